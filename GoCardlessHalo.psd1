@@ -1,0 +1,34 @@
+#
+# Source manifest of GoCardlessHalo. build.ps1 copies it into out/GoCardlessHalo/<version>/ unchanged;
+# ModuleVersion below is the single version number of the project (Directory.Build.props reads it).
+#
+@{
+    RootModule             = 'GoCardlessHalo.psm1'
+    ModuleVersion          = '0.1.0'
+    GUID                   = '5d0b7c52-3f0e-4d8e-9a4b-6f3c1f2a9e71'
+    Author                 = 'GoCardlessHalo contributors'
+    CompanyName            = 'GoCardlessHalo contributors'
+    Copyright              = '(c) GoCardlessHalo contributors. MIT licence.'
+    Description            = 'Connects GoCardless (direct-debit payments) to HaloPSA: imports GoCardless customers as Halo users, maps custom fields and syncs payment statuses, through the Halo REST API or the Halo SQL database.'
+    PowerShellVersion      = '5.1'
+    CompatiblePSEditions   = @('Desktop', 'Core')
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess       = @('GoCardlessHalo.Format.ps1xml')
+    FunctionsToExport      = @()
+    CmdletsToExport        = @(
+        'Enable-GcModule'
+        'Disable-GcModule'
+        'Get-GcModule'
+        'Set-GcFieldMapping'
+        'Get-GcFieldMapping'
+        'Remove-GcFieldMapping'
+    )
+    VariablesToExport      = @()
+    AliasesToExport        = @()
+    PrivateData            = @{
+        PSData = @{
+            Tags       = @('GoCardless', 'HaloPSA', 'Halo', 'DirectDebit', 'MSP', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            LicenseUri = 'https://opensource.org/licenses/MIT'
+        }
+    }
+}

@@ -1,0 +1,38 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+namespace GoCardlessHalo.Emulator;
+
+/// <summary>
+/// Settings, bound from the "Emulator" configuration section, e.g.
+/// <c>--Emulator:GoCardless:AccessToken=abc</c> on the command line or <c>Emulator__Halo__ClientSecret</c>.
+/// </summary>
+public sealed class EmulatorOptions
+{
+    public GoCardlessEmulatorOptions GoCardless { get; set; } = new();
+
+    public HaloEmulatorOptions Halo { get; set; } = new();
+}
+
+public sealed class GoCardlessEmulatorOptions
+{
+    /// <summary>The access token the emulated API accepts.</summary>
+    public string AccessToken { get; set; } = "emulator-token";
+
+    /// <summary>Requests per minute before 429 rate_limit_exceeded.</summary>
+    public int RateLimitPerMinute { get; set; } = 1000;
+}
+
+public sealed class HaloEmulatorOptions
+{
+    public string ClientId { get; set; } = "emulator-client";
+
+    public string ClientSecret { get; set; } = "emulator-secret";
+
+    /// <summary>Lifetime of issued tokens in seconds (short values let renewal be tested).</summary>
+    public int TokenLifetimeSeconds { get; set; } = 3600;
+
+    /// <summary>Requests per rolling 5 minutes before 429 (0 = unlimited).</summary>
+    public int RateLimitPer5Minutes { get; set; } = 0;
+
+    /// <summary>Server-side page size cap, as real Halo caps pages at 100 whatever page_size says.</summary>
+    public int MaxPageSize { get; set; } = 100;
+}
