@@ -1,0 +1,83 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System;
+using System.Collections.Generic;
+using GoCardlessHalo.Core.Halo;
+
+namespace GoCardlessHalo.Core.Config
+{
+    /// <summary>
+    /// Everything the settings file (GoCardlessHalo.yaml) holds. Secrets appear only as
+    /// <see cref="SecretReference"/>s, so plain text cannot reach the file by construction.
+    /// </summary>
+    public sealed class ModuleSettings
+    {
+        /// <summary>Schema version this build reads and writes.</summary>
+        public const int CurrentVersion = 1;
+
+        public int Version { get; set; } = CurrentVersion;
+
+        /// <summary>The sync cmdlets refuse to run while this is false.</summary>
+        public bool Enabled { get; set; }
+
+        public GoCardlessSettings GoCardless { get; set; } = new GoCardlessSettings();
+
+        public HaloSettings Halo { get; set; } = new HaloSettings();
+
+        /// <summary>Where customers whose company matches no Halo customer go: a site id, a site name, or "Customer/Site".</summary>
+        public string? DefaultSite { get; set; }
+
+        /// <summary>GoCardless field (metadata key or summary source) → Halo custom field.</summary>
+        public List<FieldMapping> FieldMappings { get; set; } = new List<FieldMapping>();
+    }
+
+    public sealed class GoCardlessSettings
+    {
+        public GoCardlessEnvironment Environment { get; set; } = GoCardlessEnvironment.Sandbox;
+
+        /// <summary>Overrides the environment's API address (emulator, proxy). Plain http only for loopback.</summary>
+        public Uri? BaseUri { get; set; }
+
+        /// <summary>Overrides the dashboard address used for "open in GoCardless" links.</summary>
+        public Uri? DashboardBaseUri { get; set; }
+
+        public SecretReference? AccessToken { get; set; }
+    }
+
+    public sealed class HaloSettings
+    {
+        /// <summary>Default name of the Text/User custom field holding the GoCardless customer id.</summary>
+        public const string DefaultLinkField = "GoCardlessCustomerId";
+
+        /// <summary>Null until a target has been chosen.</summary>
+        public HaloTargetKind? Target { get; set; }
+
+        /// <summary>Halo URL for the API target, e.g. https://contoso.halopsa.com.</summary>
+        public Uri? Url { get; set; }
+
+        /// <summary>Tenant for hosted Halo instances (sent as ?tenant=).</summary>
+        public string? Tenant { get; set; }
+
+        public string? ClientId { get; set; }
+
+        public SecretReference? ClientSecret { get; set; }
+
+        public string Scope { get; set; } = "all";
+
+        /// <summary>SQL Server connection string with any password removed.</summary>
+        public string? ConnectionString { get; set; }
+
+        /// <summary>The SQL login's password, when the connection string needs one.</summary>
+        public SecretReference? Password { get; set; }
+
+        /// <summary>SQLite database file (the embedded target lives in the data folder).</summary>
+        public string? DatabasePath { get; set; }
+
+        public string LinkField { get; set; } = DefaultLinkField;
+    }
+
+    public enum GoCardlessEnvironment
+    {
+        Sandbox,
+        Live,
+    }
+}

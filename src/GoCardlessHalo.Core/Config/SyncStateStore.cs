@@ -1,0 +1,117 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using GoCardlessHalo.Core.Internal;
+
+namespace GoCardlessHalo.Core.Config
+{
+    /// <summary>The kinds of sync whose outcome is remembered.</summary>
+    public enum SyncKind
+    {
+        /// <summary>Import-GcUser: customers to Halo users.</summary>
+        Import,
+
+        /// <summary>Sync-GcPayment: payment statuses.</summary>
+        Payments,
+    }
+
+    /// <summary>When a kind of sync last ran, last succeeded, and its last error.</summary>
+    public sealed class SyncRunState
+    {
+        public DateTimeOffset? LastAttempt { get; set; }
+
+        public DateTimeOffset? LastSuccess { get; set; }
+
+        public DateTimeOffset? LastErrorAt { get; set; }
+
+        /// <summary>The last error's message (engine messages never contain secrets).</summary>
+        public string? LastError { get; set; }
+    }
+
+    /// <summary>
+    /// Outcome of the last runs, kept in GoCardlessHalo.state.json beside the settings so that frequent
+    /// sync runs never rewrite the user's settings file. (Payment watermarks live in the ledger database,
+    /// where they advance in the same transaction as the data.)
+    /// </summary>
+    public sealed class SyncStateStore
+    {
+        public const string FileName = "GoCardlessHalo.state.json";
+
+        private static readonly JsonSerializerOptions Json = new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        };
+
+        public SyncStateStore(ConfigLocation location)
+        {
+            Path = location.Beside(FileName);
+        }
+
+        public string Path { get; }
+
+        /// <summary>The remembered state; an unreadable file reads as empty (it is informational only).</summary>
+        public IDictionary<SyncKind, SyncRunState> Load()
+        {
+            var result = new Dictionary<SyncKind, SyncRunState>();
+            if (File.Exists(Path))
+            {
+                try
+                {
+                    var stored = JsonSerializer.Deserialize<Dictionary<string, SyncRunState>>(File.ReadAllText(Path), Json);
+                    foreach (var pair in stored ?? new Dictionary<string, SyncRunState>())
+                    {
+                        if (Enum.TryParse(pair.Key, true, out SyncKind kind))
+                        {
+                            result[kind] = pair.Value;
+                        }
+                    }
+                }
+                catch (JsonException)
+                {
+                    // Informational only; the next Record* call rewrites it.
+                }
+            }
+
+            foreach (SyncKind kind in Enum.GetValues(typeof(SyncKind)))
+            {
+                if (!result.ContainsKey(kind))
+                {
+                    result[kind] = new SyncRunState();
+                }
+            }
+
+            return result;
+        }
+
+        public void RecordSuccess(SyncKind kind, DateTimeOffset when) => Update(kind, state =>
+        {
+            state.LastAttempt = when;
+            state.LastSuccess = when;
+        });
+
+        public void RecordFailure(SyncKind kind, DateTimeOffset when, string message) => Update(kind, state =>
+        {
+            state.LastAttempt = when;
+            state.LastErrorAt = when;
+            state.LastError = message;
+        });
+
+        private void Update(SyncKind kind, Action<SyncRunState> change)
+        {
+            var all = Load();
+            change(all[kind]);
+            var stored = new Dictionary<string, SyncRunState>();
+            foreach (var pair in all)
+            {
+                stored[JsonNamingPolicy.CamelCase.ConvertName(pair.Key.ToString())] = pair.Value;
+            }
+
+            AtomicFile.Write(Path, stream => JsonSerializer.Serialize(stream, stored, Json));
+        }
+    }
+}

@@ -1,0 +1,94 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System;
+using System.Globalization;
+using System.IO;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace GoCardlessHalo.Core.Config.Yaml
+{
+    /// <summary>Writes GoCardlessHalo.yaml in a stable key order, with a header that explains the file.</summary>
+    internal static class SettingsYamlWriter
+    {
+        private const string Header =
+            "# GoCardlessHalo settings. Change them with Enable-GcModule, Disable-GcModule and Set-GcFieldMapping,\n" +
+            "# or edit by hand. Secrets are never stored here, only references to them: env:NAME, secret:NAME, dpapi:...\n";
+
+        // Strings that a YAML reader could take for something else (booleans, numbers, null) get quotes.
+        private static readonly Regex Ambiguous = new Regex(
+            @"^(|~|null|true|false|yes|no|on|off|[-+]?[0-9][0-9_.:eE+-]*|.*[:#]\s.*|\s.*|.*\s|[-?:,\[\]{}#&*!|>'""%@`].*)$",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        public static void Write(TextWriter text, ModuleSettings settings)
+        {
+            text.Write(Header.Replace("\n", text.NewLine));
+            var emitter = new Emitter(text);
+            emitter.Emit(new StreamStart());
+            emitter.Emit(new DocumentStart());
+            emitter.Emit(new MappingStart());
+
+            Scalar(emitter, "version", settings.Version.ToString(CultureInfo.InvariantCulture), plain: true);
+            Scalar(emitter, "enabled", settings.Enabled ? "true" : "false", plain: true);
+
+            Section(emitter, "goCardless");
+            Scalar(emitter, "environment", settings.GoCardless.Environment.ToString());
+            Optional(emitter, "baseUri", settings.GoCardless.BaseUri?.OriginalString);
+            Optional(emitter, "dashboardBaseUri", settings.GoCardless.DashboardBaseUri?.OriginalString);
+            Optional(emitter, "accessToken", settings.GoCardless.AccessToken?.ToString());
+            emitter.Emit(new MappingEnd());
+
+            var halo = settings.Halo;
+            Section(emitter, "halo");
+            Optional(emitter, "target", halo.Target?.ToString());
+            Optional(emitter, "url", halo.Url?.OriginalString);
+            Optional(emitter, "tenant", halo.Tenant);
+            Optional(emitter, "clientId", halo.ClientId);
+            Optional(emitter, "clientSecret", halo.ClientSecret?.ToString());
+            Scalar(emitter, "scope", halo.Scope);
+            Optional(emitter, "connectionString", halo.ConnectionString);
+            Optional(emitter, "password", halo.Password?.ToString());
+            Optional(emitter, "databasePath", halo.DatabasePath);
+            Scalar(emitter, "linkField", halo.LinkField);
+            emitter.Emit(new MappingEnd());
+
+            Optional(emitter, "defaultSite", settings.DefaultSite);
+
+            emitter.Emit(new Scalar("fieldMappings"));
+            emitter.Emit(new SequenceStart(null, null, false, SequenceStyle.Block));
+            foreach (var mapping in settings.FieldMappings)
+            {
+                emitter.Emit(new MappingStart());
+                Scalar(emitter, "goCardlessField", mapping.GoCardlessField);
+                Scalar(emitter, "haloField", mapping.HaloField);
+                emitter.Emit(new MappingEnd());
+            }
+
+            emitter.Emit(new SequenceEnd());
+            emitter.Emit(new MappingEnd());
+            emitter.Emit(new DocumentEnd(isImplicit: true));
+            emitter.Emit(new StreamEnd());
+        }
+
+        private static void Section(IEmitter emitter, string key)
+        {
+            emitter.Emit(new Scalar(key));
+            emitter.Emit(new MappingStart());
+        }
+
+        private static void Optional(IEmitter emitter, string key, string? value)
+        {
+            if (value is not null)
+            {
+                Scalar(emitter, key, value);
+            }
+        }
+
+        private static void Scalar(IEmitter emitter, string key, string value, bool plain = false)
+        {
+            emitter.Emit(new Scalar(key));
+            var style = plain || !Ambiguous.IsMatch(value) ? ScalarStyle.Plain : ScalarStyle.DoubleQuoted;
+            emitter.Emit(new Scalar(null, null, value, style, style == ScalarStyle.Plain, style != ScalarStyle.Plain));
+        }
+    }
+}
