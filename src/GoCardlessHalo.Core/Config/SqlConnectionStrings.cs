@@ -39,6 +39,19 @@ namespace GoCardlessHalo.Core.Config
             return builder!.ConnectionString;
         }
 
+        /// <summary>The connection string with SQL authentication as <paramref name="user"/> (the password is kept apart).</summary>
+        public static string WithUser(string connectionString, string user)
+        {
+            TryParse(connectionString, out var builder);
+            foreach (var key in new[] { "integrated security", "trusted_connection", "user id", "uid", "user" })
+            {
+                builder!.Remove(key);
+            }
+
+            builder!["User ID"] = user;
+            return builder.ConnectionString;
+        }
+
         /// <summary>Server and database only, for messages and status output.</summary>
         public static string Describe(string connectionString)
         {

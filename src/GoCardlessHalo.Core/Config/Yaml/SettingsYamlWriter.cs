@@ -45,7 +45,11 @@ namespace GoCardlessHalo.Core.Config.Yaml
             Optional(emitter, "tenant", halo.Tenant);
             Optional(emitter, "clientId", halo.ClientId);
             Optional(emitter, "clientSecret", halo.ClientSecret?.ToString());
-            Scalar(emitter, "scope", halo.Scope);
+            if (halo.Target == Halo.HaloTargetKind.Api || halo.Scope != "all")
+            {
+                Scalar(emitter, "scope", halo.Scope);
+            }
+
             Optional(emitter, "connectionString", halo.ConnectionString);
             Optional(emitter, "password", halo.Password?.ToString());
             Optional(emitter, "databasePath", halo.DatabasePath);

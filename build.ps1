@@ -1,0 +1,201 @@
+<#
+.SYNOPSIS
+Builds, tests and packages the GoCardlessHalo module.
+
+.DESCRIPTION
+    Build    compiles both flavours (net472 for Windows PowerShell 5.1, net8.0 for PowerShell 7.4+) and lays
+             out a clean module folder out/GoCardlessHalo/<version>/ from a named list of files.
+    Test     Build, then the engine's xunit tests, the contract tests (official GoCardless Node client against
+             the emulator) and the Pester tests against the built module in a child pwsh.
+    Package  Build, then a .nupkg of the module in out/.
+    Clean    removes out/ and every bin/ and obj/ folder.
+
+.EXAMPLE
+dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Package', 'Clean')]
+    [string[]] $Task = @('Build'),
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+
+$Root = $PSScriptRoot
+$Version = (Import-PowerShellDataFile -LiteralPath "$Root/GoCardlessHalo.psd1").ModuleVersion
+$OutDir = Join-Path $Root 'out'
+$ModuleDir = Join-Path $OutDir "GoCardlessHalo/$Version"
+$ToolsDir = Join-Path $OutDir 'tools'
+$EmulatorDll = Join-Path $Root "tests/GoCardlessHalo.Emulator/bin/$Configuration/net10.0/GoCardlessHalo.Emulator.dll"
+$Flavours = @('net472', 'net8.0')
+
+# What each flavour's dependencies/ folder must hold, by name. Anything missing or unexpected fails the build,
+# so a new transitive dependency is a deliberate decision and never ships by accident.
+$Dependencies = @{
+    'net472' = @(
+        'GoCardlessHalo.Core.dll', 'Microsoft.Bcl.AsyncInterfaces.dll', 'Microsoft.Data.Sqlite.dll',
+        'SQLitePCLRaw.batteries_v2.dll', 'SQLitePCLRaw.core.dll', 'SQLitePCLRaw.provider.e_sqlite3.dll',
+        'System.Buffers.dll', 'System.IO.Pipelines.dll', 'System.Memory.dll', 'System.Numerics.Vectors.dll',
+        'System.Runtime.CompilerServices.Unsafe.dll', 'System.Text.Encodings.Web.dll', 'System.Text.Json.dll',
+        'System.Threading.Tasks.Extensions.dll', 'YamlDotNet.dll')
+    'net8.0' = @(
+        'GoCardlessHalo.Core.dll', 'Microsoft.Bcl.Cryptography.dll', 'Microsoft.Data.SqlClient.dll',
+        'Microsoft.Data.SqlClient.Extensions.Abstractions.dll', 'Microsoft.Data.SqlClient.Internal.Logging.dll',
+        'Microsoft.Data.Sqlite.dll', 'Microsoft.Extensions.Caching.Abstractions.dll', 'Microsoft.Extensions.Caching.Memory.dll',
+        'Microsoft.Extensions.DependencyInjection.Abstractions.dll', 'Microsoft.Extensions.Logging.Abstractions.dll',
+        'Microsoft.Extensions.Options.dll', 'Microsoft.Extensions.Primitives.dll', 'Microsoft.IdentityModel.Abstractions.dll',
+        'Microsoft.IdentityModel.JsonWebTokens.dll', 'Microsoft.IdentityModel.Logging.dll',
+        'Microsoft.IdentityModel.Protocols.OpenIdConnect.dll', 'Microsoft.IdentityModel.Protocols.dll',
+        'Microsoft.IdentityModel.Tokens.dll', 'Microsoft.SqlServer.Server.dll', 'SQLitePCLRaw.batteries_v2.dll',
+        'SQLitePCLRaw.core.dll', 'SQLitePCLRaw.provider.e_sqlite3.dll', 'System.Configuration.ConfigurationManager.dll',
+        'System.Diagnostics.EventLog.dll', 'System.IdentityModel.Tokens.Jwt.dll', 'System.Security.Cryptography.Pkcs.dll',
+        'System.Security.Cryptography.ProtectedData.dll', 'System.Threading.RateLimiting.dll', 'YamlDotNet.dll')
+}
+
+# Native and platform-specific assets kept from the engine's runtimes/ folder (others are platforms PowerShell does not run on).
+$RuntimeIdentifiers = @('win', 'unix', 'win-x64', 'win-x86', 'win-arm64', 'linux-x64', 'linux-arm64', 'linux-musl-x64', 'osx-x64', 'osx-arm64')
+
+function Invoke-Dotnet {
+    & dotnet @args
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE." }
+}
+
+function Get-NuGetPackageRoot {
+    $line = & dotnet nuget locals global-packages --list
+    ($line -replace '^global-packages:\s*', '').Trim()
+}
+
+function Invoke-Build {
+    Write-Host "== Build $Version ($Configuration)" -ForegroundColor Cyan
+    Invoke-Dotnet build "$Root/src/GoCardlessHalo/GoCardlessHalo.csproj" -c $Configuration --nologo -v quiet
+    if (Test-Path $ModuleDir) { Remove-Item $ModuleDir -Recurse -Force }
+    $null = New-Item -ItemType Directory -Path $ModuleDir
+
+    foreach ($file in 'GoCardlessHalo.psd1', 'src/GoCardlessHalo/GoCardlessHalo.psm1', 'src/GoCardlessHalo/GoCardlessHalo.Format.ps1xml', 'LICENSE') {
+        Copy-Item -LiteralPath (Join-Path $Root $file) -Destination $ModuleDir
+    }
+
+    foreach ($flavour in $Flavours) {
+        $bin = Join-Path $ModuleDir "bin/$flavour"
+        $deps = Join-Path $bin 'dependencies'
+        $null = New-Item -ItemType Directory -Path $deps -Force
+        $shellOut = Join-Path $Root "src/GoCardlessHalo/bin/$Configuration/$flavour"
+        Copy-Item -LiteralPath "$shellOut/GoCardlessHalo.dll", "$shellOut/GoCardlessHalo.pdb" -Destination $bin
+
+        $publish = Join-Path $Root "src/GoCardlessHalo.Core/obj/publish/$flavour"
+        if (Test-Path $publish) { Remove-Item $publish -Recurse -Force }
+        Invoke-Dotnet publish "$Root/src/GoCardlessHalo.Core/GoCardlessHalo.Core.csproj" -c $Configuration -f $flavour -o $publish --nologo -v quiet
+        Copy-Dependencies -From $publish -To $deps -Flavour $flavour
+    }
+
+    Write-Host "Module laid out in $ModuleDir"
+}
+
+function Copy-Dependencies([string] $From, [string] $To, [string] $Flavour) {
+    $expected = $Dependencies[$Flavour]
+    $found = @(Get-ChildItem -LiteralPath $From -Filter '*.dll' | ForEach-Object Name)
+    $missing = @($expected | Where-Object { $_ -notin $found })
+    $unexpected = @($found | Where-Object { $_ -notin $expected })
+    if ($missing -or $unexpected) {
+        throw "The $Flavour dependency set changed. Missing: $($missing -join ', '). Unexpected: $($unexpected -join ', '). Update `$Dependencies in build.ps1 deliberately."
+    }
+    foreach ($name in $expected) { Copy-Item -LiteralPath (Join-Path $From $name) -Destination $To }
+    Copy-Item -LiteralPath (Join-Path $From 'GoCardlessHalo.Core.pdb') -Destination $To
+    $depsJson = Join-Path $From 'GoCardlessHalo.Core.deps.json'
+    if (Test-Path $depsJson) { Copy-Item -LiteralPath $depsJson -Destination $To }
+
+    foreach ($rid in $RuntimeIdentifiers) {
+        $source = Join-Path $From "runtimes/$rid"
+        if (Test-Path $source) {
+            $target = Join-Path $To "runtimes/$rid"
+            $null = New-Item -ItemType Directory -Path $target -Force
+            Copy-Item -Path "$source/*" -Destination $target -Recurse
+        }
+    }
+
+    if ($Flavour -eq 'net472') {
+        # .NET Framework builds get no native assets from NuGet without a RID; lay out SQLite's for each Windows architecture.
+        $sqlite = Join-Path (Get-NuGetPackageRoot) 'sqlite/3.53.4/runtimes'
+        foreach ($arch in 'win-x64', 'win-x86', 'win-arm64') {
+            $target = Join-Path $To "runtimes/$arch/native"
+            $null = New-Item -ItemType Directory -Path $target -Force
+            Copy-Item -LiteralPath (Join-Path $sqlite "$arch/native/e_sqlite3.dll") -Destination $target
+        }
+    }
+}
+
+function Invoke-Test {
+    Write-Host '== Engine tests (xunit)' -ForegroundColor Cyan
+    Invoke-Dotnet test "$Root/tests/GoCardlessHalo.Core.Tests/GoCardlessHalo.Core.Tests.csproj" -c $Configuration --nologo -v quiet --logger 'console;verbosity=minimal'
+
+    Invoke-Dotnet build "$Root/tests/GoCardlessHalo.Emulator/GoCardlessHalo.Emulator.csproj" -c $Configuration --nologo -v quiet
+    Import-Module "$Root/tests/tools/EmulatorProcess.psm1" -Force
+    Invoke-ContractTest
+
+    Write-Host '== Module tests (Pester, child pwsh)' -ForegroundColor Cyan
+    Invoke-Dotnet restore "$Root/tests/tools/TestTools.csproj" --packages $ToolsDir --nologo -v quiet
+    & dotnet pwsh -NoProfile -NonInteractive -File "$Root/tests/pester/Invoke-PesterTests.ps1" `
+        -ModulePath (Join-Path $ModuleDir 'GoCardlessHalo.psd1') -ToolsDirectory $ToolsDir -EmulatorDll $EmulatorDll
+    if ($LASTEXITCODE -ne 0) { throw "Pester tests failed ($LASTEXITCODE failed)." }
+}
+
+function Invoke-ContractTest {
+    $contract = Join-Path $Root 'tests/contract'
+    if (-not (Test-Path (Join-Path $contract 'package.json'))) { return }
+    Write-Host '== Contract tests (gocardless-nodejs against the emulator)' -ForegroundColor Cyan
+    $emulator = Start-GcEmulator -EmulatorDll $EmulatorDll
+    Push-Location $contract
+    try {
+        & npm ci --no-audit --no-fund --loglevel=error
+        if ($LASTEXITCODE -ne 0) { throw 'npm ci failed.' }
+        $env:GC_EMULATOR_URL = $emulator.Url
+        & npm test
+        if ($LASTEXITCODE -ne 0) { throw 'Contract tests failed.' }
+    }
+    finally {
+        Remove-Item Env:GC_EMULATOR_URL -ErrorAction SilentlyContinue
+        Pop-Location
+        Stop-GcEmulator -Emulator $emulator
+    }
+}
+
+function Invoke-Package {
+    Write-Host '== Package' -ForegroundColor Cyan
+    $repository = Join-Path $OutDir 'repository'
+    $null = New-Item -ItemType Directory -Path $repository -Force
+    $name = "GoCardlessHalo-build-$PID"
+    Register-PSResourceRepository -Name $name -Uri $repository -Trusted
+    try {
+        Publish-PSResource -Path $ModuleDir -Repository $name -SkipDependenciesCheck
+    }
+    finally {
+        Unregister-PSResourceRepository -Name $name
+    }
+    Get-ChildItem $repository -Filter "GoCardlessHalo.$Version.nupkg" | ForEach-Object { Write-Host "Package: $($_.FullName)" }
+}
+
+function Invoke-Clean {
+    Write-Host '== Clean' -ForegroundColor Cyan
+    if (Test-Path $OutDir) { Remove-Item $OutDir -Recurse -Force }
+    Get-ChildItem -Path "$Root/src", "$Root/tests" -Directory -Recurse -Include 'bin', 'obj', 'node_modules' |
+        Where-Object { Test-Path $_.FullName } | Remove-Item -Recurse -Force
+}
+
+Push-Location $Root
+try {
+    foreach ($step in $Task) {
+        switch ($step) {
+            'Clean' { Invoke-Clean }
+            'Build' { Invoke-Build }
+            'Test' { Invoke-Build; Invoke-Test }
+            'Package' { Invoke-Build; Invoke-Package }
+        }
+    }
+}
+finally {
+    Pop-Location
+}

@@ -1,0 +1,37 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System.Linq;
+
+namespace GoCardlessHalo.Core.Config
+{
+    /// <summary>Deep copies of settings, so a change can be planned (and shown by -WhatIf) without touching the loaded ones.</summary>
+    public static class ModuleSettingsCopy
+    {
+        public static ModuleSettings Copy(this ModuleSettings source) => new ModuleSettings
+        {
+            Version = source.Version,
+            Enabled = source.Enabled,
+            DefaultSite = source.DefaultSite,
+            GoCardless = new GoCardlessSettings
+            {
+                Environment = source.GoCardless.Environment,
+                BaseUri = source.GoCardless.BaseUri,
+                DashboardBaseUri = source.GoCardless.DashboardBaseUri,
+                AccessToken = source.GoCardless.AccessToken,
+            },
+            Halo = new HaloSettings
+            {
+                Target = source.Halo.Target,
+                Url = source.Halo.Url,
+                Tenant = source.Halo.Tenant,
+                ClientId = source.Halo.ClientId,
+                ClientSecret = source.Halo.ClientSecret,
+                Scope = source.Halo.Scope,
+                ConnectionString = source.Halo.ConnectionString,
+                Password = source.Halo.Password,
+                DatabasePath = source.Halo.DatabasePath,
+                LinkField = source.Halo.LinkField,
+            },
+            FieldMappings = source.FieldMappings.ToList(),
+        };
+    }
+}

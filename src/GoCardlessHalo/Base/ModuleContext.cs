@@ -1,0 +1,38 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System.Collections.Generic;
+using GoCardlessHalo.Core.Config;
+
+namespace GoCardlessHalo.Base
+{
+    /// <summary>The configuration one cmdlet invocation works with: where it is, what it says, how to save it.</summary>
+    internal sealed class ModuleContext
+    {
+        public ModuleContext(ConfigLocation location, ISecretVault vault)
+        {
+            Location = location;
+            Store = new ConfigStore(location);
+            Settings = Store.Load(out var warnings);
+            Warnings = warnings;
+            Secrets = new SecretResolver(CurrentPlatform.Instance, vault);
+            SyncState = new SyncStateStore(location);
+        }
+
+        public ConfigLocation Location { get; }
+
+        public ConfigStore Store { get; }
+
+        /// <summary>The settings as loaded (or defaults when there is no file yet).</summary>
+        public ModuleSettings Settings { get; }
+
+        /// <summary>Problems found while loading that did not stop it (unknown keys).</summary>
+        public IReadOnlyList<string> Warnings { get; }
+
+        public SecretResolver Secrets { get; }
+
+        public SyncStateStore SyncState { get; }
+
+        public bool IsConfigured => Store.Exists;
+
+        public void Save() => Store.Save(Settings);
+    }
+}

@@ -1,0 +1,50 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System;
+
+namespace GoCardlessHalo
+{
+    /// <summary>What Get-GcModule reports. Never contains a secret: secrets are described by where they come from.</summary>
+    public sealed class GcModuleStatus
+    {
+        /// <summary>True once a settings file exists.</summary>
+        public bool Configured { get; set; }
+
+        /// <summary>The sync cmdlets run only when this is true.</summary>
+        public bool Enabled { get; set; }
+
+        /// <summary>Sandbox or Live.</summary>
+        public string? Environment { get; set; }
+
+        /// <summary>The GoCardless API address (the environment's, or the configured override).</summary>
+        public string? GoCardlessApi { get; set; }
+
+        /// <summary>Where the access token is read from, e.g. "environment variable GC_TOKEN".</summary>
+        public string? AccessToken { get; set; }
+
+        /// <summary>Api, SqlServer or Sqlite.</summary>
+        public string? Target { get; set; }
+
+        /// <summary>Halo URL, server/database, or database file.</summary>
+        public string? TargetLocation { get; set; }
+
+        public string? DefaultSite { get; set; }
+
+        /// <summary>The Halo custom field holding the GoCardless customer id.</summary>
+        public string? LinkField { get; set; }
+
+        public int FieldMappings { get; set; }
+
+        public DateTimeOffset? LastImport { get; set; }
+
+        public string? LastImportError { get; set; }
+
+        public DateTimeOffset? LastPaymentSync { get; set; }
+
+        public string? LastPaymentSyncError { get; set; }
+
+        public string ConfigPath { get; set; } = string.Empty;
+
+        /// <summary>Parameter, EnvironmentVariable or Default: which rule chose <see cref="ConfigPath"/>.</summary>
+        public string ConfigSource { get; set; } = string.Empty;
+    }
+}
