@@ -1,0 +1,118 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-TestedModule
+    $env:GCH_PESTER_TOKEN = 'emulator-token'
+}
+
+Describe 'Enable-GcModule, Get-GcModule and Disable-GcModule' {
+    It 'enables the embedded target, reports status without secrets, and disables' {
+        $config = New-TestConfigPath
+
+        $status = Enable-GcModule -ConfigPath $config -AccessTokenReference env:GCH_PESTER_TOKEN -DefaultSite 'Head Office' -PassThru
+
+        $status.Enabled | Should -BeTrue
+        $status.Configured | Should -BeTrue
+        $status.Target | Should -Be 'Sqlite'
+        $status.TargetLocation | Should -Be (Join-Path $config 'halo.db')
+        $status.AccessToken | Should -Be 'environment variable GCH_PESTER_TOKEN'
+        $status.DefaultSite | Should -Be 'Head Office'
+        $status.PSObject.TypeNames[0] | Should -Be 'GoCardlessHalo.GcModuleStatus'
+        (Get-Content (Join-Path $config 'GoCardlessHalo.yaml') -Raw) | Should -Not -Match 'emulator-token'
+
+        (Get-GcModule -ConfigPath $config).Enabled | Should -BeTrue
+        Disable-GcModule -ConfigPath $config
+        (Get-GcModule -ConfigPath $config).Enabled | Should -BeFalse
+        (Enable-GcModule -ConfigPath $config -PassThru).Enabled | Should -BeTrue
+    }
+
+    It 'finds the configuration through GOCARDLESSHALO_HOME' {
+        $config = New-TestConfigPath
+        $env:GOCARDLESSHALO_HOME = $config
+        try {
+            Enable-GcModule -AccessTokenReference env:GCH_PESTER_TOKEN
+            $status = Get-GcModule
+            $status.ConfigPath | Should -Be (Join-Path $config 'GoCardlessHalo.yaml')
+            $status.ConfigSource | Should -Be 'EnvironmentVariable'
+        }
+        finally {
+            Remove-Item Env:GOCARDLESSHALO_HOME
+        }
+    }
+
+    It 'records the Halo API target' {
+        $config = New-TestConfigPath
+        $status = Enable-GcModule -ConfigPath $config -AccessTokenReference env:GCH_PESTER_TOKEN -HaloUrl 'https://contoso.halopsa.com' `
+            -ClientId 'client-1' -ClientSecretReference env:HALO_SECRET -Tenant contoso -PassThru -WarningAction SilentlyContinue
+        $status.Target | Should -Be 'Api'
+        $status.TargetLocation | Should -Be 'https://contoso.halopsa.com (tenant contoso)'
+    }
+
+    It 'reports an unconfigured module as Configured = False' {
+        $status = Get-GcModule -ConfigPath (New-TestConfigPath)
+        $status.Configured | Should -BeFalse
+        $status.Enabled | Should -BeFalse
+    }
+}
+
+Describe 'Enable-GcModule -WhatIf' {
+    It 'writes nothing' {
+        $config = New-TestConfigPath
+        Enable-GcModule -ConfigPath $config -AccessTokenReference env:GCH_PESTER_TOKEN -WhatIf
+        Get-ChildItem $config | Should -BeNullOrEmpty
+    }
+
+    It 'leaves an existing file byte for byte' {
+        $config = New-TestConfigPath
+        Enable-GcModule -ConfigPath $config -AccessTokenReference env:GCH_PESTER_TOKEN
+        $before = Get-FileHash (Join-Path $config 'GoCardlessHalo.yaml')
+        Enable-GcModule -ConfigPath $config -DefaultSite 'Elsewhere' -WhatIf
+        Disable-GcModule -ConfigPath $config -WhatIf
+        (Get-FileHash (Join-Path $config 'GoCardlessHalo.yaml')).Hash | Should -Be $before.Hash
+        Test-Path (Join-Path $config 'GoCardlessHalo.yaml.bak') | Should -BeFalse
+    }
+}
+
+Describe 'Errors carry their documented ErrorIds' {
+    It '<Name>' -ForEach @(
+        @{ Name = 'AccessTokenRequired'; Script = { Enable-GcModule -ConfigPath (New-TestConfigPath) } }
+        @{ Name = 'InsecureAddress'; Script = { Enable-GcModule -ConfigPath (New-TestConfigPath) -AccessTokenReference env:X -GoCardlessBaseUri 'http://example.com' } }
+        @{ Name = 'SecretReferenceInvalid'; Script = { Enable-GcModule -ConfigPath (New-TestConfigPath) -AccessTokenReference 'live_pasted' } }
+        @{ Name = 'SecretManagementUnavailable'; Script = { Enable-GcModule -ConfigPath (New-TestConfigPath) -AccessTokenReference 'secret:GcToken' } }
+        @{ Name = 'AccessTokenEnvironmentMismatch'; Script = { Enable-GcModule -ConfigPath (New-TestConfigPath) -AccessToken (ConvertTo-SecureString 'live_abc' -AsPlainText -Force) -Environment Sandbox } }
+        @{ Name = 'ParameterConflict'; Script = { Enable-GcModule -ConfigPath (New-TestConfigPath) -AccessToken (ConvertTo-SecureString 'x' -AsPlainText -Force) -AccessTokenReference env:X } }
+        @{ Name = 'ModuleNotConfigured'; Script = { Disable-GcModule -ConfigPath (New-TestConfigPath) } }
+    ) {
+        { & $Script -ErrorAction Stop -WarningAction SilentlyContinue } | Should -Throw -ErrorId "$Name,GoCardlessHalo.Commands.*"
+    }
+
+    It 'SecretCannotBePersisted off Windows, and the token is not in the message' -Skip:$IsWindows {
+        $config = New-TestConfigPath
+        $err = { Enable-GcModule -ConfigPath $config -AccessToken (ConvertTo-SecureString 'sandbox_do_not_print_me' -AsPlainText -Force) -ErrorAction Stop } |
+            Should -Throw -ErrorId 'SecretCannotBePersisted,GoCardlessHalo.Commands.EnableGcModuleCommand' -PassThru
+        $err.Exception.Message | Should -Not -Match 'do_not_print_me'
+        $err.Exception.Message | Should -Match 'env:'
+        Get-ChildItem $config | Should -BeNullOrEmpty
+    }
+
+    It 'ConfigFileInvalid names line and column and leaves the file untouched' {
+        $config = New-TestConfigPath
+        $file = Join-Path $config 'GoCardlessHalo.yaml'
+        $text = "version: 1`nenabled: maybe`n"
+        Set-Content -LiteralPath $file -Value $text -NoNewline
+        foreach ($command in { Get-GcModule -ConfigPath $config }, { Set-GcFieldMapping a CFa -ConfigPath $config }, { Enable-GcModule -ConfigPath $config -AccessTokenReference env:X }) {
+            $err = { & $command -ErrorAction Stop } | Should -Throw -ErrorId 'ConfigFileInvalid,*' -PassThru
+            $err.Exception.Message | Should -Match 'line 2, column 10'
+            $err.CategoryInfo.Category | Should -Be 'InvalidData'
+            $err.TargetObject | Should -Be $file
+        }
+        Get-Content -LiteralPath $file -Raw | Should -BeExactly $text
+    }
+
+    It 'warns about unknown keys' {
+        $config = New-TestConfigPath
+        Set-Content -LiteralPath (Join-Path $config 'GoCardlessHalo.yaml') -Value "version: 1`nenabeld: true`n"
+        $null = Get-GcModule -ConfigPath $config -WarningVariable warnings -WarningAction SilentlyContinue
+        $warnings | Should -HaveCount 1
+        "$warnings" | Should -Match "unknown setting 'enabeld'"
+    }
+}

@@ -1,0 +1,55 @@
+# Shared helpers of the Pester tests. Every test file imports the BUILT module named by $env:GCH_TEST_MODULE.
+Set-StrictMode -Version Latest
+
+function Import-TestedModule {
+    Import-Module $env:GCH_TEST_MODULE -Force -Global -ErrorAction Stop
+}
+
+function New-TestConfigPath {
+    <# A fresh, empty configuration folder under TestDrive. #>
+    $path = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
+    $null = New-Item -ItemType Directory -Path $path
+    $path
+}
+
+function Invoke-Emulator {
+    <# Calls the emulator (admin controls or emulated APIs). #>
+    param(
+        [Parameter(Mandatory)] [string] $Path,
+        [string] $Method = 'GET',
+        $Body
+    )
+    $request = @{ Uri = "$env:GCH_EMULATOR_URL$Path"; Method = $Method }
+    if ($null -ne $Body) {
+        $request.Body = if ($Body -is [string]) { $Body } else { $Body | ConvertTo-Json -Depth 20 }
+        $request.ContentType = 'application/json'
+    }
+    Invoke-RestMethod @request
+}
+
+function Invoke-FreshPwsh {
+    <#
+    Runs a script in a new pwsh process (for tests that need a session where the module was never loaded) and
+    returns its output lines. The script gets the module path as $args[0].
+    #>
+    param([Parameter(Mandatory)] [string] $Script)
+    $pwshDll = Join-Path $PSHOME 'pwsh.dll'
+    $file = Join-Path $TestDrive ("fresh-" + [guid]::NewGuid().ToString('N') + '.ps1')
+    Set-Content -LiteralPath $file -Value ("`$PSStyle.OutputRendering = 'PlainText'`n" + $Script)
+    $output = if (Test-Path $pwshDll) {
+        & dotnet $pwshDll -NoProfile -NonInteractive -File $file $env:GCH_TEST_MODULE 2>&1
+    }
+    else {
+        & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File $file $env:GCH_TEST_MODULE 2>&1
+    }
+    $exitCode = $LASTEXITCODE
+    # Escape sequences would end up in the XML test report, where they are invalid.
+    [pscustomobject]@{ ExitCode = $exitCode; Output = @($output | ForEach-Object { "$_" -replace "`e\[[0-9;]*m", '' }) }
+}
+
+function Get-ModuleLoadContext {
+    <# The private AssemblyLoadContext the module loads its engine and dependencies into (PowerShell 7). #>
+    [System.Runtime.Loader.AssemblyLoadContext]::All | Where-Object Name -EQ 'GoCardlessHalo'
+}
+
+Export-ModuleMember -Function Import-TestedModule, New-TestConfigPath, Invoke-Emulator, Invoke-FreshPwsh, Get-ModuleLoadContext
