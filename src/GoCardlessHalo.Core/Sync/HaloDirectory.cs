@@ -1,0 +1,175 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using GoCardlessHalo.Core.Errors;
+using GoCardlessHalo.Core.Halo;
+
+namespace GoCardlessHalo.Core.Sync
+{
+    /// <summary>
+    /// One read of Halo, indexed for matching: customers by name key, invoice sites, users by GoCardless link and
+    /// by email. Built once per run, then kept up to date as users are created or linked, so the whole import
+    /// needs a single paged read of Halo whatever the number of customers.
+    /// </summary>
+    public sealed class HaloDirectory
+    {
+        private readonly Dictionary<int, HaloClient> _clients;
+        private readonly Dictionary<int, HaloSite> _sites;
+        private readonly Dictionary<string, List<HaloClient>> _clientsByKey = new Dictionary<string, List<HaloClient>>(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<HaloUser>> _usersByLink = new Dictionary<string, List<HaloUser>>(StringComparer.Ordinal);
+        private readonly Dictionary<(int ClientId, string Email), List<HaloUser>> _unlinkedByEmail = new Dictionary<(int, string), List<HaloUser>>();
+        private readonly MatchMode _mode;
+
+        public HaloDirectory(IEnumerable<HaloClient> clients, IEnumerable<HaloSite> sites, IEnumerable<HaloUser> users, string linkField, MatchMode mode)
+        {
+            _mode = mode;
+            LinkField = linkField;
+            _clients = clients.ToDictionary(c => c.Id);
+            _sites = sites.ToDictionary(s => s.Id);
+            foreach (var client in _clients.Values.Where(c => !c.Inactive))
+            {
+                var key = CompanyNames.Key(client.Name, mode);
+                if (key.Length > 0)
+                {
+                    Add(_clientsByKey, key, client);
+                }
+            }
+
+            foreach (var user in users)
+            {
+                Index(user);
+            }
+        }
+
+        public string LinkField { get; }
+
+        /// <summary>Users holding this GoCardless customer id in the link field (more than one is an ambiguity).</summary>
+        public IReadOnlyList<HaloUser> UsersLinkedTo(string customerId) =>
+            _usersByLink.TryGetValue(customerId, out var users) ? users : (IReadOnlyList<HaloUser>)Array.Empty<HaloUser>();
+
+        /// <summary>Active users of the customer with this email and no GoCardless link yet.</summary>
+        public IReadOnlyList<HaloUser> UnlinkedUsersWithEmail(int clientId, string? email) =>
+            email is not null && _unlinkedByEmail.TryGetValue((clientId, EmailKey(email)), out var users)
+                ? users
+                : (IReadOnlyList<HaloUser>)Array.Empty<HaloUser>();
+
+        /// <summary>Active Halo customers whose name matches the company name under this run's match mode.</summary>
+        public IReadOnlyList<HaloClient> ClientsNamed(string? companyName)
+        {
+            var key = CompanyNames.Key(companyName, _mode);
+            return key.Length > 0 && _clientsByKey.TryGetValue(key, out var clients) ? clients : (IReadOnlyList<HaloClient>)Array.Empty<HaloClient>();
+        }
+
+        /// <summary>Up to <paramref name="count"/> active customer names closest to <paramref name="companyName"/>.</summary>
+        public IReadOnlyList<string> NearestClientNames(string companyName, int count = 3)
+        {
+            var key = CompanyNames.Key(companyName, MatchMode.Normalized);
+            var limit = Math.Max(3, key.Length / 2);
+            return _clients.Values
+                .Where(c => !c.Inactive)
+                .Select(c => (c.Name, Distance: CompanyNames.Distance(key, CompanyNames.Key(c.Name, MatchMode.Normalized))))
+                .Where(c => c.Distance <= limit)
+                .OrderBy(c => c.Distance)
+                .ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
+                .Take(count)
+                .Select(c => c.Name)
+                .ToList();
+        }
+
+        /// <summary>The customer's active invoice site, or null when it has none.</summary>
+        public HaloSite? InvoiceSiteOf(int clientId) =>
+            _sites.Values.Where(s => s.ClientId == clientId && s.IsInvoiceSite && !s.Inactive).OrderBy(s => s.Id).FirstOrDefault();
+
+        public HaloSite? Site(int siteId) => _sites.TryGetValue(siteId, out var site) ? site : null;
+
+        public HaloClient? Client(int clientId) => _clients.TryGetValue(clientId, out var client) ? client : null;
+
+        /// <summary>
+        /// Finds the Default Site from the setting: a site id, a unique site name, or "Customer/Site".
+        /// </summary>
+        /// <exception cref="GcHaloException">DefaultSiteNotSet, DefaultSiteNotFound or DefaultSiteAmbiguous.</exception>
+        public HaloSite ResolveDefaultSite(string? setting)
+        {
+            if (string.IsNullOrWhiteSpace(setting))
+            {
+                throw new GcHaloException(
+                    "DefaultSiteNotSet",
+                    ErrorKind.InvalidOperation,
+                    "No Default Site is configured, so customers whose company matches no Halo customer have nowhere to go. Run Enable-GcModule -DefaultSite <site id, name or 'Customer/Site'>.",
+                    "DefaultSite");
+            }
+
+            var text = setting!.Trim();
+            var candidates = int.TryParse(text, out var id)
+                ? _sites.Values.Where(s => s.Id == id).ToList()
+                : _sites.Values.Where(s => Named(s, text)).ToList();
+            var active = candidates.Where(s => !s.Inactive).ToList();
+            return active.Count switch
+            {
+                1 => active[0],
+                0 => throw new GcHaloException(
+                    "DefaultSiteNotFound",
+                    ErrorKind.NotFound,
+                    $"The Default Site '{text}' is not an active Halo site. Give a site id, a site name, or 'Customer/Site' with Enable-GcModule -DefaultSite.",
+                    text),
+                _ => throw new GcHaloException(
+                    "DefaultSiteAmbiguous",
+                    ErrorKind.Ambiguous,
+                    $"The Default Site '{text}' names {active.Count} sites ({string.Join(", ", active.Select(s => $"{s.ClientName}/{s.Name} (id {s.Id})"))}). Use the site id or 'Customer/Site'.",
+                    text),
+            };
+        }
+
+        /// <summary>Adds or re-indexes a user after it was created, linked or updated in this run.</summary>
+        public void Index(HaloUser user)
+        {
+            var link = LinkValue(user);
+            if (link is not null)
+            {
+                Add(_usersByLink, link, user);
+            }
+            else if (!user.Inactive && !string.IsNullOrWhiteSpace(user.Email))
+            {
+                Add(_unlinkedByEmail, (user.ClientId, EmailKey(user.Email!)), user);
+            }
+        }
+
+        /// <summary>Removes a user from the email index once it has been linked.</summary>
+        public void MarkLinked(HaloUser user, string customerId)
+        {
+            if (!string.IsNullOrWhiteSpace(user.Email) && _unlinkedByEmail.TryGetValue((user.ClientId, EmailKey(user.Email!)), out var users))
+            {
+                users.Remove(user);
+            }
+
+            user.CustomFields[LinkField] = customerId;
+            Add(_usersByLink, customerId, user);
+        }
+
+        public string? LinkValue(HaloUser user) =>
+            user.CustomFields.TryGetValue(LinkField, out var value) && !string.IsNullOrWhiteSpace(value) ? value!.Trim() : null;
+
+        private static bool Named(HaloSite site, string text)
+        {
+            var slash = text.IndexOf('/');
+            return slash > 0
+                ? string.Equals(site.ClientName, text.Substring(0, slash).Trim(), StringComparison.OrdinalIgnoreCase)
+                  && string.Equals(site.Name, text.Substring(slash + 1).Trim(), StringComparison.OrdinalIgnoreCase)
+                : string.Equals(site.Name, text, StringComparison.OrdinalIgnoreCase);
+        }
+
+        private static string EmailKey(string email) => email.Trim().ToLowerInvariant();
+
+        private static void Add<TKey, TValue>(Dictionary<TKey, List<TValue>> index, TKey key, TValue value)
+            where TKey : notnull
+        {
+            if (!index.TryGetValue(key, out var list))
+            {
+                index[key] = list = new List<TValue>();
+            }
+
+            list.Add(value);
+        }
+    }
+}
