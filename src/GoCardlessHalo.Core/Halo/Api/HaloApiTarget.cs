@@ -42,7 +42,7 @@ namespace GoCardlessHalo.Core.Halo.Api
         public HaloTargetKind Kind => HaloTargetKind.Api;
 
         /// <inheritdoc/>
-        public string Location => _baseUri.AbsoluteUri + (string.IsNullOrWhiteSpace(_options.Tenant) ? string.Empty : " (tenant " + _options.Tenant!.Trim() + ")");
+        public string Location => _baseUri.AbsoluteUri.TrimEnd('/') + (string.IsNullOrWhiteSpace(_options.Tenant) ? string.Empty : " (tenant " + _options.Tenant!.Trim() + ")");
 
         /// <summary>Gets a token (proving the credentials) and reads the User custom fields (proving read access).</summary>
         public async Task OpenAsync(CancellationToken cancellationToken)
