@@ -186,23 +186,6 @@ namespace GoCardlessHalo.Core.Halo.Api
         }
     }
 
-    /// <summary>A successful answer.</summary>
-    internal sealed class HaloAnswer
-    {
-        public HaloAnswer(string method, string path, int status, string body)
-        {
-            Method = method;
-            Path = path;
-            Status = status;
-            Body = body;
-        }
-
-        public string Method { get; }
-
-        public string Path { get; }
-
-        public int Status { get; }
-
-        public string Body { get; }
-    }
+    /// <summary>A successful answer: the request it answers (for messages) and the body.</summary>
+    internal sealed record HaloAnswer(string Method, string Path, int Status, string Body);
 }

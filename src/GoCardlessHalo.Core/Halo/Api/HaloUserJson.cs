@@ -21,7 +21,14 @@ namespace GoCardlessHalo.Core.Halo.Api
                 json["id"] = id;
             }
 
-            Set(json, "name", write.Name);
+            // Halo shows users by their display name; a new user given only first name and surname gets both.
+            var name = write.Name;
+            if (write.Id is null && string.IsNullOrWhiteSpace(name))
+            {
+                name = string.Join(" ", new[] { write.FirstName, write.Surname }.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()));
+            }
+
+            Set(json, "name", name);
             Set(json, "firstname", write.FirstName);
             Set(json, "surname", write.Surname);
             Set(json, "emailaddress", write.Email);
