@@ -10,6 +10,7 @@ namespace GoCardlessHalo.Core.Halo.Api
     /// </summary>
     public sealed class HaloApiException : GcHaloException
     {
+        /// <summary>Creates the error; <paramref name="path"/> becomes the <see cref="GcHaloException.Target"/>.</summary>
         public HaloApiException(string errorId, ErrorKind kind, string message, string method, string path, int? status, string? haloMessage, Exception? innerException = null)
             : base(errorId, kind, message, path, innerException)
         {

@@ -54,7 +54,8 @@ namespace GoCardlessHalo.Core.Halo.Api
         /// <summary>Time and waiting; replaced in tests so backoff and expiry need no real waiting.</summary>
         public IClock Clock { get; set; } = SystemClock.Instance;
 
-        internal bool HasClientSecret => ClientSecret.Length > 0;
+        /// <summary>True when a client secret has been set (the secret itself cannot be read back).</summary>
+        public bool HasClientSecret => !string.IsNullOrEmpty(ClientSecret);
 
         /// <summary>Describes the options without the secret.</summary>
         public override string ToString() =>
@@ -73,14 +74,16 @@ namespace GoCardlessHalo.Core.Halo.Api
                 throw Invalid(nameof(Url), $"The Halo URL '{Url}' uses plain http, which would send the client secret unencrypted. Use https (http is accepted only for loopback addresses such as the emulator).");
             }
 
-            Require(ClientId.Trim().Length > 0, nameof(ClientId), "The Halo client id is empty. Copy it from Configuration > Integrations > Halo API > View Applications after saving the application (it can change on save).");
+            Require(!string.IsNullOrWhiteSpace(ClientId), nameof(ClientId), "The Halo client id is empty. Copy it from Configuration > Integrations > Halo API > View Applications after saving the application (it can change on save).");
             Require(HasClientSecret, nameof(ClientSecret), "The Halo client secret is empty. Set the secret of the Halo API application.");
-            Require(Scope.Trim().Length > 0, nameof(Scope), "The Halo scope is empty. Use 'all', or 'read:customers edit:customers'.");
+            Require(!string.IsNullOrWhiteSpace(Scope), nameof(Scope), "The Halo scope is empty. Use 'all', or 'read:customers edit:customers'.");
             Require(PageSize >= 1 && PageSize <= 1000, nameof(PageSize), $"PageSize {PageSize} is out of range; use 1-1000 (Halo caps pages at 100 anyway).");
             Require(BatchSize >= 1 && BatchSize <= 1000, nameof(BatchSize), $"BatchSize {BatchSize} is out of range; use 1-1000.");
             Require(RateLimitPer5Minutes >= 0, nameof(RateLimitPer5Minutes), "RateLimitPer5Minutes cannot be negative; use 0 to turn the client-side limit off.");
             Require(MaxRateLimitRetries >= 0, nameof(MaxRateLimitRetries), "MaxRateLimitRetries cannot be negative.");
             Require(Timeout > TimeSpan.Zero, nameof(Timeout), "Timeout must be positive.");
+            Require(ClientInfo is not null, nameof(ClientInfo), "ClientInfo cannot be null; use ClientInfo.Default outside PowerShell.");
+            Require(Clock is not null, nameof(Clock), "Clock cannot be null; use SystemClock.Instance.");
 
             // People paste the "Resource Server" URL shown in Halo, which ends in /api.
             var path = uri.AbsolutePath.TrimEnd('/');

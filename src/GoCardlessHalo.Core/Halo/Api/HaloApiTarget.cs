@@ -1,8 +1,10 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Threading;
@@ -116,8 +118,8 @@ namespace GoCardlessHalo.Core.Halo.Api
             // a bare array or wrapped like the other lists.
             using var document = await _connection.GetJsonAsync("/api/FieldInfo", cancellationToken).ConfigureAwait(false);
             var root = document.RootElement;
-            var list = root.ValueKind == System.Text.Json.JsonValueKind.Array ? root : HaloJson.Property(root, "fieldinfo") ?? HaloJson.Property(root, "fields");
-            if (!(list is { ValueKind: System.Text.Json.JsonValueKind.Array } array))
+            var list = root.ValueKind == JsonValueKind.Array ? root : HaloJson.Property(root, "fieldinfo") ?? HaloJson.Property(root, "fields");
+            if (!(list is { ValueKind: JsonValueKind.Array } array))
             {
                 throw _connection.Errors.InvalidResponse("GET", "/api/FieldInfo", 200, "a field list that is not an array");
             }
@@ -213,7 +215,7 @@ namespace GoCardlessHalo.Core.Halo.Api
             string resource,
             string listKey,
             IEnumerable<KeyValuePair<string, string>> filters,
-            Func<System.Text.Json.JsonElement, T> map,
+            Func<JsonElement, T> map,
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             await foreach (var json in HaloPager.ReadAsync(_connection, resource, listKey, filters, _options.PageSize, cancellationToken).ConfigureAwait(false))
@@ -232,17 +234,17 @@ namespace GoCardlessHalo.Core.Halo.Api
 
             if (query.ClientId is { } client)
             {
-                filters.Add(Pair("client_id", client.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                filters.Add(Pair("client_id", client.ToString(CultureInfo.InvariantCulture)));
             }
 
             if (query.SiteId is { } site)
             {
-                filters.Add(Pair("site_id", site.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                filters.Add(Pair("site_id", site.ToString(CultureInfo.InvariantCulture)));
             }
 
             if (fields.Count > 0)
             {
-                filters.Add(Pair("include_custom_fields", string.Join(",", fields.Select(f => f.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
+                filters.Add(Pair("include_custom_fields", string.Join(",", fields.Select(f => f.Id.ToString(CultureInfo.InvariantCulture)))));
             }
 
             return filters;
