@@ -27,6 +27,9 @@ public sealed class HaloEmulatorOptions
 
     public string ClientSecret { get; set; } = "emulator-secret";
 
+    /// <summary>The tenant /api/authinfo reports; a token request naming another tenant is refused.</summary>
+    public string Tenant { get; set; } = "emulator";
+
     /// <summary>Lifetime of issued tokens in seconds (short values let renewal be tested).</summary>
     public int TokenLifetimeSeconds { get; set; } = 3600;
 

@@ -27,7 +27,7 @@ public sealed class RequestLog : IEmulatorState
     public void Reset() => _counts.Clear();
 }
 
-/// <summary>Records every request to /gocardless and /halo after routing, keyed by the route template.</summary>
+/// <summary>Records every request to /gocardless and /halo once routed, keyed by the route template.</summary>
 public sealed class RequestLogMiddleware
 {
     private readonly RequestDelegate _next;
@@ -39,13 +39,14 @@ public sealed class RequestLogMiddleware
         _log = log;
     }
 
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
-        await _next(context);
+        // Recorded before the request runs (routing has already matched it): recording afterwards would let a
+        // client see its answer, and read the counts, before the request was counted.
         var path = context.Request.Path.Value ?? string.Empty;
         if (path.StartsWith("/__admin", System.StringComparison.OrdinalIgnoreCase))
         {
-            return;
+            return _next(context);
         }
 
         var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? path;
@@ -55,5 +56,6 @@ public sealed class RequestLogMiddleware
         }
 
         _log.Record(context.Request.Method, route);
+        return _next(context);
     }
 }

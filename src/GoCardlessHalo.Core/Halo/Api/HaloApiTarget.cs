@@ -1,0 +1,255 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using GoCardlessHalo.Core.Diagnostics;
+using GoCardlessHalo.Core.Errors;
+
+namespace GoCardlessHalo.Core.Halo.Api
+{
+    /// <summary>
+    /// Halo reached through its REST API (hosted Halo, or on-prem Halo's own /api), the way Halo's Integrator
+    /// does. See <see cref="HaloApiOptions"/> for authentication, paging, batching and rate limiting.
+    /// </summary>
+    public sealed class HaloApiTarget : IHaloTarget
+    {
+        private static readonly Regex FieldName = new Regex("^[A-Za-z0-9_]{1,64}$", RegexOptions.CultureInvariant);
+
+        private readonly HaloApiOptions _options;
+        private readonly IEngineLog _log;
+        private readonly Uri _baseUri;
+        private readonly HaloApiConnection _connection;
+        private readonly HaloUserWriter _writer;
+        private IReadOnlyList<HaloFieldDefinition>? _userFields;
+
+        /// <summary>Checks <paramref name="options"/> (no request is sent until <see cref="OpenAsync"/> or a read).</summary>
+        /// <exception cref="GcHaloException">HaloOptionsInvalid: a missing value, or plain http to a remote host.</exception>
+        public HaloApiTarget(HaloApiOptions options, IEngineLog? log = null)
+        {
+            _options = options ?? throw new ArgumentNullException(nameof(options));
+            _log = log ?? NullEngineLog.Instance;
+            _baseUri = options.Validate();
+            _connection = new HaloApiConnection(options, _baseUri, _log);
+            _writer = new HaloUserWriter(_connection, options, _log);
+        }
+
+        /// <inheritdoc/>
+        public HaloTargetKind Kind => HaloTargetKind.Api;
+
+        /// <inheritdoc/>
+        public string Location => _baseUri.AbsoluteUri.TrimEnd('/') + (string.IsNullOrWhiteSpace(_options.Tenant) ? string.Empty : " (tenant " + _options.Tenant!.Trim() + ")");
+
+        /// <summary>Gets a token (proving the credentials) and reads the User custom fields (proving read access).</summary>
+        public async Task OpenAsync(CancellationToken cancellationToken)
+        {
+            await _connection.EnsureTokenAsync(cancellationToken).ConfigureAwait(false);
+            var fields = await GetUserFieldsAsync(cancellationToken).ConfigureAwait(false);
+            _log.Verbose($"Halo: connected to {Location}; {fields.Count} User custom field(s).");
+        }
+
+        /// <inheritdoc/>
+        public IAsyncEnumerable<HaloClient> GetClientsAsync(CancellationToken cancellationToken) =>
+            ReadAsync("/api/Client", "clients", new[] { Pair("includeinactive", "true") }, HaloApiMapper.Client, cancellationToken);
+
+        /// <inheritdoc/>
+        public IAsyncEnumerable<HaloSite> GetSitesAsync(CancellationToken cancellationToken) =>
+            ReadAsync("/api/Site", "sites", new[] { Pair("includeinactive", "true") }, HaloApiMapper.Site, cancellationToken);
+
+        /// <summary>
+        /// Users matching <paramref name="query"/>. Customer, site and inactive filters go to Halo; the link
+        /// field filter runs here, because Halo's API cannot filter by a custom field value (HaloAPI issue #14).
+        /// </summary>
+        public async IAsyncEnumerable<HaloUser> GetUsersAsync(HaloUserQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            if (query is null)
+            {
+                throw new ArgumentNullException(nameof(query));
+            }
+
+            // Read fresh: every User field's values must come back, or a later update would post an array
+            // missing a field created since, and Halo would empty it.
+            var fields = await GetUserFieldsAsync(cancellationToken).ConfigureAwait(false);
+            var fieldsById = fields.ToDictionary(f => f.Id);
+            if (query.LinkField is { } link && !fields.Any(f => string.Equals(f.Name, link, StringComparison.OrdinalIgnoreCase)))
+            {
+                _log.Warning($"Halo has no User custom field named '{link}', so no user is linked through it. Run Enable-GcModule to create it, or check the field name.");
+            }
+
+            var warned = false;
+            await foreach (var json in HaloPager.ReadAsync(_connection, "/api/Users", "users", UserFilters(query, fields), _options.PageSize, cancellationToken).ConfigureAwait(false))
+            {
+                var id = HaloJson.Int(json, "id");
+                var values = HaloApiMapper.CustomFieldValues(json);
+                if (values is null && fields.Count > 0)
+                {
+                    // This Halo ignored include_custom_fields: fall back to HaloAPI's -FullObjects approach.
+                    if (!warned)
+                    {
+                        _log.Warning("Halo's user list came without custom field values; reading each user by id instead (one request per user).");
+                        warned = true;
+                    }
+
+                    values = await _writer.FetchValuesAsync(id, cancellationToken).ConfigureAwait(false);
+                }
+                else if (values is not null)
+                {
+                    _writer.Remember(id, values);
+                }
+
+                var user = HaloApiMapper.User(json, values, fieldsById);
+                if (HaloUserFilter.Matches(user, query))
+                {
+                    yield return user;
+                }
+            }
+        }
+
+        /// <inheritdoc/>
+        public async Task<IReadOnlyList<HaloFieldDefinition>> GetUserFieldsAsync(CancellationToken cancellationToken)
+        {
+            // FieldInfo has no entity filter: read all definitions and keep usage 4 (User). The list may come as
+            // a bare array or wrapped like the other lists.
+            using var document = await _connection.GetJsonAsync("/api/FieldInfo", cancellationToken).ConfigureAwait(false);
+            var root = document.RootElement;
+            var list = root.ValueKind == JsonValueKind.Array ? root : HaloJson.Property(root, "fieldinfo") ?? HaloJson.Property(root, "fields");
+            if (!(list is { ValueKind: JsonValueKind.Array } array))
+            {
+                throw _connection.Errors.InvalidResponse("GET", "/api/FieldInfo", 200, "a field list that is not an array");
+            }
+
+            var fields = array.EnumerateArray().Select(HaloApiMapper.Field).Where(f => f.Usage == HaloFieldDefinition.UserUsage).ToList();
+            _userFields = fields;
+            return fields;
+        }
+
+        /// <summary>Creates a Text (type 0) custom field on the User entity (usage 4).</summary>
+        public async Task<HaloFieldDefinition> CreateUserTextFieldAsync(string name, string label, CancellationToken cancellationToken)
+        {
+            if (name is null || !FieldName.IsMatch(name))
+            {
+                throw new GcHaloException(HaloApiErrorIds.FieldNameInvalid, ErrorKind.InvalidArgument,
+                    $"'{name}' cannot be a Halo custom field name: use 1-64 letters, digits or underscores (Halo turns it into the column CF{name}).", name);
+            }
+
+            var body = new JsonArray(new JsonObject
+            {
+                ["name"] = name,
+                ["label"] = string.IsNullOrWhiteSpace(label) ? name : label,
+                ["type"] = HaloFieldDefinition.TextType,
+                ["inputtype"] = 0,
+                ["usage"] = HaloFieldDefinition.UserUsage,
+            });
+            using var document = await _connection.PostJsonAsync("/api/FieldInfo", body.ToJsonString(), cancellationToken).ConfigureAwait(false);
+            var saved = HaloApiMapper.Saved(document.RootElement);
+            if (saved.Count != 1 || HaloJson.Int(saved[0], "id") <= 0)
+            {
+                throw _connection.Errors.InvalidResponse("POST", "/api/FieldInfo", 200, "no saved field with an id");
+            }
+
+            var field = HaloApiMapper.Field(saved[0]);
+            _userFields = null;
+            _log.Verbose($"Halo: created User custom field {field.Name} (id {field.Id}).");
+            return field;
+        }
+
+        /// <summary>
+        /// Creates and updates users in POSTs of <see cref="HaloApiOptions.BatchSize"/>. Every custom field
+        /// name must exist; an update re-posts the user's whole merged customfields array.
+        /// </summary>
+        public async Task<IReadOnlyList<HaloUserWriteResult>> WriteUsersAsync(IReadOnlyList<HaloUserWrite> batch, CancellationToken cancellationToken)
+        {
+            if (batch is null)
+            {
+                throw new ArgumentNullException(nameof(batch));
+            }
+
+            if (batch.Count == 0)
+            {
+                return Array.Empty<HaloUserWriteResult>();
+            }
+
+            var fieldsByName = await ResolveFieldsAsync(batch, cancellationToken).ConfigureAwait(false);
+            return await _writer.WriteAsync(batch, fieldsByName, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <inheritdoc/>
+        public void Dispose() => _connection.Dispose();
+
+        /// <summary>Field definitions for every name the writes use; re-reads once in case a field was just created.</summary>
+        private async Task<IReadOnlyDictionary<string, HaloFieldDefinition>> ResolveFieldsAsync(IReadOnlyList<HaloUserWrite> batch, CancellationToken cancellationToken)
+        {
+            var names = batch.SelectMany(w => w.CustomFields.Keys).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var cached = _userFields;
+            var fields = cached ?? await GetUserFieldsAsync(cancellationToken).ConfigureAwait(false);
+            if (cached is not null && names.Any(n => !fields.Any(f => string.Equals(f.Name, n, StringComparison.OrdinalIgnoreCase))))
+            {
+                fields = await GetUserFieldsAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var byName = new Dictionary<string, HaloFieldDefinition>(StringComparer.OrdinalIgnoreCase);
+            foreach (var field in fields)
+            {
+                byName[field.Name] = field;
+            }
+
+            var missing = names.Where(n => !byName.ContainsKey(n)).ToList();
+            if (missing.Count > 0)
+            {
+                var known = fields.Count == 0 ? "none" : string.Join(", ", fields.Select(f => f.Name));
+                throw new GcHaloException(HaloApiErrorIds.FieldNotFound, ErrorKind.InvalidArgument,
+                    $"Halo has no User custom field named {string.Join(", ", missing.Select(n => "'" + n + "'"))} (User fields: {known}). Create it in Halo (Text, entity User) or fix the mapping. Nothing was written.",
+                    missing[0]);
+            }
+
+            return byName;
+        }
+
+        private async IAsyncEnumerable<T> ReadAsync<T>(
+            string resource,
+            string listKey,
+            IEnumerable<KeyValuePair<string, string>> filters,
+            Func<JsonElement, T> map,
+            [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await foreach (var json in HaloPager.ReadAsync(_connection, resource, listKey, filters, _options.PageSize, cancellationToken).ConfigureAwait(false))
+            {
+                yield return map(json);
+            }
+        }
+
+        private static List<KeyValuePair<string, string>> UserFilters(HaloUserQuery query, IReadOnlyList<HaloFieldDefinition> fields)
+        {
+            var filters = new List<KeyValuePair<string, string>>();
+            if (query.IncludeInactive)
+            {
+                filters.Add(Pair("includeinactive", "true"));
+            }
+
+            if (query.ClientId is { } client)
+            {
+                filters.Add(Pair("client_id", client.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            if (query.SiteId is { } site)
+            {
+                filters.Add(Pair("site_id", site.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            if (fields.Count > 0)
+            {
+                filters.Add(Pair("include_custom_fields", string.Join(",", fields.Select(f => f.Id.ToString(CultureInfo.InvariantCulture)))));
+            }
+
+            return filters;
+        }
+
+        private static KeyValuePair<string, string> Pair(string key, string value) => new KeyValuePair<string, string>(key, value);
+    }
+}

@@ -1,0 +1,70 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading;
+
+namespace GoCardlessHalo.Core.Halo.Api
+{
+    /// <summary>
+    /// Reads a Halo list page by page (reference §2.2): <c>pageinate=true&amp;page_size=N&amp;page_no=P</c>,
+    /// P from 1, until an empty page, a page shorter than the longest seen, or <c>record_count</c> rows.
+    /// The requested page size is never trusted: Halo caps pages (at 100) silently, and computing the page
+    /// count from the requested size is exactly the bug that lost rows in HaloAPI issue #90.
+    /// Only one page is held in memory at a time.
+    /// </summary>
+    internal static class HaloPager
+    {
+        public static async IAsyncEnumerable<JsonElement> ReadAsync(
+            HaloApiConnection connection,
+            string resource,
+            string listKey,
+            IEnumerable<KeyValuePair<string, string>> filters,
+            int pageSize,
+            [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            var query = HaloQueryString.Build(filters);
+            var seen = 0;
+            var longest = 0;
+            int? previousFirstId = null;
+            for (var page = 1; ; page++)
+            {
+                var path = $"{resource}?{query}{(query.Length > 0 ? "&" : "")}pageinate=true&page_size={pageSize}&page_no={page}";
+                using var document = await connection.GetJsonAsync(path, cancellationToken).ConfigureAwait(false);
+                var root = document.RootElement;
+                var rows = root.ValueKind == JsonValueKind.Array ? root : HaloJson.Property(root, listKey);
+                if (!(rows is { ValueKind: JsonValueKind.Array } list))
+                {
+                    throw connection.Errors.InvalidResponse("GET", path, 200, $"a list without a '{listKey}' array");
+                }
+
+                var count = list.GetArrayLength();
+                if (count > 0)
+                {
+                    // A server that ignores page_no would return page 1 forever; stop rather than loop.
+                    var firstId = HaloJson.Int(list[0], "id");
+                    if (page > 1 && firstId == previousFirstId)
+                    {
+                        throw connection.Errors.InvalidResponse("GET", path, 200, $"page {page} starting with the same record as page {page - 1} (page_no was ignored)");
+                    }
+
+                    previousFirstId = firstId;
+                }
+
+                foreach (var row in list.EnumerateArray())
+                {
+                    yield return row.Clone();
+                }
+
+                seen += count;
+                var total = HaloJson.Property(root, "record_count") is { ValueKind: JsonValueKind.Number } ? HaloJson.Int(root, "record_count") : (int?)null;
+                if (count == 0 || (total is not null && seen >= total) || count < longest)
+                {
+                    yield break;
+                }
+
+                longest = count > longest ? count : longest;
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System;
+
+namespace GoCardlessHalo.Core.Halo.Api
+{
+    /// <summary>
+    /// The <see cref="HaloUserQuery"/> rules applied to users Halo returned. The link field filter can only run
+    /// here; customer, site and inactive are also sent to Halo but checked again, because Halo has ignored
+    /// documented filter names before (HaloAPI issue #58) and a silently ignored filter would return everyone.
+    /// </summary>
+    internal static class HaloUserFilter
+    {
+        public static bool Matches(HaloUser user, HaloUserQuery query)
+        {
+            if ((!query.IncludeInactive && user.Inactive)
+                || (query.ClientId is { } client && user.ClientId != client)
+                || (query.SiteId is { } site && user.SiteId != site))
+            {
+                return false;
+            }
+
+            if (query.LinkField is null)
+            {
+                return true;
+            }
+
+            // GoCardless ids are upper-case letters and digits; comparing case-insensitively after trimming
+            // matches how SQL Server's default collation compares the same value in the SQL target.
+            return user.CustomFields.TryGetValue(query.LinkField, out var value)
+                   && !string.IsNullOrWhiteSpace(value)
+                   && (query.LinkValue is null || string.Equals(value!.Trim(), query.LinkValue.Trim(), StringComparison.OrdinalIgnoreCase));
+        }
+    }
+}

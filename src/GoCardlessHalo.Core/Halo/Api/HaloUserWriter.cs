@@ -1,0 +1,168 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using GoCardlessHalo.Core.Diagnostics;
+using GoCardlessHalo.Core.Errors;
+
+namespace GoCardlessHalo.Core.Halo.Api
+{
+    /// <summary>
+    /// Creates and updates users by POSTing JSON arrays of at most BatchSize users to /api/Users.
+    /// <para>
+    /// Halo replaces a user's whole customfields array with whatever is posted (HaloAPI issues #13/#14), so an
+    /// update must post every value the user has, merged with the changes. Where the full current values come
+    /// from is a trade-off: a GET per user just before the write narrows the window in which an agent's edit
+    /// could be overwritten, but costs one request per updated user — 10,000 GETs would take over 2.5 hours at
+    /// hosted Halo's 300 requests per 5 minutes. The sync reads users (paged, with every User field's values
+    /// through include_custom_fields), plans, then writes, so the values read moments earlier are used; only
+    /// users this target has not read get a GET by id. The remaining window (between the read and the write
+    /// of one run) is the same one any read-plan-write sync has.
+    /// </para>
+    /// </summary>
+    internal sealed class HaloUserWriter
+    {
+        private readonly HaloApiConnection _connection;
+        private readonly HaloApiOptions _options;
+        private readonly IEngineLog _log;
+        private readonly ConcurrentDictionary<int, Dictionary<int, string?>> _knownValues = new ConcurrentDictionary<int, Dictionary<int, string?>>();
+
+        public HaloUserWriter(HaloApiConnection connection, HaloApiOptions options, IEngineLog log)
+        {
+            _connection = connection;
+            _options = options;
+            _log = log;
+        }
+
+        /// <summary>Records a user's complete custom field values, as just read from Halo.</summary>
+        public void Remember(int userId, Dictionary<int, string?> values) => _knownValues[userId] = values;
+
+        /// <summary>The user's complete values: GET /api/Users/{id}, which carries every custom field.</summary>
+        public async Task<Dictionary<int, string?>> FetchValuesAsync(int userId, CancellationToken cancellationToken)
+        {
+            using var document = await _connection.GetJsonAsync("/api/Users/" + userId, cancellationToken).ConfigureAwait(false);
+            var values = HaloApiMapper.CustomFieldValues(document.RootElement) ?? new Dictionary<int, string?>();
+            Remember(userId, values);
+            return values;
+        }
+
+        /// <summary>Writes <paramref name="writes"/>; <paramref name="fieldsByName"/> resolves every custom field name used.</summary>
+        public async Task<IReadOnlyList<HaloUserWriteResult>> WriteAsync(
+            IReadOnlyList<HaloUserWrite> writes,
+            IReadOnlyDictionary<string, HaloFieldDefinition> fieldsByName,
+            CancellationToken cancellationToken)
+        {
+            Validate(writes);
+            var results = new List<HaloUserWriteResult>(writes.Count);
+            try
+            {
+                for (var start = 0; start < writes.Count; start += _options.BatchSize)
+                {
+                    var chunk = writes.Skip(start).Take(_options.BatchSize).ToList();
+                    results.AddRange(await WriteChunkAsync(chunk, fieldsByName, cancellationToken).ConfigureAwait(false));
+                    _log.Verbose($"Halo: saved users {start + 1}-{start + chunk.Count} of {writes.Count}.");
+                }
+            }
+            catch (GcHaloException) when (results.Count > 0)
+            {
+                _log.Warning($"Halo: {results.Count} of {writes.Count} users were saved before the failure; a rerun finds them by their link field.");
+                throw;
+            }
+
+            return results;
+        }
+
+        private async Task<IReadOnlyList<HaloUserWriteResult>> WriteChunkAsync(
+            IReadOnlyList<HaloUserWrite> chunk,
+            IReadOnlyDictionary<string, HaloFieldDefinition> fieldsByName,
+            CancellationToken cancellationToken)
+        {
+            var body = new JsonArray();
+            var postedValues = new List<Dictionary<int, string?>?>();
+            foreach (var write in chunk)
+            {
+                var values = await ValuesToPostAsync(write, fieldsByName, cancellationToken).ConfigureAwait(false);
+                body.Add(HaloUserJson.Build(write, values));
+                postedValues.Add(values);
+            }
+
+            using var document = await _connection.PostJsonAsync("/api/Users", body.ToJsonString(), cancellationToken).ConfigureAwait(false);
+            var saved = HaloApiMapper.Saved(document.RootElement);
+            if (saved.Count != chunk.Count)
+            {
+                throw _connection.Errors.InvalidResponse("POST", "/api/Users", 200, $"{saved.Count} saved users for the {chunk.Count} posted");
+            }
+
+            var results = new List<HaloUserWriteResult>(chunk.Count);
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                var id = HaloJson.Int(saved[i], "id") is var savedId && savedId > 0 ? savedId : chunk[i].Id ?? 0;
+                if (id <= 0)
+                {
+                    throw _connection.Errors.InvalidResponse("POST", "/api/Users", 200, "a saved user without an id");
+                }
+
+                if (postedValues[i] is { } values)
+                {
+                    Remember(id, values);
+                }
+
+                results.Add(new HaloUserWriteResult(id, created: chunk[i].Id is null));
+            }
+
+            return results;
+        }
+
+        /// <summary>
+        /// The customfields array to post, by FieldInfo id: null when the write changes no custom field (the
+        /// array is then left out and Halo keeps it); for an update, every current value merged with the changes.
+        /// </summary>
+        private async Task<Dictionary<int, string?>?> ValuesToPostAsync(HaloUserWrite write, IReadOnlyDictionary<string, HaloFieldDefinition> fieldsByName, CancellationToken cancellationToken)
+        {
+            if (write.CustomFields.Count == 0)
+            {
+                return null;
+            }
+
+            var values = new Dictionary<int, string?>();
+            if (write.Id is { } id)
+            {
+                var current = _knownValues.TryGetValue(id, out var known) ? known : await FetchValuesAsync(id, cancellationToken).ConfigureAwait(false);
+                // Empty values need not be posted: after Halo replaces the array they are empty all the same.
+                foreach (var pair in current.Where(p => !string.IsNullOrEmpty(p.Value)))
+                {
+                    values[pair.Key] = pair.Value;
+                }
+            }
+
+            foreach (var change in write.CustomFields)
+            {
+                values[fieldsByName[change.Key].Id] = change.Value;
+            }
+
+            return values;
+        }
+
+        private static void Validate(IReadOnlyList<HaloUserWrite> writes)
+        {
+            for (var i = 0; i < writes.Count; i++)
+            {
+                var write = writes[i];
+                var problem = write.Id is { } id
+                    ? id <= 0 ? $"has id {id}; an update needs the id of an existing Halo user" : null
+                    : !(write.SiteId > 0) ? "is a new user without a site; set SiteId (the customer's invoice site or the Default Site)"
+                    : string.IsNullOrWhiteSpace(write.Name) && string.IsNullOrWhiteSpace(write.FirstName) && string.IsNullOrWhiteSpace(write.Surname)
+                        ? "is a new user without a name; set Name, FirstName or Surname"
+                        : null;
+                if (problem is not null)
+                {
+                    throw new GcHaloException(HaloApiErrorIds.UserWriteInvalid, ErrorKind.InvalidArgument, $"User write {i + 1} of {writes.Count} {problem}. Nothing was written.", write.Id ?? (object)(write.Email ?? write.Name ?? string.Empty));
+                }
+            }
+        }
+    }
+}

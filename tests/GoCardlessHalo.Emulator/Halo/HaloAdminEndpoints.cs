@@ -1,0 +1,117 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace GoCardlessHalo.Emulator.Halo;
+
+/// <summary>Halo controls under /__admin/halo (never counted, faulted or rate limited).</summary>
+public static class HaloAdminEndpoints
+{
+    public static void MapHaloAdmin(this WebApplication app)
+    {
+        var admin = app.MapGroup("/__admin/halo");
+        admin.MapPost("/seed", Seed);
+        admin.MapPost("/generate", (HaloGenerateRequest request, HaloStore store) =>
+        {
+            if (request.Clients is < 0 or > 100_000 || request.UsersPerClient is < 0 or > 1_000)
+            {
+                return HaloErrors.Validation("clients must be 0-100000 and usersPerClient 0-1000.");
+            }
+
+            var state = HaloGenerator.Generate(request);
+            store.Replace(state);
+            return Results.Json(Summary(state));
+        });
+        admin.MapGet("/summary", (HaloStore store) => Results.Json(store.Locked(Summary)));
+        admin.MapPost("/tokens/expire", (HaloTokens tokens) =>
+        {
+            tokens.Reset();
+            return Results.NoContent();
+        });
+        admin.MapPost("/clock", (HaloClockRequest request, HaloClock clock) =>
+        {
+            clock.Advance(TimeSpan.FromSeconds(Math.Max(0, request.AdvanceSeconds)));
+            return Results.Json(new { now = clock.UtcNow });
+        });
+        admin.MapPost("/settings", (HaloSettingsRequest request, HaloSettings settings) =>
+        {
+            settings.RateLimitPer5Minutes = request.RateLimitPer5Minutes ?? settings.RateLimitPer5Minutes;
+            settings.TokenLifetimeSeconds = request.TokenLifetimeSeconds ?? settings.TokenLifetimeSeconds;
+            settings.MaxPageSize = request.MaxPageSize ?? settings.MaxPageSize;
+            return Results.Json(new { settings.RateLimitPer5Minutes, settings.TokenLifetimeSeconds, settings.MaxPageSize });
+        });
+    }
+
+    /// <summary>Replaces the whole Halo state with records in Halo's API shapes; on any error nothing changes.</summary>
+    private static async Task<IResult> Seed(HttpRequest request, HaloStore store)
+    {
+        JsonNode? body;
+        try
+        {
+            body = await JsonNode.ParseAsync(request.Body, HaloInput.NodeOptions, cancellationToken: request.HttpContext.RequestAborted);
+        }
+        catch (JsonException ex)
+        {
+            return HaloErrors.Exception(ex);
+        }
+
+        if (body is not JsonObject document)
+        {
+            return HaloErrors.Validation("Post {\"clients\":[…],\"sites\":[…],\"users\":[…],\"fields\":[…]}.");
+        }
+
+        var state = new HaloState();
+        try
+        {
+            // Fields first (users' customfields name them), then customers, their sites, their users.
+            Load(state, document, "fields", HaloWrites.Field);
+            Load(state, document, "clients", HaloWrites.Client);
+            Load(state, document, "sites", HaloWrites.Site);
+            Load(state, document, "users", HaloWrites.User);
+        }
+        catch (HaloRequestException ex)
+        {
+            return ex.Result;
+        }
+
+        store.Replace(state);
+        return Results.Json(Summary(state));
+    }
+
+    private static void Load<T>(HaloState state, JsonObject document, string key, HaloWrite<T> write)
+    {
+        var node = document[key];
+        if (node is null)
+        {
+            return;
+        }
+
+        HaloWrites.Require(node is JsonArray, $"'{key}' must be an array.");
+        foreach (var (element, index) in node.AsArray().Select((e, i) => (e, i)))
+        {
+            try
+            {
+                HaloWrites.Require(element is JsonObject, "must be an object");
+                write(state, element!.AsObject(), seeding: true)();
+            }
+            catch (HaloRequestException ex)
+            {
+                throw HaloRequestException.Invalid($"{key}[{index}]: {ex.Message}");
+            }
+        }
+    }
+
+    private static object Summary(HaloState state) =>
+        new { clients = state.Clients.Count, sites = state.Sites.Count, users = state.Users.Count, fields = state.Fields.Count };
+}
+
+/// <summary>Body of POST /__admin/halo/clock.</summary>
+public sealed record HaloClockRequest(double AdvanceSeconds);
+
+/// <summary>Body of POST /__admin/halo/settings; absent values stay as they are.</summary>
+public sealed record HaloSettingsRequest(int? RateLimitPer5Minutes, int? TokenLifetimeSeconds, int? MaxPageSize);
