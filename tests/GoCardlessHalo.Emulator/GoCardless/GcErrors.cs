@@ -34,10 +34,12 @@ public sealed class GcError : Exception
     public static GcError Usage(int status, string reason, string message) =>
         new(status, "invalid_api_usage", message, reason, Reason(reason, message));
 
+    // As in GoCardless's own client fixtures (gocardless-pro-java unauthorized_error.json, insufficient_permission.json).
     public static GcError Unauthorized() => Usage(401, "unauthorized", "Unauthorized");
 
     public static GcError Forbidden() => Usage(403, "insufficient_permissions", "Insufficient permissions");
 
+    // The 404 bodies are not captured from the live API; they use the documented invalid_api_usage shape.
     public static GcError NotFound() => Usage(404, "resource_not_found", "Resource not found");
 
     public static GcError PathNotFound() => Usage(404, "path_not_found", "Path not found");

@@ -50,6 +50,7 @@ public sealed class GcGatekeeper : IEndpointFilter
                 throw GcError.Unauthorized();
             }
 
+            // The reasons below follow GoCardless's documented invalid_api_usage reasons; the exact messages are ours.
             var version = http.Request.Headers["GoCardless-Version"].ToString();
             if (version.Length == 0)
             {

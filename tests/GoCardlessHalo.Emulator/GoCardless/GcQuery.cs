@@ -28,6 +28,7 @@ public static class GcQuery
 
             if (limit < 1 || limit > MaxLimit)
             {
+                // Status and reason not verified against the live API (its documentation only gives the 500 maximum).
                 throw GcError.Usage(400, "invalid_limit", $"limit must be between 1 and {MaxLimit}");
             }
         }
@@ -60,6 +61,7 @@ public static class GcQuery
         var id = Single(request, name);
         if (id is not null && table.PositionOf(id) < 0)
         {
+            // Not verified against the live API: how it answers a cursor that names no resource of the list.
             throw GcError.Usage(400, "invalid_cursor", $"The {name} cursor {id} is not the ID of a resource in this list");
         }
 
