@@ -1,0 +1,221 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using GoCardlessHalo.Core.Diagnostics;
+using GoCardlessHalo.Core.Errors;
+using GoCardlessHalo.Core.GoCardless.Internal;
+
+namespace GoCardlessHalo.Core.GoCardless
+{
+    /// <summary>
+    /// Typed access to the GoCardless API: customers, bank accounts, mandates, payments, events, creditors.
+    /// Lists stream lazily, one request of up to 500 items at a time, following meta.cursors.after, so memory
+    /// stays flat however long the list. Failures are <see cref="GoCardlessApiException"/> (an error answer)
+    /// or <see cref="GcHaloException"/> (connection, timeout, unreadable answer). Thread-safe; dispose when done.
+    /// </summary>
+    public sealed class GoCardlessClient : IDisposable
+    {
+        private readonly GoCardlessClientOptions _options;
+        private readonly IEngineLog _log;
+        private readonly GcTransport _transport;
+
+        /// <summary>Checks <paramref name="options"/> and prepares one HttpClient; sends nothing yet.</summary>
+        public GoCardlessClient(GoCardlessClientOptions options, IEngineLog? log = null)
+        {
+            options.Validate();
+            _options = options;
+            _log = log ?? NullEngineLog.Instance;
+            _transport = new GcTransport(options, _log);
+            Dashboard = DashboardLinks.For(options);
+        }
+
+        /// <summary>Live or Sandbox.</summary>
+        public GoCardlessEnvironment Environment => _options.Environment;
+
+        /// <summary>The API base URI in use.</summary>
+        public Uri BaseUri => _options.EffectiveBaseUri;
+
+        /// <summary>Links to the dashboard matching this environment (or the emulator's).</summary>
+        public DashboardLinks Dashboard { get; }
+
+        /// <summary>The request budget from the last answer, or null before the first.</summary>
+        public RateLimitStatus? RateLimit => _transport.RateLimit;
+
+        /// <summary>
+        /// Checks the access token by reading the first creditor. A token visibly made for the other environment
+        /// (live_… with Sandbox, sandbox_… with Live) fails with <see cref="GoCardlessErrorIds.TokenWrongEnvironment"/>
+        /// before any request; a 401 becomes <see cref="GoCardlessErrorIds.TokenInvalid"/>, a 403
+        /// <see cref="GoCardlessErrorIds.TokenForbidden"/>.
+        /// </summary>
+        /// <returns>The creditor the token belongs to, or null if the account has none.</returns>
+        public async Task<Creditor?> ValidateTokenAsync(CancellationToken cancellationToken = default)
+        {
+            CheckTokenEnvironment();
+            try
+            {
+                var page = await GetPageAsync<Creditor>("creditors", "creditors", LimitOne(), cancellationToken).ConfigureAwait(false);
+                return page.Items.Count > 0 ? page.Items[0] : null;
+            }
+            catch (GoCardlessApiException e) when (e.HttpStatus == 401)
+            {
+                throw e.Reclassify(GoCardlessErrorIds.TokenInvalid,
+                    $"GoCardless ({Environment}) rejected the access token (401). Check that it is complete, not revoked, and was created in the {Environment} dashboard ({Dashboard.BaseUri}). Request id: {e.RequestId}.");
+            }
+            catch (GoCardlessApiException e) when (e.HttpStatus == 403)
+            {
+                throw e.Reclassify(GoCardlessErrorIds.TokenForbidden,
+                    $"GoCardless ({Environment}) accepted the access token but refused to show the account (403). Create a token with at least read access in the {Environment} dashboard. Request id: {e.RequestId}.");
+            }
+        }
+
+        /// <summary>GET /customers/{id}.</summary>
+        public Task<Customer> GetCustomerAsync(string id, CancellationToken cancellationToken = default) =>
+            GetAsync<Customer>("customers", id, cancellationToken);
+
+        /// <summary>GET /mandates/{id}.</summary>
+        public Task<Mandate> GetMandateAsync(string id, CancellationToken cancellationToken = default) =>
+            GetAsync<Mandate>("mandates", id, cancellationToken);
+
+        /// <summary>GET /payments/{id}.</summary>
+        public Task<Payment> GetPaymentAsync(string id, CancellationToken cancellationToken = default) =>
+            GetAsync<Payment>("payments", id, cancellationToken);
+
+        /// <summary>All customers matching <paramref name="filter"/>, newest first, streamed page by page.</summary>
+        public IAsyncEnumerable<Customer> ListCustomersAsync(CustomerFilter? filter = null, CancellationToken cancellationToken = default) =>
+            StreamAsync<Customer>("customers", filter ?? new CustomerFilter(), null, cancellationToken);
+
+        /// <summary>All customer bank accounts matching <paramref name="filter"/>, newest first.</summary>
+        public IAsyncEnumerable<CustomerBankAccount> ListCustomerBankAccountsAsync(CustomerBankAccountFilter? filter = null, CancellationToken cancellationToken = default) =>
+            StreamAsync<CustomerBankAccount>("customer_bank_accounts", filter ?? new CustomerBankAccountFilter(), null, cancellationToken);
+
+        /// <summary>All mandates matching <paramref name="filter"/>, newest first.</summary>
+        public IAsyncEnumerable<Mandate> ListMandatesAsync(MandateFilter? filter = null, CancellationToken cancellationToken = default) =>
+            StreamAsync<Mandate>("mandates", filter ?? new MandateFilter(), null, cancellationToken);
+
+        /// <summary>All payments matching <paramref name="filter"/>, newest first.</summary>
+        public IAsyncEnumerable<Payment> ListPaymentsAsync(PaymentFilter? filter = null, CancellationToken cancellationToken = default) =>
+            StreamAsync<Payment>("payments", filter ?? new PaymentFilter(), null, cancellationToken);
+
+        /// <summary>
+        /// All events matching <paramref name="filter"/>, newest first. For payment events the payment (from
+        /// linked.payments) is attached as <see cref="Event.Payment"/>.
+        /// </summary>
+        public IAsyncEnumerable<Event> ListEventsAsync(EventFilter? filter = null, CancellationToken cancellationToken = default) =>
+            StreamAsync<Event>("events", filter ?? new EventFilter(), AttachPayment, cancellationToken);
+
+        /// <summary>
+        /// POST /customers. The Idempotency-Key (<paramref name="idempotencyKey"/>, or a new one) is sent on every
+        /// attempt; if GoCardless says the key already created a customer, that customer is fetched and returned.
+        /// </summary>
+        public Task<Customer> CreateCustomerAsync(NewCustomer customer, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
+            CreateAsync<Customer>("customers", customer, idempotencyKey, cancellationToken);
+
+        /// <summary>POST /payments, with the same idempotency handling as <see cref="CreateCustomerAsync"/>.</summary>
+        public Task<Payment> CreatePaymentAsync(NewPayment payment, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
+            CreateAsync<Payment>("payments", payment, idempotencyKey, cancellationToken);
+
+        /// <summary>Releases the HttpClient.</summary>
+        public void Dispose() => _transport.Dispose();
+
+        /// <inheritdoc />
+        public override string ToString() => _options.ToString();
+
+        private static Event AttachPayment(Event e, GcPage<Event> page)
+        {
+            if (e.PaymentId is { } id && page.LinkedPayments.TryGetValue(id, out var payment))
+            {
+                e.Payment = payment;
+            }
+
+            return e;
+        }
+
+        private async IAsyncEnumerable<T> StreamAsync<T>(string key, ListFilter filter, Func<T, GcPage<T>, T>? shape, [EnumeratorCancellation] CancellationToken cancellationToken)
+            where T : class
+        {
+            if (filter.PageSize < 1 || filter.PageSize > 500)
+            {
+                throw new GcHaloException(GoCardlessErrorIds.InvalidArgument, ErrorKind.InvalidArgument,
+                    $"PageSize {filter.PageSize} is out of range: GoCardless returns 1 to 500 items per request.", filter.PageSize);
+            }
+
+            var query = new QueryBuilder();
+            filter.AddTo(query);
+            while (true)
+            {
+                var page = await GetPageAsync<T>(key, key, query, cancellationToken).ConfigureAwait(false);
+                foreach (var item in page.Items)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    yield return shape is null ? item : shape(item, page);
+                }
+
+                if (page.After is null || page.Items.Count == 0)
+                {
+                    yield break;
+                }
+
+                query.Set("after", page.After);
+            }
+        }
+
+        private Task<GcPage<T>> GetPageAsync<T>(string path, string key, QueryBuilder query, CancellationToken cancellationToken) =>
+            _transport.SendAsync(HttpMethod.Get, path + query, null, null, body => GcPage<T>.Parse(body, key), cancellationToken);
+
+        private Task<T> GetAsync<T>(string key, string id, CancellationToken cancellationToken)
+        {
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                throw new GcHaloException(GoCardlessErrorIds.InvalidArgument, ErrorKind.InvalidArgument, $"An id is required to read {key}.", key);
+            }
+
+            return _transport.SendAsync(HttpMethod.Get, key + "/" + Uri.EscapeDataString(id), null, null, body => GcPage<T>.ParseSingle(body, key), cancellationToken);
+        }
+
+        private async Task<T> CreateAsync<T>(string key, object resource, string? idempotencyKey, CancellationToken cancellationToken)
+        {
+            var body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object> { [key] = resource }, GcJson.Write);
+            var keyToSend = string.IsNullOrWhiteSpace(idempotencyKey) ? Guid.NewGuid().ToString() : idempotencyKey!;
+            try
+            {
+                return await _transport.SendAsync(HttpMethod.Post, key, body, keyToSend, answer => GcPage<T>.ParseSingle(answer, key), cancellationToken).ConfigureAwait(false);
+            }
+            catch (GoCardlessApiException e) when (GcErrorParser.ConflictingResourceId(e) is { } existing)
+            {
+                // The key already created a resource (an earlier attempt whose answer was lost): that one is the result.
+                _log.Verbose($"GoCardless: idempotency key already used for {existing}; fetching it instead of creating another.");
+                return await GetAsync<T>(key, existing, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private static QueryBuilder LimitOne()
+        {
+            var query = new QueryBuilder();
+            query.Add("limit", "1");
+            return query;
+        }
+
+        private void CheckTokenEnvironment()
+        {
+            if (_options.BaseUri is not null)
+            {
+                return; // a custom endpoint (the emulator) has its own tokens
+            }
+
+            var token = _options.AccessToken!;
+            var other = Environment == GoCardlessEnvironment.Live ? "sandbox_" : "live_";
+            if (token.StartsWith(other, StringComparison.Ordinal))
+            {
+                var tokenEnvironment = Environment == GoCardlessEnvironment.Live ? GoCardlessEnvironment.Sandbox : GoCardlessEnvironment.Live;
+                throw new GcHaloException(GoCardlessErrorIds.TokenWrongEnvironment, ErrorKind.AuthenticationFailed,
+                    $"The access token is a {tokenEnvironment} token, but the environment is {Environment}. Choose the {tokenEnvironment} environment, or create a {Environment} token in {DashboardLinks.For(new GoCardlessClientOptions { Environment = Environment }).BaseUri} (Developers → Create → Access token).",
+                    Environment);
+            }
+        }
+    }
+}
