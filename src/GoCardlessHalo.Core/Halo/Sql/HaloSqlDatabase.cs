@@ -2,6 +2,7 @@
 using System;
 using System.Data.Common;
 using System.Diagnostics;
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Diagnostics;
@@ -26,6 +27,17 @@ namespace GoCardlessHalo.Core.Halo.Sql
         {
             Dialect = dialect;
             Log = log ?? NullEngineLog.Instance;
+        }
+
+        /// <summary>
+        /// A SQLite database whose file (and folder) is created on first use: the payment ledger kept beside the
+        /// configuration when the Halo target is the REST API. It holds only what the migrations create.
+        /// </summary>
+        public static HaloSqlDatabase CreateOrOpenSqlite(string path, IEngineLog? log = null)
+        {
+            var options = HaloSqlOptions.ForSqlite(path);
+            EnsureFolder(path);
+            return new HaloSqlDatabase(CreateDialect(options, createIfMissing: true), log);
         }
 
         /// <summary>The options this database was opened with.</summary>
@@ -104,6 +116,18 @@ namespace GoCardlessHalo.Core.Halo.Sql
         /// <summary>Writes "what, where, how many, how long" to the verbose log.</summary>
         internal void LogDone(string what, Stopwatch elapsed) =>
             Log.Verbose("Halo SQL: " + what + " (" + Location + ", " + elapsed.ElapsedMilliseconds + " ms).");
+
+        internal static void EnsureFolder(string sqlitePath)
+        {
+            if (sqlitePath != ":memory:")
+            {
+                var folder = Path.GetDirectoryName(Path.GetFullPath(sqlitePath));
+                if (!string.IsNullOrEmpty(folder))
+                {
+                    Directory.CreateDirectory(folder);
+                }
+            }
+        }
 
         internal static SqlDialect CreateDialect(HaloSqlOptions options, bool createIfMissing) => options.Kind switch
         {

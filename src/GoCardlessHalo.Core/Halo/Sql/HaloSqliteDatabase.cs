@@ -2,7 +2,6 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -24,14 +23,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
         public static async Task<HaloSqlOptions> CreateAsync(string path, CancellationToken cancellationToken, IEngineLog? log = null)
         {
             var options = HaloSqlOptions.ForSqlite(path);
-            if (path != ":memory:")
-            {
-                var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-                if (!string.IsNullOrEmpty(folder))
-                {
-                    Directory.CreateDirectory(folder);
-                }
-            }
+            HaloSqlDatabase.EnsureFolder(path);
 
             using var database = new HaloSqlDatabase(HaloSqlDatabase.CreateDialect(options, createIfMissing: true), log);
             await CreateSchemaAsync(database, cancellationToken).ConfigureAwait(false);
