@@ -85,10 +85,17 @@ namespace GoCardlessHalo.Core.Halo.Sql
             return new HaloSchema(tables);
         }
 
-        /// <summary>Safe-value columns per table, for the verbose log: the reader sees what the module fills in.</summary>
+        /// <summary>
+        /// The columns the module fills with safe values, per table it inserts into (for the verbose log, so an
+        /// administrator sees what the module writes beyond the columns it sets itself).
+        /// </summary>
         public string DescribeSafeValueColumns() => string.Join(
             "; ",
-            WrittenTables.Select(t => t + ": " + string.Join(", ", tables[t].SafeValueColumns(Array.Empty<string>()).Select(c => c.Name).DefaultIfEmpty("none"))));
+            WrittenTables.Select(t =>
+            {
+                var own = Required.Single(r => r.Table == t).Columns.Concat(new[] { UserCreated, UserLastUpdate, FieldNewStorage });
+                return t + ": " + string.Join(", ", tables[t].SafeValueColumns(own).Select(c => c.Name).DefaultIfEmpty("none"));
+            }));
 
         string ISqlNames.Table(string table) => tables.TryGetValue(table, out var found) ? found.Name : table;
 

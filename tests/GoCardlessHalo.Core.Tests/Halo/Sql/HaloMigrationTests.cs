@@ -9,14 +9,12 @@ using GoCardlessHalo.Core.Halo.Sql;
 namespace GoCardlessHalo.Core.Tests.Halo.Sql;
 
 /// <summary>The module's own tables: versioned, applied once, renderable without a database, writable in one transaction.</summary>
-public sealed class HaloMigrationTests : IDisposable
+public sealed class HaloMigrationTests : SqliteDatabaseTests
 {
-    private readonly SqliteHaloTargetFactory factory = new();
     private readonly string ledgerPath = Path.Combine(Path.GetTempPath(), "gch-ledger-" + Guid.NewGuid().ToString("N"), "ledger.db");
 
-    public void Dispose()
+    protected override void CleanUp()
     {
-        factory.Dispose();
         if (Directory.Exists(Path.GetDirectoryName(ledgerPath)))
         {
             Directory.Delete(Path.GetDirectoryName(ledgerPath)!, recursive: true);
@@ -26,7 +24,7 @@ public sealed class HaloMigrationTests : IDisposable
     [Fact]
     public async Task Pending_migrations_are_applied_once_and_recorded()
     {
-        var options = await factory.CreateDatabaseAsync();
+        var options = await Factory.CreateDatabaseAsync();
         using var database = new HaloSqlDatabase(options);
         var migrator = new HaloMigrator(database);
 
@@ -84,7 +82,7 @@ public sealed class HaloMigrationTests : IDisposable
     [Fact]
     public async Task Ledger_rows_and_their_watermark_commit_or_roll_back_together()
     {
-        var options = await factory.CreateDatabaseAsync();
+        var options = await Factory.CreateDatabaseAsync();
         using var database = new HaloSqlDatabase(options);
         await new HaloMigrator(database).ApplyAsync(CancellationToken.None);
 

@@ -14,14 +14,10 @@ namespace GoCardlessHalo.Core.Tests.Halo.Sql;
 /// Fields not flagged for FieldData live in the legacy column USERS.CF&lt;Name&gt;: read, written, created and
 /// looked up there, and never copied into FieldData.
 /// </summary>
-public sealed class HaloSqlLegacyFieldTests : IDisposable
+public sealed class HaloSqlLegacyFieldTests : SqliteDatabaseTests
 {
     private const string Legacy = "LegacyRef";
     private const int LegacyId = 50;
-
-    private readonly SqliteHaloTargetFactory factory = new();
-
-    public void Dispose() => factory.Dispose();
 
     [Fact]
     public async Task A_legacy_field_is_read_from_its_column()
@@ -81,7 +77,7 @@ public sealed class HaloSqlLegacyFieldTests : IDisposable
 
     private async Task<(HaloSqlOptions Options, HaloSqlTarget Target)> OpenWithLegacyFieldAsync()
     {
-        var target = (HaloSqlTarget)await factory.CreateAsync(HaloBehaviourSeed.Create());
+        var target = (HaloSqlTarget)await Factory.CreateAsync(HaloBehaviourSeed.Create());
         var options = target.Database.Options;
         target.Dispose();
 

@@ -12,16 +12,12 @@ using static GoCardlessHalo.Core.Tests.Halo.HaloBehaviourSeed;
 namespace GoCardlessHalo.Core.Tests.Halo.Sql;
 
 /// <summary>Schema discovery: what is missing is listed at once; NOT NULL columns without defaults get safe values.</summary>
-public sealed class HaloSqlSchemaTests : IDisposable
+public sealed class HaloSqlSchemaTests : SqliteDatabaseTests
 {
-    private readonly SqliteHaloTargetFactory factory = new();
-
-    public void Dispose() => factory.Dispose();
-
     [Fact]
     public async Task Opening_lists_every_missing_table_and_column_in_one_error()
     {
-        var options = await factory.CreateDatabaseAsync();
+        var options = await Factory.CreateDatabaseAsync();
         await RawSqlite.ExecuteAsync(options, "DROP TABLE FieldData; ALTER TABLE USERS DROP COLUMN uemail; ALTER TABLE USERS DROP COLUMN uextn; ALTER TABLE SITE DROP COLUMN SIsInvoiceSite;");
         using var target = new HaloSqlTarget(options);
 
@@ -40,7 +36,7 @@ public sealed class HaloSqlSchemaTests : IDisposable
     [Fact]
     public async Task Not_null_columns_without_defaults_get_safe_values_on_insert()
     {
-        var options = await factory.CreateDatabaseAsync();
+        var options = await Factory.CreateDatabaseAsync();
         await RawSqlite.ExecuteAsync(options, @"
             DROP TABLE USERS;
             CREATE TABLE USERS (
@@ -80,7 +76,7 @@ public sealed class HaloSqlSchemaTests : IDisposable
     [Fact]
     public async Task A_not_null_column_the_module_cannot_fill_is_reported_when_opening()
     {
-        var options = await factory.CreateDatabaseAsync();
+        var options = await Factory.CreateDatabaseAsync();
         await RawSqlite.ExecuteAsync(options, "DROP TABLE USERS; CREATE TABLE USERS (Uid int NOT NULL PRIMARY KEY, Usite float NOT NULL, uusername nvarchar(255) NOT NULL,"
             + " uFirstName nvarchar(200), uLastName nvarchar(200), uemail nvarchar(255), uextn nvarchar(50), uinactive bit NOT NULL DEFAULT 0, UWhere geography NOT NULL);");
         using var target = new HaloSqlTarget(options);
@@ -94,7 +90,7 @@ public sealed class HaloSqlSchemaTests : IDisposable
     [Fact]
     public async Task A_value_longer_than_its_column_is_refused_and_nothing_is_written()
     {
-        using var target = await factory.CreateAsync(HaloBehaviourSeed.Create());
+        using var target = await Factory.CreateAsync(HaloBehaviourSeed.Create());
         var tooLong = new HaloUserWrite { SiteId = AcmeHeadOffice, Name = new string('x', 256) };
 
         var error = await Assert.ThrowsAsync<GcHaloException>(() => target.WriteUsersAsync(new[] { LinkedUser("Fine User", "CU9"), tooLong }, CancellationToken.None));
@@ -110,7 +106,7 @@ public sealed class HaloSqlSchemaTests : IDisposable
     {
         var missing = Path.Combine(Path.GetTempPath(), "gch-missing-" + Guid.NewGuid().ToString("N") + ".db");
         using var absent = new HaloSqlTarget(HaloSqlOptions.ForSqlite(missing));
-        using var unopened = new HaloSqlTarget(await factory.CreateDatabaseAsync());
+        using var unopened = new HaloSqlTarget(await Factory.CreateDatabaseAsync());
 
         var notFound = await Assert.ThrowsAsync<GcHaloException>(() => absent.OpenAsync(CancellationToken.None));
         var notOpen = Assert.Throws<GcHaloException>(() => unopened.GetUsersAsync(new HaloUserQuery(), CancellationToken.None));

@@ -12,12 +12,8 @@ using static GoCardlessHalo.Core.Tests.Halo.Sql.HaloSqlSchemaTests;
 namespace GoCardlessHalo.Core.Tests.Halo.Sql;
 
 /// <summary>Batches are all-or-nothing, ids never collide between concurrent writers, and bad input is refused up front.</summary>
-public sealed class HaloSqlWriteTests : IDisposable
+public sealed class HaloSqlWriteTests : SqliteDatabaseTests
 {
-    private readonly SqliteHaloTargetFactory factory = new();
-
-    public void Dispose() => factory.Dispose();
-
     [Fact]
     public async Task Two_targets_writing_at_once_never_take_the_same_user_id()
     {
@@ -127,11 +123,5 @@ public sealed class HaloSqlWriteTests : IDisposable
         Assert.Equal("PaymentStatus", created.Label);
         Assert.Equal(new object?[] { 0L, 4L, 1L, 1L }, (await RawSqlite.RowsAsync(options, "SELECT FIType, FIusage, fiStoreInFieldData, finewstoragemethod FROM FIELDINFO WHERE FIid = 5"))[0]);
         Assert.Equal("paid_out", (await ReadAsync(target)).Single(u => u.Id == Carol).CustomFields["PaymentStatus"]);
-    }
-
-    private async Task<(HaloSqlOptions Options, HaloSqlTarget Target)> OpenSeededAsync()
-    {
-        var target = (HaloSqlTarget)await factory.CreateAsync(HaloBehaviourSeed.Create());
-        return (target.Database.Options, target);
     }
 }
