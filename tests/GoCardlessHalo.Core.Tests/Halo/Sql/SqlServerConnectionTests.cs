@@ -35,6 +35,15 @@ public sealed class SqlServerConnectionTests
     }
 
     [Fact]
+    public void A_password_inside_the_connection_string_stays_out_of_the_location()
+    {
+        var options = HaloSqlOptions.ForSqlServer("Server=halo-sql.example,1433;Database=HaloPSA;User ID=gc;Password=" + Password);
+
+        Assert.Equal("SQL Server halo-sql.example,1433/HaloPSA", options.Location);
+        Assert.Equal(options.Location, options.ToString());
+    }
+
+    [Fact]
     public void A_malformed_connection_string_is_refused_where_it_is_configured()
     {
         var error = Assert.Throws<GcHaloException>(() => HaloSqlOptions.ForSqlServer("Server=x;NoSuchKeyword=1"));
