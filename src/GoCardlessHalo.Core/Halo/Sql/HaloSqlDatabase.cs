@@ -1,0 +1,139 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System;
+using System.Data.Common;
+using System.Diagnostics;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using GoCardlessHalo.Core.Diagnostics;
+using GoCardlessHalo.Core.Errors;
+
+namespace GoCardlessHalo.Core.Halo.Sql
+{
+    /// <summary>
+    /// One SQL database (SQL Server or SQLite): opens connections and write transactions, and turns provider
+    /// errors into <see cref="GcHaloException"/>s. The Halo SQL target, the migration runner and the payment ledger
+    /// share it, so ledger rows and their watermark can be written in one transaction on the same database.
+    /// </summary>
+    public sealed class HaloSqlDatabase : IDisposable
+    {
+        /// <summary>A database reached through <paramref name="options"/>; logs what it does to <paramref name="log"/>.</summary>
+        public HaloSqlDatabase(HaloSqlOptions options, IEngineLog? log = null)
+            : this(CreateDialect(options ?? throw new ArgumentNullException(nameof(options)), createIfMissing: false), log)
+        {
+        }
+
+        internal HaloSqlDatabase(SqlDialect dialect, IEngineLog? log)
+        {
+            Dialect = dialect;
+            Log = log ?? NullEngineLog.Instance;
+        }
+
+        /// <summary>
+        /// A SQLite database whose file (and folder) is created on first use: the payment ledger kept beside the
+        /// configuration when the Halo target is the REST API. It holds only what the migrations create.
+        /// </summary>
+        public static HaloSqlDatabase CreateOrOpenSqlite(string path, IEngineLog? log = null)
+        {
+            var options = HaloSqlOptions.ForSqlite(path);
+            EnsureFolder(path);
+            return new HaloSqlDatabase(CreateDialect(options, createIfMissing: true), log);
+        }
+
+        /// <summary>The options this database was opened with.</summary>
+        public HaloSqlOptions Options => Dialect.Options;
+
+        /// <summary><see cref="HaloTargetKind.SqlServer"/> or <see cref="HaloTargetKind.Sqlite"/>.</summary>
+        public HaloTargetKind Kind => Dialect.Kind;
+
+        /// <summary>Server/database or file path; never a secret.</summary>
+        public string Location => Dialect.Location;
+
+        internal SqlDialect Dialect { get; }
+
+        internal IEngineLog Log { get; }
+
+        /// <summary>Opens a new connection. The caller disposes it.</summary>
+        public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+        {
+            Dialect.CheckBeforeOpen();
+            var connection = Dialect.CreateConnection();
+            try
+            {
+                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                return connection;
+            }
+            catch (Exception ex) when (ex is DbException || ex is InvalidOperationException)
+            {
+                connection.Dispose();
+                cancellationToken.ThrowIfCancellationRequested();
+                throw Dialect.TranslateOpenFailure(ex);
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// Opens a connection and starts a write transaction on it (SQLite: BEGIN IMMEDIATE). Dispose without
+        /// <see cref="HaloSqlTransaction.Commit"/> rolls everything back.
+        /// </summary>
+        public async Task<HaloSqlTransaction> BeginTransactionAsync(CancellationToken cancellationToken)
+        {
+            var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var transaction = await GuardAsync("starting a transaction", () => Task.FromResult(Dialect.BeginWriteTransaction(connection)), cancellationToken)
+                    .ConfigureAwait(false);
+                return new HaloSqlTransaction(this, connection, transaction);
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>Closes pooled connections (SQLite: releases the file) and any in-memory database.</summary>
+        public void Dispose() => Dialect.Dispose();
+
+        /// <summary>Runs provider work, turning its exceptions into engine errors that name <paramref name="operation"/>.</summary>
+        internal async Task<T> GuardAsync<T>(string operation, Func<Task<T>> action, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await action().ConfigureAwait(false);
+            }
+            catch (DbException ex)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                throw Dialect.TranslateCommandFailure(ex, operation);
+            }
+        }
+
+        /// <summary>Writes "what, where, how many, how long" to the verbose log.</summary>
+        internal void LogDone(string what, Stopwatch elapsed) =>
+            Log.Verbose("Halo SQL: " + what + " (" + Location + ", " + elapsed.ElapsedMilliseconds + " ms).");
+
+        internal static void EnsureFolder(string sqlitePath)
+        {
+            if (sqlitePath != ":memory:")
+            {
+                var folder = Path.GetDirectoryName(Path.GetFullPath(sqlitePath));
+                if (!string.IsNullOrEmpty(folder))
+                {
+                    Directory.CreateDirectory(folder);
+                }
+            }
+        }
+
+        internal static SqlDialect CreateDialect(HaloSqlOptions options, bool createIfMissing) => options.Kind switch
+        {
+            HaloTargetKind.SqlServer => new SqlServerDialect(options),
+            HaloTargetKind.Sqlite => new SqliteDialect(options, createIfMissing),
+            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Kind, "Not a SQL target kind."),
+        };
+    }
+}

@@ -1,0 +1,191 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System;
+using System.Collections.Generic;
+using System.Data.Common;
+using System.Diagnostics;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using GoCardlessHalo.Core.Diagnostics;
+
+namespace GoCardlessHalo.Core.Halo.Sql
+{
+    /// <summary>
+    /// Halo reached through its own database (on-prem SQL Server, or the embedded Halo-shaped SQLite file), the way
+    /// Halo's DB Integrator does. Reads and writes AREA, SITE, USERS, FIELDINFO and FieldData (plus legacy
+    /// USERS.CF* columns); every write batch is one transaction.
+    /// </summary>
+    public sealed class HaloSqlTarget : IHaloTarget
+    {
+        private readonly bool ownsDatabase;
+        private HaloSchema? schema;
+
+        /// <summary>A target on its own database connection settings.</summary>
+        public HaloSqlTarget(HaloSqlOptions options, IEngineLog? log = null)
+            : this(new HaloSqlDatabase(options, log), ownsDatabase: true)
+        {
+        }
+
+        /// <summary>A target sharing <paramref name="database"/> (e.g. with the payment ledger); the caller disposes it.</summary>
+        public HaloSqlTarget(HaloSqlDatabase database)
+            : this(database, ownsDatabase: false)
+        {
+        }
+
+        private HaloSqlTarget(HaloSqlDatabase database, bool ownsDatabase)
+        {
+            Database = database ?? throw new ArgumentNullException(nameof(database));
+            this.ownsDatabase = ownsDatabase;
+        }
+
+        /// <summary>The database this target reads and writes; the payment ledger and migrations use the same one.</summary>
+        public HaloSqlDatabase Database { get; }
+
+        /// <inheritdoc />
+        public HaloTargetKind Kind => Database.Kind;
+
+        /// <inheritdoc />
+        public string Location => Database.Location;
+
+        private HaloSchema Schema => schema ?? throw HaloSqlErrors.NotOpened(Location);
+
+        /// <summary>Connects and discovers Halo's schema; fails listing every missing table and column.</summary>
+        public async Task OpenAsync(CancellationToken cancellationToken)
+        {
+            var watch = Stopwatch.StartNew();
+            using var connection = await Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            schema = await Database.GuardAsync(
+                "discovering Halo's tables",
+                () => HaloSchema.DiscoverAsync(Database.Dialect, connection, cancellationToken),
+                cancellationToken).ConfigureAwait(false);
+            Database.LogDone("opened; NOT NULL columns given safe values on insert: " + schema.DescribeSafeValueColumns(), watch);
+        }
+
+        /// <inheritdoc />
+        public IAsyncEnumerable<HaloClient> GetClientsAsync(CancellationToken cancellationToken) =>
+            ReadAsync(
+                "customers (AREA)",
+                HaloSqlTemplates.SelectClients,
+                reader => new HaloClient
+                {
+                    Id = HaloSqlUserReader.Int(reader, 0),
+                    Name = HaloSqlUserReader.Text(reader, 1) ?? string.Empty,
+                    Inactive = HaloSqlUserReader.Int(reader, 2) != 0,
+                },
+                cancellationToken);
+
+        /// <inheritdoc />
+        public IAsyncEnumerable<HaloSite> GetSitesAsync(CancellationToken cancellationToken) =>
+            ReadAsync(
+                "sites (SITE)",
+                HaloSqlTemplates.SelectSites,
+                reader => new HaloSite
+                {
+                    Id = HaloSqlUserReader.Int(reader, 0),
+                    Name = HaloSqlUserReader.Text(reader, 1) ?? string.Empty,
+                    ClientId = HaloSqlUserReader.Int(reader, 2),
+                    ClientName = HaloSqlUserReader.Text(reader, 3) ?? string.Empty,
+                    IsInvoiceSite = HaloSqlUserReader.Int(reader, 4) != 0,
+                    Inactive = HaloSqlUserReader.Int(reader, 5) != 0,
+                },
+                cancellationToken);
+
+        /// <inheritdoc />
+        public IAsyncEnumerable<HaloUser> GetUsersAsync(HaloUserQuery query, CancellationToken cancellationToken) =>
+            HaloSqlUserReader.ReadAsync(Database, Schema, query ?? throw new ArgumentNullException(nameof(query)), cancellationToken);
+
+        /// <inheritdoc />
+        public async Task<IReadOnlyList<HaloFieldDefinition>> GetUserFieldsAsync(CancellationToken cancellationToken)
+        {
+            var currentSchema = Schema;
+            var watch = Stopwatch.StartNew();
+            using var connection = await Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            var catalog = await UserFieldCatalog.LoadAsync(Database, currentSchema, connection, null, cancellationToken).ConfigureAwait(false);
+            Database.LogDone("read " + catalog.Fields.Count + " User custom field definitions", watch);
+            return catalog.Fields.Select(f => f.Definition).ToList();
+        }
+
+        /// <inheritdoc />
+        public Task<HaloFieldDefinition> CreateUserTextFieldAsync(string name, string label, CancellationToken cancellationToken) =>
+            HaloSqlFieldWriter.CreateUserTextFieldAsync(Database, Schema, name, label, cancellationToken);
+
+        /// <inheritdoc />
+        public async Task<IReadOnlyList<HaloUserWriteResult>> WriteUsersAsync(IReadOnlyList<HaloUserWrite> batch, CancellationToken cancellationToken)
+        {
+            if (batch == null)
+            {
+                throw new ArgumentNullException(nameof(batch));
+            }
+
+            var currentSchema = Schema;
+            if (batch.Count == 0)
+            {
+                return Array.Empty<HaloUserWriteResult>();
+            }
+
+            var names = batch.Select(UserWritePlan.NameOf).ToList();
+            UserWritePlan.Validate(batch, names);
+            var watch = Stopwatch.StartNew();
+            using var transaction = await Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            using var writer = await HaloSqlUserWriter.StartAsync(transaction, currentSchema, cancellationToken).ConfigureAwait(false);
+            var fields = UserWritePlan.ResolveFields(batch, writer.Catalog);
+            var missingSites = await writer.FindMissingSitesAsync(batch.Where(w => w.SiteId != null).Select(w => w.SiteId!.Value), cancellationToken)
+                .ConfigureAwait(false);
+            if (missingSites.Count > 0)
+            {
+                throw HaloSqlErrors.SitesMissing(missingSites);
+            }
+
+            var creates = batch.Count(w => w.Id == null);
+            var nextId = creates > 0 ? await writer.AllocateUserIdsAsync(creates, cancellationToken).ConfigureAwait(false) : 0;
+            var results = new List<HaloUserWriteResult>(batch.Count);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var user = batch[i];
+                if (user.Id == null)
+                {
+                    var id = nextId++;
+                    await writer.InsertUserAsync(id, user, names[i]!, inactive: false, fields[i], cancellationToken).ConfigureAwait(false);
+                    results.Add(new HaloUserWriteResult(id, created: true));
+                }
+                else
+                {
+                    await writer.UpdateUserAsync(user.Id.Value, user, fields[i], cancellationToken).ConfigureAwait(false);
+                    results.Add(new HaloUserWriteResult(user.Id.Value, created: false));
+                }
+            }
+
+            transaction.Commit();
+            Database.LogDone("wrote " + batch.Count + " users in one transaction (" + creates + " created, " + (batch.Count - creates) + " updated)", watch);
+            return results;
+        }
+
+        /// <summary>Releases the database if this target created it.</summary>
+        public void Dispose()
+        {
+            if (ownsDatabase)
+            {
+                Database.Dispose();
+            }
+        }
+
+        private async IAsyncEnumerable<T> ReadAsync<T>(string what, SqlTemplate template, Func<DbDataReader, T> map, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            var currentSchema = Schema;
+            var watch = Stopwatch.StartNew();
+            using var connection = await Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            using var command = Database.Dialect.CreateCommand(connection, null, template, currentSchema);
+            var operation = "reading " + what;
+            using var reader = await Database.GuardAsync(operation, () => command.ExecuteReaderAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
+            var count = 0;
+            while (await Database.GuardAsync(operation, () => reader.ReadAsync(cancellationToken), cancellationToken).ConfigureAwait(false))
+            {
+                count++;
+                yield return map(reader);
+            }
+
+            Database.LogDone("read " + count + " " + what, watch);
+        }
+    }
+}

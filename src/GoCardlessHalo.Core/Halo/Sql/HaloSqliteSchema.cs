@@ -1,0 +1,112 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System.Collections.Generic;
+
+namespace GoCardlessHalo.Core.Halo.Sql
+{
+    /// <summary>
+    /// The embedded database's copy of Halo's tables: the subset the module uses, with Halo's names, SQL Server
+    /// type names, NOT NULL flags and defaults (PD-schema, reference §5), so everything that works here meets
+    /// the same shape on a real Halo database. Differences SQLite forces: nvarchar(max) is written nvarchar, and
+    /// FieldData.fdId, Halo's IDENTITY, is SQLite's INTEGER PRIMARY KEY AUTOINCREMENT.
+    /// </summary>
+    internal static class HaloSqliteSchema
+    {
+        public static readonly IReadOnlyList<SqlTemplate> Statements = new[]
+        {
+            Embedded("EmbeddedCreateArea", @"CREATE TABLE IF NOT EXISTS AREA (
+                Aarea int NOT NULL CONSTRAINT aaaaaArea_PK1 PRIMARY KEY,
+                aareadesc nvarchar(4000) NULL,
+                AIsInactive bit NOT NULL DEFAULT 0,
+                Atreeid int NULL,
+                aaccountsid nvarchar(50) NULL,
+                adatecreated datetime NULL,
+                ALastUpdate datetime NULL,
+                Achangeseq int NULL)"),
+            Embedded("EmbeddedCreateSite", @"CREATE TABLE IF NOT EXISTS SITE (
+                Ssitenum int NOT NULL CONSTRAINT aaaaaSite_PK1 PRIMARY KEY,
+                sdesc nvarchar(255) NULL,
+                Sarea float NULL,
+                SIsInvoiceSite bit NOT NULL DEFAULT 0,
+                SIsInactive bit NOT NULL DEFAULT 0,
+                SPhoneNumber nvarchar(50) NULL,
+                SGUID nvarchar(50) NOT NULL DEFAULT '',
+                sdatecreated datetime NULL,
+                SLastUpdate datetime NULL,
+                Schangeseq int NULL)"),
+            Embedded("EmbeddedCreateUsers", @"CREATE TABLE IF NOT EXISTS USERS (
+                Uid int NOT NULL CONSTRAINT PK_UID_1101 PRIMARY KEY,
+                Usite float NOT NULL,
+                uusername nvarchar(255) NOT NULL,
+                uFirstName nvarchar(200) NULL,
+                uLastName nvarchar(200) NULL,
+                UTitle nvarchar(100) NULL,
+                uemail nvarchar(255) NULL,
+                uemail2 nvarchar(255) NULL,
+                uemail3 nvarchar(255) NULL,
+                uextn nvarchar(50) NULL,
+                umobile nvarchar(50) NULL,
+                umobile2 nvarchar(50) NULL,
+                utelhome nvarchar(50) NULL,
+                ufax nvarchar(50) NULL,
+                Ulogin nvarchar(255) NULL,
+                Unotes ntext NULL,
+                uother1 nvarchar(255) NULL,
+                uother2 nvarchar(255) NULL,
+                uother3 nvarchar(255) NULL,
+                uother4 nvarchar(255) NULL,
+                uother5 nvarchar(255) NULL,
+                uinactive bit NOT NULL DEFAULT 0,
+                uarea int NULL,
+                udatecreated datetime NULL,
+                ULastUpdate datetime NULL,
+                Uchangeseq int NULL,
+                UImportType int NOT NULL DEFAULT 0,
+                USnowID int NOT NULL DEFAULT -1)"),
+            Embedded("EmbeddedCreateFieldInfo", @"CREATE TABLE IF NOT EXISTS FIELDINFO (
+                FIid int NOT NULL PRIMARY KEY,
+                FIName nvarchar(64) NULL,
+                FILabel nvarchar(255) NULL,
+                FIHint nvarchar(1000) NULL,
+                FIType int NOT NULL DEFAULT 0,
+                FIInputType int NOT NULL DEFAULT 0,
+                FIusage int NOT NULL DEFAULT 0,
+                FICustom int NULL,
+                FICharacterLimit int NULL,
+                FIDefaultValue nvarchar(1000) NULL,
+                FIsearchable bit NOT NULL DEFAULT 0,
+                FIUserSearchable bit NOT NULL DEFAULT 0,
+                FIGUID nvarchar(50) NULL,
+                finewstoragemethod bit NOT NULL DEFAULT 0,
+                fiStoreInFieldData bit NOT NULL DEFAULT 0,
+                FIChangeSeq int NULL)"),
+            Embedded("EmbeddedCreateFieldData", @"CREATE TABLE IF NOT EXISTS FieldData (
+                fdId INTEGER PRIMARY KEY AUTOINCREMENT,
+                fdUsage int NOT NULL,
+                fdFieldId int NOT NULL,
+                fdEntityId int NOT NULL,
+                fdValueInt bigint NULL,
+                fdValueDouble float NULL,
+                fdValueString nvarchar NULL,
+                fdValueLookupId int NULL,
+                fdValueLookupDisplay nvarchar(1000) NULL,
+                fdValueDateTime datetime NULL,
+                fdValueBool bit NULL,
+                fdValuePlain nvarchar NULL,
+                fdDisplay nvarchar(1000) NULL,
+                fdLastUpdated datetime NULL)"),
+
+            // PD-schema scripted no secondary indexes; these serve the per-user join and link lookups, which a
+            // real Halo database presumably indexes too.
+            Embedded("EmbeddedCreateIXFieldDataEntity", "CREATE INDEX IF NOT EXISTS IX_FieldData_Entity ON FieldData (fdUsage, fdEntityId, fdFieldId)"),
+            Embedded("EmbeddedCreateIXFieldDataValue", "CREATE INDEX IF NOT EXISTS IX_FieldData_Value ON FieldData (fdFieldId, fdValueString)"),
+            Embedded("EmbeddedCreateIXUSERSUsite", "CREATE INDEX IF NOT EXISTS IX_USERS_Usite ON USERS (Usite)"),
+            Embedded("EmbeddedCreateIXSITESarea", "CREATE INDEX IF NOT EXISTS IX_SITE_Sarea ON SITE (Sarea)"),
+        };
+
+        /// <summary>Write-ahead logging: readers never block the writer, and a crash cannot leave a half-written batch.</summary>
+        public static readonly SqlTemplate UseWriteAheadLog = Embedded(nameof(UseWriteAheadLog), "PRAGMA journal_mode=WAL");
+
+        // SQLite only: the module never creates Halo's own tables on SQL Server.
+        private static SqlTemplate Embedded(string name, string sqlite) => new SqlTemplate(name, null, sqlite);
+    }
+}

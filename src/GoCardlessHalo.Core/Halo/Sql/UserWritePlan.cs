@@ -1,0 +1,83 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace GoCardlessHalo.Core.Halo.Sql
+{
+    /// <summary>
+    /// Checks a write batch before anything is written: new users need a site and a name, and every custom field
+    /// named must exist. Problems are reported for the whole batch at once.
+    /// </summary>
+    internal static class UserWritePlan
+    {
+        /// <summary>
+        /// The display name (uusername, NOT NULL in Halo) for a new user: the given name, else first name and
+        /// surname, else the email address. Null for updates (which leave the name alone unless given).
+        /// </summary>
+        public static string? NameOf(HaloUserWrite user)
+        {
+            if (user.Id != null)
+            {
+                return null;
+            }
+
+            if (!string.IsNullOrWhiteSpace(user.Name))
+            {
+                return user.Name;
+            }
+
+            var joined = string.Join(" ", new[] { user.FirstName, user.Surname }.Where(s => !string.IsNullOrWhiteSpace(s))).Trim();
+            return joined.Length > 0 ? joined : string.IsNullOrWhiteSpace(user.Email) ? null : user.Email;
+        }
+
+        public static void Validate(IReadOnlyList<HaloUserWrite> batch, IReadOnlyList<string?> names)
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var user = batch[i] ?? throw HaloSqlErrors.InvalidUserWrite(i, "the entry is null");
+                if (user.Id == null && user.SiteId == null)
+                {
+                    throw HaloSqlErrors.InvalidUserWrite(i, "a new user needs a site (SiteId)");
+                }
+
+                if (user.Id == null && names[i] == null)
+                {
+                    throw HaloSqlErrors.InvalidUserWrite(i, "a new user needs a name (Name, FirstName/Surname or Email)");
+                }
+            }
+        }
+
+        /// <summary>Each user's custom field values, resolved to fields; fails listing every unknown field name.</summary>
+        public static IReadOnlyList<IReadOnlyList<(UserField Field, string? Value)>> ResolveFields(IReadOnlyList<HaloUserWrite> batch, UserFieldCatalog catalog)
+        {
+            var unknown = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+            var resolved = new List<IReadOnlyList<(UserField, string?)>>(batch.Count);
+            foreach (var user in batch)
+            {
+                var values = new List<(UserField, string?)>();
+                foreach (var pair in user.CustomFields ?? new Dictionary<string, string?>())
+                {
+                    var field = catalog.Find(pair.Key);
+                    if (field == null)
+                    {
+                        unknown.Add(pair.Key);
+                    }
+                    else
+                    {
+                        values.Add((field, pair.Value));
+                    }
+                }
+
+                resolved.Add(values);
+            }
+
+            if (unknown.Count > 0)
+            {
+                throw HaloSqlErrors.FieldsMissing(unknown);
+            }
+
+            return resolved;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System.Collections.Generic;
+using System.Threading.Tasks;
+
+namespace GoCardlessHalo.Core.Tests.Halo;
+
+internal static class AsyncEnumerableExtensions
+{
+    public static async Task<List<T>> ToListAsync<T>(this IAsyncEnumerable<T> source)
+    {
+        var list = new List<T>();
+        await foreach (var item in source)
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
+}
