@@ -78,7 +78,7 @@ Describe 'Errors carry their documented ErrorIds' {
         @{ Name = 'InsecureAddress'; Script = { Enable-GcModule -ConfigPath (New-TestConfigPath) -AccessTokenReference env:X -GoCardlessBaseUri 'http://example.com' } }
         @{ Name = 'SecretReferenceInvalid'; Script = { Enable-GcModule -ConfigPath (New-TestConfigPath) -AccessTokenReference 'live_pasted' } }
         @{ Name = 'SecretManagementUnavailable'; Script = { Enable-GcModule -ConfigPath (New-TestConfigPath) -AccessTokenReference 'secret:GcToken' } }
-        @{ Name = 'AccessTokenEnvironmentMismatch'; Script = { Enable-GcModule -ConfigPath (New-TestConfigPath) -AccessToken (ConvertTo-SecureString 'live_abc' -AsPlainText -Force) -Environment Sandbox } }
+        @{ Name = 'GoCardlessTokenWrongEnvironment'; Script = { Enable-GcModule -ConfigPath (New-TestConfigPath) -AccessToken (ConvertTo-SecureString 'live_abc' -AsPlainText -Force) -Environment Sandbox } }
         @{ Name = 'ParameterConflict'; Script = { Enable-GcModule -ConfigPath (New-TestConfigPath) -AccessToken (ConvertTo-SecureString 'x' -AsPlainText -Force) -AccessTokenReference env:X } }
         @{ Name = 'ModuleNotConfigured'; Script = { Disable-GcModule -ConfigPath (New-TestConfigPath) } }
     ) {

@@ -1,5 +1,6 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
+using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Halo;
 
 namespace GoCardlessHalo.Core.Config

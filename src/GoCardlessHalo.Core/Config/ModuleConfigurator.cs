@@ -3,6 +3,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using GoCardlessHalo.Core.Errors;
+using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Halo;
 
 namespace GoCardlessHalo.Core.Config
@@ -52,12 +53,12 @@ namespace GoCardlessHalo.Core.Config
 
         private void ApplyGoCardless(GoCardlessSettings gc, EnableRequest request)
         {
-            var tokenEnvironment = request.AccessToken is null ? null : EnvironmentOfToken(request.AccessToken);
+            var tokenEnvironment = request.AccessToken is null ? null : GoCardlessTokens.EnvironmentOf(request.AccessToken);
             var environment = request.Environment ?? tokenEnvironment ?? gc.Environment;
             if (tokenEnvironment is not null && tokenEnvironment != environment)
             {
                 throw new GcHaloException(
-                    "AccessTokenEnvironmentMismatch",
+                    GoCardlessErrorIds.TokenWrongEnvironment,
                     ErrorKind.InvalidArgument,
                     $"The access token is a {tokenEnvironment} token but the environment is {environment}. Sandbox and live are separate GoCardless accounts: " +
                     $"use -Environment {tokenEnvironment}, or create a token in the {environment} dashboard (Developers > Create > Access token).",
@@ -171,11 +172,6 @@ namespace GoCardlessHalo.Core.Config
                 _secrets.Resolve(reference, settingName);
             }
         }
-
-        private static GoCardlessEnvironment? EnvironmentOfToken(string token) =>
-            token.StartsWith("live_", StringComparison.Ordinal) ? GoCardlessEnvironment.Live
-            : token.StartsWith("sandbox_", StringComparison.Ordinal) ? GoCardlessEnvironment.Sandbox
-            : null;
 
         private static Uri? CheckAddress(Uri? uri, string parameterName)
         {

@@ -1,6 +1,7 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
 using System.Collections.Generic;
+using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Halo;
 
 namespace GoCardlessHalo.Core.Config
@@ -73,11 +74,5 @@ namespace GoCardlessHalo.Core.Config
         public string? DatabasePath { get; set; }
 
         public string LinkField { get; set; } = DefaultLinkField;
-    }
-
-    public enum GoCardlessEnvironment
-    {
-        Sandbox,
-        Live,
     }
 }

@@ -207,11 +207,9 @@ namespace GoCardlessHalo.Core.GoCardless
                 return; // a custom endpoint (the emulator) has its own tokens
             }
 
-            var token = _options.AccessToken!;
-            var other = Environment == GoCardlessEnvironment.Live ? "sandbox_" : "live_";
-            if (token.StartsWith(other, StringComparison.Ordinal))
+            var tokenEnvironment = GoCardlessTokens.EnvironmentOf(_options.AccessToken!);
+            if (tokenEnvironment is not null && tokenEnvironment != Environment)
             {
-                var tokenEnvironment = Environment == GoCardlessEnvironment.Live ? GoCardlessEnvironment.Sandbox : GoCardlessEnvironment.Live;
                 throw new GcHaloException(GoCardlessErrorIds.TokenWrongEnvironment, ErrorKind.AuthenticationFailed,
                     $"The access token is a {tokenEnvironment} token, but the environment is {Environment}. Choose the {tokenEnvironment} environment, or create a {Environment} token in {DashboardLinks.For(new GoCardlessClientOptions { Environment = Environment }).BaseUri} (Developers → Create → Access token).",
                     Environment);

@@ -3,6 +3,7 @@ using System;
 using System.Net.Http;
 using GoCardlessHalo.Core.Diagnostics;
 using GoCardlessHalo.Core.Errors;
+using GoCardlessHalo.Core.Timing;
 
 namespace GoCardlessHalo.Core.GoCardless
 {
@@ -49,7 +50,7 @@ namespace GoCardlessHalo.Core.GoCardless
         public HttpMessageHandler? HttpMessageHandler { get; set; }
 
         /// <summary>Time source and delays for retries and rate-limit waits (tests substitute one that does not sleep).</summary>
-        public IRetryClock Clock { get; set; } = SystemRetryClock.Instance;
+        public IClock Clock { get; set; } = SystemClock.Instance;
 
         /// <summary>The API base URI in effect, ending with a slash.</summary>
         public Uri EffectiveBaseUri

@@ -13,4 +13,17 @@ namespace GoCardlessHalo.Core.GoCardless
         /// <summary>https://api-sandbox.gocardless.com, dashboard https://manage-sandbox.gocardless.com.</summary>
         Sandbox,
     }
+
+    /// <summary>What an access token's text reveals.</summary>
+    public static class GoCardlessTokens
+    {
+        /// <summary>
+        /// The environment a token visibly belongs to: GoCardless prefixes access tokens with live_ or sandbox_.
+        /// Null for tokens without either prefix (the emulator's, or a future format).
+        /// </summary>
+        public static GoCardlessEnvironment? EnvironmentOf(string token) =>
+            token.StartsWith("live_", System.StringComparison.Ordinal) ? GoCardlessEnvironment.Live
+            : token.StartsWith("sandbox_", System.StringComparison.Ordinal) ? GoCardlessEnvironment.Sandbox
+            : null;
+    }
 }

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Security;
 using GoCardlessHalo.Base;
 using GoCardlessHalo.Core.Config;
+using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Models;
 
@@ -152,7 +153,12 @@ namespace GoCardlessHalo.Commands
             {
                 AccessToken = AccessToken is null ? null : SecureStrings.ToPlainText(AccessToken),
                 AccessTokenReference = AccessTokenReference,
-                Environment = Environment is null ? null : (GoCardlessEnvironment)Environment.Value,
+                Environment = Environment switch
+                {
+                    GcEnvironment.Live => GoCardlessEnvironment.Live,
+                    GcEnvironment.Sandbox => GoCardlessEnvironment.Sandbox,
+                    _ => null,
+                },
                 GoCardlessBaseUri = GoCardlessBaseUri,
                 DashboardBaseUri = DashboardBaseUri,
                 Target = ParameterSetName switch

@@ -1,6 +1,7 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using GoCardlessHalo.Base;
 using GoCardlessHalo.Core.Config;
+using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Halo;
 
 namespace GoCardlessHalo.Models

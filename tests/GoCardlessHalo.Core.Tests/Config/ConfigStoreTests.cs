@@ -3,6 +3,7 @@ using System;
 using System.IO;
 using System.Linq;
 using GoCardlessHalo.Core.Config;
+using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Halo;
 
 namespace GoCardlessHalo.Core.Tests.Config;

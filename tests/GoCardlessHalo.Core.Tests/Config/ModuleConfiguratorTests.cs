@@ -2,6 +2,7 @@
 using System;
 using System.IO;
 using GoCardlessHalo.Core.Config;
+using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.Halo;
 
@@ -85,7 +86,7 @@ public sealed class ModuleConfiguratorTests : IDisposable
         var error = Assert.Throws<GcHaloException>(() =>
             Configurator().Plan(new ModuleSettings(), new EnableRequest { AccessToken = token, Environment = environment }));
 
-        Assert.Equal("AccessTokenEnvironmentMismatch", error.ErrorId);
+        Assert.Equal("GoCardlessTokenWrongEnvironment", error.ErrorId);
         Assert.DoesNotContain(token, error.Message);
     }
 

@@ -10,11 +10,12 @@ using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Diagnostics;
 using GoCardlessHalo.Core.GoCardless;
+using GoCardlessHalo.Core.Timing;
 
 namespace GoCardlessHalo.Core.Tests.GoCardless;
 
 /// <summary>A clock that stands still and records every requested delay instead of sleeping.</summary>
-public sealed class RecordingClock : IRetryClock
+public sealed class RecordingClock : IClock
 {
     public DateTimeOffset UtcNow { get; set; } = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
 

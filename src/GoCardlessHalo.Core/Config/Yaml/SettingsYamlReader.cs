@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using GoCardlessHalo.Core.Errors;
+using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Halo;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;

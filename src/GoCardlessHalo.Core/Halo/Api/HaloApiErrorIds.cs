@@ -32,12 +32,12 @@ namespace GoCardlessHalo.Core.Halo.Api
         public const string ResponseInvalid = "HaloResponseInvalid";
 
         /// <summary>A write names a user custom field that does not exist in Halo.</summary>
-        public const string FieldNotFound = "HaloFieldNotFound";
+        public const string FieldNotFound = HaloErrorIds.FieldNotFound;
 
         /// <summary>A custom field name Halo would refuse (letters, digits, underscores, at most 64).</summary>
-        public const string FieldNameInvalid = "HaloFieldNameInvalid";
+        public const string FieldNameInvalid = HaloErrorIds.FieldNameInvalid;
 
         /// <summary>A user write lacks what Halo needs (a site and a name for a new user).</summary>
-        public const string UserWriteInvalid = "HaloUserWriteInvalid";
+        public const string UserWriteInvalid = HaloErrorIds.UserWriteInvalid;
     }
 }

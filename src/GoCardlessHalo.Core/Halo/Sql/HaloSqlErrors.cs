@@ -48,25 +48,25 @@ namespace GoCardlessHalo.Core.Halo.Sql
         public const string MigrationFailed = "HaloMigrationFailed";
 
         /// <summary>An update names a Halo user id that does not exist.</summary>
-        public const string UserNotFound = "HaloUserNotFound";
+        public const string UserNotFound = HaloErrorIds.UserNotFound;
 
         /// <summary>A write names a Halo site id that does not exist.</summary>
-        public const string SiteNotFound = "HaloSiteNotFound";
+        public const string SiteNotFound = HaloErrorIds.SiteNotFound;
 
         /// <summary>A write names a custom field that is not defined on the User entity.</summary>
-        public const string FieldNotFound = "HaloFieldNotFound";
+        public const string FieldNotFound = HaloErrorIds.FieldNotFound;
 
         /// <summary>A custom field of that name already exists on the User entity.</summary>
-        public const string FieldAlreadyExists = "HaloFieldAlreadyExists";
+        public const string FieldAlreadyExists = HaloErrorIds.FieldAlreadyExists;
 
         /// <summary>A custom field name Halo would not accept (letters, digits and _, at most 64).</summary>
-        public const string FieldNameInvalid = "HaloFieldNameInvalid";
+        public const string FieldNameInvalid = HaloErrorIds.FieldNameInvalid;
 
         /// <summary>A user to write lacks what Halo needs (a site and a name for a new user).</summary>
-        public const string UserWriteInvalid = "HaloUserWriteInvalid";
+        public const string UserWriteInvalid = HaloErrorIds.UserWriteInvalid;
 
         /// <summary>A value is longer than its Halo column allows.</summary>
-        public const string ValueTooLong = "HaloValueTooLong";
+        public const string ValueTooLong = HaloErrorIds.ValueTooLong;
 
         internal static GcHaloException NotOpened(string location) => new GcHaloException(
             NotOpen,

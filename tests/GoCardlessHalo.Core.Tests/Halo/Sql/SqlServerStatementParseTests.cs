@@ -85,7 +85,11 @@ public sealed class SqlServerStatementParseTests
     {
         const BindingFlags statics = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
         var templates = new List<SqlTemplate>();
-        foreach (var field in typeof(SqlTemplate).Assembly.GetTypes().SelectMany(t => t.GetFields(statics)))
+        var fields = typeof(SqlTemplate).Assembly.GetTypes()
+            .Where(t => !t.ContainsGenericParameters)
+            .SelectMany(t => t.GetFields(statics))
+            .Where(f => typeof(SqlTemplate).IsAssignableFrom(f.FieldType) || typeof(IEnumerable<SqlTemplate>).IsAssignableFrom(f.FieldType));
+        foreach (var field in fields)
         {
             switch (field.GetValue(null))
             {

@@ -1,0 +1,222 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using GoCardlessHalo.Core.Config;
+using GoCardlessHalo.Core.GoCardless;
+using GoCardlessHalo.Core.Halo;
+
+namespace GoCardlessHalo.Core.Sync.Import
+{
+    /// <summary>
+    /// Decides, for one GoCardless customer, where its Halo user is and what changes — Halo's GoCardless rules,
+    /// in this order: (1) a user already linked to the customer id, wherever it lives now (moved users keep
+    /// syncing and are never moved back); (2) an unlinked user with the same email inside the destination
+    /// customer, which is linked instead of creating a duplicate; (3) a Halo customer whose name matches the
+    /// company: a new user in its invoice site; (4) otherwise a new user in the Default Site.
+    /// Pure: it reads only the <see cref="HaloDirectory"/> snapshot.
+    /// </summary>
+    public sealed class ImportPlanner
+    {
+        private readonly HaloDirectory _directory;
+        private readonly ResolvedFields _fields;
+        private readonly HaloSite _defaultSite;
+
+        public ImportPlanner(HaloDirectory directory, ResolvedFields fields, HaloSite defaultSite)
+        {
+            _directory = directory;
+            _fields = fields;
+            _defaultSite = defaultSite;
+        }
+
+        public ImportPlan Plan(Customer customer)
+        {
+            var linked = _directory.UsersLinkedTo(customer.Id);
+            if (linked.Count > 1)
+            {
+                return Skip(customer, MatchedBy.Link, $"{linked.Count} Halo users hold GoCardless id {customer.Id} (ids {string.Join(", ", linked.Select(u => u.Id))}). Clear the '{_fields.LinkField}' field on all but one.");
+            }
+
+            if (linked.Count == 1)
+            {
+                return PlanExisting(customer, linked[0], MatchedBy.Link);
+            }
+
+            var destination = ChooseDestination(customer, out var skip);
+            if (skip is not null)
+            {
+                return skip;
+            }
+
+            var (client, site, by, nearest) = destination;
+            var sameEmail = _directory.UnlinkedUsersWithEmail(site.ClientId, customer.Email);
+            if (sameEmail.Count > 1)
+            {
+                return Skip(customer, MatchedBy.Email, $"{sameEmail.Count} unlinked Halo users of '{site.ClientName}' have the email {customer.Email} (ids {string.Join(", ", sameEmail.Select(u => u.Id))}). Set '{_fields.LinkField}' to {customer.Id} on the right one.");
+            }
+
+            var plan = sameEmail.Count == 1 ? PlanExisting(customer, sameEmail[0], MatchedBy.Email) : PlanCreate(customer, client, site, by);
+            plan.NearestClients = nearest;
+            plan.Reason ??= nearest.Count > 0 || by == MatchedBy.DefaultSite ? DefaultSiteReason(customer, nearest) : null;
+            return plan;
+        }
+
+        private (HaloClient? Client, HaloSite Site, MatchedBy By, IReadOnlyList<string> Nearest) ChooseDestination(Customer customer, out ImportPlan? skip)
+        {
+            skip = null;
+            var company = customer.CompanyName?.Trim();
+            if (string.IsNullOrEmpty(company))
+            {
+                return (_directory.Client(_defaultSite.ClientId), _defaultSite, MatchedBy.DefaultSite, Array.Empty<string>());
+            }
+
+            var matches = _directory.ClientsNamed(company);
+            if (matches.Count > 1)
+            {
+                skip = Skip(customer, MatchedBy.CompanyName, $"The company '{company}' matches {matches.Count} Halo customers ({string.Join(", ", matches.Select(c => $"'{c.Name}' (id {c.Id})"))}); rename one in Halo so the match is unique.");
+                return default;
+            }
+
+            if (matches.Count == 1)
+            {
+                var site = _directory.InvoiceSiteOf(matches[0].Id);
+                if (site is null)
+                {
+                    skip = Skip(customer, MatchedBy.CompanyName, $"The Halo customer '{matches[0].Name}' has no active invoice site. Mark one of its sites as the invoice site in Halo.");
+                    return default;
+                }
+
+                return (matches[0], site, MatchedBy.CompanyName, Array.Empty<string>());
+            }
+
+            return (_directory.Client(_defaultSite.ClientId), _defaultSite, MatchedBy.DefaultSite, _directory.NearestClientNames(company!));
+        }
+
+        private ImportPlan PlanExisting(Customer customer, HaloUser user, MatchedBy by)
+        {
+            var plan = new ImportPlan(customer, ImportAction.Unchanged, by)
+            {
+                ExistingUser = user,
+                Client = _directory.Client(user.ClientId),
+                Site = _directory.Site(user.SiteId),
+            };
+            if (user.Inactive)
+            {
+                plan.Action = ImportAction.Skipped;
+                plan.Reason = $"The Halo user {user.Id} ('{user.Name}') is inactive. Reactivate it in Halo to keep it in sync.";
+                return plan;
+            }
+
+            var write = new HaloUserWrite { Id = user.Id };
+            var changes = new List<FieldChange>();
+            foreach (var (field, value) in DesiredValues(customer))
+            {
+                var current = CurrentValue(user, field);
+                if (!SameValue(field, current, value))
+                {
+                    changes.Add(new FieldChange(field, current, value));
+                    Set(write, field, value);
+                }
+            }
+
+            plan.Changes = changes;
+            if (changes.Count > 0)
+            {
+                plan.Action = by == MatchedBy.Email ? ImportAction.Linked : ImportAction.Updated;
+                plan.Write = write;
+            }
+
+            return plan;
+        }
+
+        private ImportPlan PlanCreate(Customer customer, HaloClient? client, HaloSite site, MatchedBy by)
+        {
+            var write = new HaloUserWrite { SiteId = site.Id };
+            var changes = new List<FieldChange>();
+            foreach (var (field, value) in DesiredValues(customer))
+            {
+                changes.Add(new FieldChange(field, null, value));
+                Set(write, field, value);
+            }
+
+            return new ImportPlan(customer, ImportAction.Created, by) { Client = client, Site = site, Changes = changes, Write = write };
+        }
+
+        // The values GoCardless says the user should have. A value GoCardless does not have is left alone in
+        // Halo rather than blanked: agents may have filled it in by hand.
+        private IEnumerable<(string Field, string Value)> DesiredValues(Customer customer)
+        {
+            var person = $"{customer.GivenName} {customer.FamilyName}".Trim();
+            var name = person.Length > 0 ? person : customer.CompanyName?.Trim();
+            foreach (var (field, value) in new[]
+                     {
+                         (UserFields.Name, name),
+                         (UserFields.FirstName, customer.GivenName?.Trim()),
+                         (UserFields.Surname, customer.FamilyName?.Trim()),
+                         (UserFields.Email, customer.Email?.Trim()),
+                         (UserFields.Phone, customer.PhoneNumber?.Trim()),
+                         (_fields.LinkField, customer.Id),
+                     })
+            {
+                if (!string.IsNullOrEmpty(value))
+                {
+                    yield return (field, value!);
+                }
+            }
+
+            foreach (var mapping in _fields.Mappings.Where(m => m.Source == FieldMappingSource.Metadata))
+            {
+                if (customer.Metadata.TryGetValue(mapping.GoCardlessField, out var value) && !string.IsNullOrEmpty(value))
+                {
+                    yield return (mapping.HaloField, value);
+                }
+            }
+        }
+
+        private static string? CurrentValue(HaloUser user, string field) => field switch
+        {
+            UserFields.Name => user.Name,
+            UserFields.FirstName => user.FirstName,
+            UserFields.Surname => user.Surname,
+            UserFields.Email => user.Email,
+            UserFields.Phone => user.Phone,
+            _ => user.CustomFields.TryGetValue(field, out var value) ? value : null,
+        };
+
+        private static void Set(HaloUserWrite write, string field, string value)
+        {
+            switch (field)
+            {
+                case UserFields.Name: write.Name = value; break;
+                case UserFields.FirstName: write.FirstName = value; break;
+                case UserFields.Surname: write.Surname = value; break;
+                case UserFields.Email: write.Email = value; break;
+                case UserFields.Phone: write.Phone = value; break;
+                default: write.CustomFields[field] = value; break;
+            }
+        }
+
+        private static bool SameValue(string field, string? current, string desired) =>
+            string.Equals((current ?? string.Empty).Trim(), desired, field == UserFields.Email ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+
+        private string DefaultSiteReason(Customer customer, IReadOnlyList<string> nearest) =>
+            string.IsNullOrWhiteSpace(customer.CompanyName)
+                ? $"No company name: placed in the Default Site '{_defaultSite.ClientName}/{_defaultSite.Name}'."
+                : $"The company '{customer.CompanyName!.Trim()}' matches no Halo customer" +
+                  (nearest.Count > 0 ? $" (nearest: {string.Join(", ", nearest)})" : string.Empty) +
+                  $": placed in the Default Site '{_defaultSite.ClientName}/{_defaultSite.Name}'.";
+
+        private static ImportPlan Skip(Customer customer, MatchedBy by, string reason) =>
+            new ImportPlan(customer, ImportAction.Skipped, by) { Reason = reason };
+    }
+
+    /// <summary>Names of the standard user fields in plans, results and the audit log.</summary>
+    public static class UserFields
+    {
+        public const string Name = "Name";
+        public const string FirstName = "FirstName";
+        public const string Surname = "Surname";
+        public const string Email = "Email";
+        public const string Phone = "Phone";
+    }
+}

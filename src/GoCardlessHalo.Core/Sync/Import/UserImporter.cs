@@ -1,0 +1,159 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using GoCardlessHalo.Core.Diagnostics;
+using GoCardlessHalo.Core.Errors;
+using GoCardlessHalo.Core.GoCardless;
+using GoCardlessHalo.Core.Halo;
+
+namespace GoCardlessHalo.Core.Sync.Import
+{
+    /// <summary>
+    /// Imports GoCardless customers as Halo users: reads Halo once (<see cref="PrepareAsync"/>), plans each
+    /// customer against that snapshot (<see cref="Plan"/>), then writes in batches (<see cref="WriteAsync"/>).
+    /// A rerun with nothing changed in GoCardless plans only Unchanged results and writes nothing.
+    /// </summary>
+    public sealed class UserImporter
+    {
+        private readonly IHaloTarget _target;
+        private readonly ImportOptions _options;
+        private readonly IEngineLog _log;
+        private readonly AuditLog? _audit;
+        private ImportPlanner? _planner;
+        private HaloDirectory? _directory;
+
+        public UserImporter(IHaloTarget target, ImportOptions options, IEngineLog log, AuditLog? audit)
+        {
+            _target = target;
+            _options = options;
+            _log = log;
+            _audit = audit;
+        }
+
+        /// <summary>
+        /// Checks the link field and mappings against Halo (an invalid mapping stops the run before any write),
+        /// finds the Default Site, and reads customers, sites and users once.
+        /// </summary>
+        public async Task PrepareAsync(CancellationToken cancellationToken)
+        {
+            var watch = Stopwatch.StartNew();
+            var fields = new UserFieldResolver(await _target.GetUserFieldsAsync(cancellationToken).ConfigureAwait(false))
+                .ResolveAll(_options.LinkField, _options.Mappings);
+            var clients = await ReadAllAsync(_target.GetClientsAsync(cancellationToken)).ConfigureAwait(false);
+            var sites = await ReadAllAsync(_target.GetSitesAsync(cancellationToken)).ConfigureAwait(false);
+            var users = await ReadAllAsync(_target.GetUsersAsync(new HaloUserQuery(), cancellationToken)).ConfigureAwait(false);
+            _directory = new HaloDirectory(clients, sites, users, fields.LinkField, _options.MatchMode);
+            var defaultSite = _directory.ResolveDefaultSite(_options.DefaultSite);
+            _planner = new ImportPlanner(_directory, fields, defaultSite);
+            _log.Verbose($"Read Halo ({_target.Location}): {clients.Count} customers, {sites.Count} sites, {users.Count} users in {watch.ElapsedMilliseconds} ms. Default Site: {defaultSite.ClientName}/{defaultSite.Name} (id {defaultSite.Id}).");
+        }
+
+        /// <summary>What importing this customer will do; writes nothing.</summary>
+        public ImportPlan Plan(Customer customer) =>
+            (_planner ?? throw new InvalidOperationException("Call PrepareAsync first.")).Plan(customer);
+
+        /// <summary>The result of a plan that writes nothing (Unchanged, Skipped, or declined by -WhatIf/-Confirm).</summary>
+        public static ImportResult WithoutWrite(ImportPlan plan) => new ImportResult(plan, plan.Action, plan.ExistingUser?.Id);
+
+        /// <summary>
+        /// Writes the plans' users as one batch and returns one result per plan, in order. When Halo rejects the
+        /// batch's data, each user is retried alone so one bad record fails alone. Any other failure (Halo
+        /// unreachable, authentication) stops the run: some users of the batch may have been written, and a
+        /// rerun finds those by their link, so it never duplicates them.
+        /// </summary>
+        public async Task<IReadOnlyList<ImportResult>> WriteAsync(IReadOnlyList<ImportPlan> plans, CancellationToken cancellationToken)
+        {
+            if (plans.Count == 0)
+            {
+                return Array.Empty<ImportResult>();
+            }
+
+            try
+            {
+                var written = await _target.WriteUsersAsync(plans.Select(p => p.Write!).ToList(), cancellationToken).ConfigureAwait(false);
+                return plans.Select((plan, i) => Applied(plan, written[i].UserId)).ToList();
+            }
+            catch (GcHaloException ex) when (ex.Kind is ErrorKind.InvalidData or ErrorKind.InvalidArgument)
+            {
+                if (plans.Count == 1)
+                {
+                    return new[] { new ImportResult(plans[0], ImportAction.Failed, plans[0].ExistingUser?.Id, ex) };
+                }
+
+                _log.Verbose($"Halo rejected a batch of {plans.Count} users ({ex.Message}); writing them one by one to find the bad record.");
+                var results = new List<ImportResult>();
+                foreach (var plan in plans)
+                {
+                    results.AddRange(await WriteAsync(new[] { plan }, cancellationToken).ConfigureAwait(false));
+                }
+
+                return results;
+            }
+            catch (GcHaloException ex)
+            {
+                throw new GcHaloException(
+                    ex.ErrorId,
+                    ex.Kind,
+                    $"{ex.Message} The import stopped while writing a batch of {plans.Count} users; some may have been written. Run Import-GcUser again: it finds users already created by their GoCardless link and never duplicates them.",
+                    ex.Target,
+                    ex);
+            }
+        }
+
+        private ImportResult Applied(ImportPlan plan, int userId)
+        {
+            var directory = _directory!;
+            var before = plan.Changes.ToDictionary(c => c.Field, c => c.OldValue);
+            var after = plan.Changes.ToDictionary(c => c.Field, c => c.NewValue);
+            if (plan.ExistingUser is { } existing)
+            {
+                Apply(existing, plan.Changes);
+                if (plan.Action == ImportAction.Linked)
+                {
+                    directory.MarkLinked(existing, plan.Customer.Id);
+                }
+            }
+            else
+            {
+                var created = new HaloUser { Id = userId, SiteId = plan.Site!.Id, SiteName = plan.Site.Name, ClientId = plan.Site.ClientId, ClientName = plan.Site.ClientName };
+                Apply(created, plan.Changes);
+                directory.Index(created);
+            }
+
+            _audit?.Write("user." + plan.Action.ToString().ToLowerInvariant(), "halo-user:" + userId, plan.Customer.Id, plan.ExistingUser is null ? null : before, after);
+            return new ImportResult(plan, plan.Action, userId);
+        }
+
+        // Keeps the in-memory snapshot true after a write, so later customers in the same run plan against it.
+        private static void Apply(HaloUser user, IEnumerable<FieldChange> changes)
+        {
+            foreach (var change in changes)
+            {
+                switch (change.Field)
+                {
+                    case UserFields.Name: user.Name = change.NewValue ?? user.Name; break;
+                    case UserFields.FirstName: user.FirstName = change.NewValue; break;
+                    case UserFields.Surname: user.Surname = change.NewValue; break;
+                    case UserFields.Email: user.Email = change.NewValue; break;
+                    case UserFields.Phone: user.Phone = change.NewValue; break;
+                    default: user.CustomFields[change.Field] = change.NewValue; break;
+                }
+            }
+        }
+
+        private static async Task<List<T>> ReadAllAsync<T>(IAsyncEnumerable<T> source)
+        {
+            var list = new List<T>();
+            await foreach (var item in source.ConfigureAwait(false))
+            {
+                list.Add(item);
+            }
+
+            return list;
+        }
+    }
+}
