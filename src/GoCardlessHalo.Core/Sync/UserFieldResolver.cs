@@ -2,6 +2,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.Halo;
@@ -45,6 +47,24 @@ namespace GoCardlessHalo.Core.Sync
             return field.Type != HaloFieldDefinition.TextType
                 ? $"{purpose}: the Halo field '{field.Name}' is not of type Text (type {field.Type}). GoCardless values are text; map to a Text field."
                 : null;
+        }
+
+        /// <summary>The Halo name of the link field the settings name.</summary>
+        /// <exception cref="GcHaloException">LinkFieldInvalid when it is missing or not a Text/User field.</exception>
+        public static async Task<string> ResolveLinkFieldAsync(IHaloTarget target, string configuredName, CancellationToken cancellationToken)
+        {
+            var resolver = new UserFieldResolver(await target.GetUserFieldsAsync(cancellationToken).ConfigureAwait(false));
+            var problem = resolver.Problem(configuredName, $"Link field '{configuredName}'");
+            if (problem is not null)
+            {
+                throw new GcHaloException(
+                    "LinkFieldInvalid",
+                    ErrorKind.InvalidOperation,
+                    problem + " Run Enable-GcModule, which creates the link field (Text, User) when it is missing.",
+                    configuredName);
+            }
+
+            return resolver.Find(configuredName)!.Name;
         }
 
         /// <summary>

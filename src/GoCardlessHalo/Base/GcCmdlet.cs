@@ -5,6 +5,8 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Config;
+using GoCardlessHalo.Core.Connections;
+using GoCardlessHalo.Core.Diagnostics;
 using GoCardlessHalo.Core.Errors;
 
 namespace GoCardlessHalo.Base
@@ -37,10 +39,24 @@ namespace GoCardlessHalo.Base
         /// <summary>The loaded configuration (loaded on first use; an invalid file stops the command).</summary>
         internal ModuleContext Context => _context ??= LoadContext();
 
+        /// <summary>Builds the GoCardless client and Halo target from the configuration.</summary>
+        internal ModuleConnections Connections => new ModuleConnections(Context.Settings, Context.Location, Context.Secrets, HostClientInfo(), Log);
+
         public void Dispose()
         {
+            DisposeResources();
             _cancellation.Dispose();
             _log?.Signal.Dispose();
+        }
+
+        /// <summary>Releases what the command opened (clients, targets, locks).</summary>
+        protected virtual void DisposeResources()
+        {
+        }
+
+        /// <summary>Called before a terminating error stops the command, e.g. to record the failed run.</summary>
+        internal virtual void OnTerminatingError(GcHaloException exception)
+        {
         }
 
         protected virtual void Begin()
@@ -143,6 +159,7 @@ namespace GoCardlessHalo.Base
             }
             catch (GcHaloException ex)
             {
+                OnTerminatingError(ex);
                 Fail(ErrorRecords.From(ex));
             }
             catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
@@ -150,6 +167,13 @@ namespace GoCardlessHalo.Base
                 // Ctrl+C: PowerShell expects the pipeline to stop, not an error record.
                 throw new PipelineStoppedException();
             }
+        }
+
+        // The User-Agent names the PowerShell that runs the module, e.g. "PowerShell Core/7.6.9".
+        private ClientInfo HostClientInfo()
+        {
+            var table = SessionState.PSVariable.GetValue("PSVersionTable") as System.Collections.Hashtable;
+            return new ClientInfo(table?["PSEdition"]?.ToString() ?? "Desktop", table?["PSVersion"]?.ToString() ?? "5.1");
         }
 
         private ModuleContext LoadContext()

@@ -45,7 +45,8 @@ namespace GoCardlessHalo.Core.Sync.Import
                 .ResolveAll(_options.LinkField, _options.Mappings);
             var clients = await ReadAllAsync(_target.GetClientsAsync(cancellationToken)).ConfigureAwait(false);
             var sites = await ReadAllAsync(_target.GetSitesAsync(cancellationToken)).ConfigureAwait(false);
-            var users = await ReadAllAsync(_target.GetUsersAsync(new HaloUserQuery(), cancellationToken)).ConfigureAwait(false);
+            // Inactive users too: one that is linked must be reported, never silently duplicated.
+            var users = await ReadAllAsync(_target.GetUsersAsync(new HaloUserQuery { IncludeInactive = true }, cancellationToken)).ConfigureAwait(false);
             _directory = new HaloDirectory(clients, sites, users, fields.LinkField, _options.MatchMode);
             var defaultSite = _directory.ResolveDefaultSite(_options.DefaultSite);
             _planner = new ImportPlanner(_directory, fields, defaultSite);

@@ -1,0 +1,101 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using GoCardlessHalo.Core.Config;
+using GoCardlessHalo.Core.Diagnostics;
+using GoCardlessHalo.Core.Errors;
+using GoCardlessHalo.Core.GoCardless;
+using GoCardlessHalo.Core.Halo;
+using GoCardlessHalo.Core.Halo.Api;
+using GoCardlessHalo.Core.Halo.Sql;
+
+namespace GoCardlessHalo.Core.Connections
+{
+    /// <summary>
+    /// Builds the GoCardless client and the Halo target the settings describe, resolving their secrets at the
+    /// last moment. Secret resolution may run PowerShell (secret: references), so call these on the thread the
+    /// caller's vault requires (the pipeline thread in the shell).
+    /// </summary>
+    public sealed class ModuleConnections
+    {
+        /// <summary>The embedded payment ledger kept beside the settings when Halo is reached through its API.</summary>
+        public const string LedgerFileName = "ledger.db";
+
+        private readonly ModuleSettings _settings;
+        private readonly ConfigLocation _location;
+        private readonly SecretResolver _secrets;
+        private readonly ClientInfo _clientInfo;
+        private readonly IEngineLog _log;
+
+        public ModuleConnections(ModuleSettings settings, ConfigLocation location, SecretResolver secrets, ClientInfo clientInfo, IEngineLog log)
+        {
+            _settings = settings;
+            _location = location;
+            _secrets = secrets;
+            _clientInfo = clientInfo;
+            _log = log;
+        }
+
+        /// <summary>Where the embedded ledger lives for the API target.</summary>
+        public string LedgerPath => _location.Beside(LedgerFileName);
+
+        public GoCardlessClientOptions GoCardlessOptions()
+        {
+            var gc = _settings.GoCardless;
+            var token = gc.AccessToken ?? throw new GcHaloException(
+                "AccessTokenRequired",
+                ErrorKind.InvalidOperation,
+                $"No GoCardless access token is configured in '{_location.SettingsPath}'. Run Enable-GcModule -AccessTokenReference env:VARIABLE_NAME.",
+                "goCardless.accessToken");
+            return new GoCardlessClientOptions
+            {
+                Environment = gc.Environment,
+                BaseUri = gc.BaseUri,
+                DashboardBaseUri = gc.DashboardBaseUri,
+                AccessToken = _secrets.Resolve(token, "goCardless.accessToken"),
+                ClientInfo = _clientInfo,
+            };
+        }
+
+        public GoCardlessClient CreateGoCardlessClient() => new GoCardlessClient(GoCardlessOptions(), _log);
+
+        /// <summary>Links into the GoCardless dashboard for the configured environment; needs no token.</summary>
+        public DashboardLinks Dashboard() => DashboardLinks.For(new GoCardlessClientOptions
+        {
+            Environment = _settings.GoCardless.Environment,
+            BaseUri = _settings.GoCardless.BaseUri,
+            DashboardBaseUri = _settings.GoCardless.DashboardBaseUri,
+        });
+
+        /// <summary>The Halo target of the settings (not yet opened).</summary>
+        /// <exception cref="GcHaloException">HaloTargetNotConfigured, or a secret that cannot be resolved.</exception>
+        public IHaloTarget CreateHaloTarget()
+        {
+            var halo = _settings.Halo;
+            switch (halo.Target)
+            {
+                case HaloTargetKind.Api:
+                    return new HaloApiTarget(
+                        new HaloApiOptions
+                        {
+                            Url = halo.Url?.OriginalString ?? string.Empty,
+                            Tenant = halo.Tenant,
+                            ClientId = halo.ClientId ?? string.Empty,
+                            ClientSecret = halo.ClientSecret is null ? string.Empty : _secrets.Resolve(halo.ClientSecret, "halo.clientSecret"),
+                            Scope = halo.Scope,
+                            ClientInfo = _clientInfo,
+                        },
+                        _log);
+                case HaloTargetKind.SqlServer:
+                    var password = halo.Password is null ? null : _secrets.Resolve(halo.Password, "halo.password");
+                    return new HaloSqlTarget(HaloSqlOptions.ForSqlServer(halo.ConnectionString ?? string.Empty, password), _log);
+                case HaloTargetKind.Sqlite:
+                    return new HaloSqlTarget(HaloSqlOptions.ForSqlite(halo.DatabasePath ?? string.Empty), _log);
+                default:
+                    throw new GcHaloException(
+                        "HaloTargetNotConfigured",
+                        ErrorKind.InvalidOperation,
+                        $"No Halo target is configured in '{_location.SettingsPath}'. Run Enable-GcModule (with -HaloUrl, -ConnectionString or -DatabasePath, or none for the embedded database).",
+                        "halo.target");
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using GoCardlessHalo.Base;
+using GoCardlessHalo.Core.Errors;
+using GoCardlessHalo.Core.Halo;
+using GoCardlessHalo.Core.Sync;
+
+namespace GoCardlessHalo.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Gets Halo users linked to GoCardless customers (or every user with -All).</para>
+    /// <para type="description">Reads the configured Halo target. -Client and -Site take a name (wildcards allowed) or an id.
+    /// -CustomerId takes GoCardless customer ids, also from the pipeline (Get-GcCustomer); an id no Halo user is linked to
+    /// is a non-terminating error (HaloUserNotLinked). Output pipes into Get-GcPayment by HaloUserId.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "GcUser", DefaultParameterSetName = ListSet)]
+    [OutputType(typeof(GcUser))]
+    public sealed class GetGcUserCommand : GcCmdlet
+    {
+        private const string ListSet = "List";
+        private const string CustomerSet = "Customer";
+        private IHaloTarget? _target;
+        private string _linkField = string.Empty;
+        private Dictionary<string, List<HaloUser>>? _linked;
+
+        /// <summary>All users, linked or not.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public SwitchParameter All { get; set; }
+
+        /// <summary>Only users of these Halo customers (name with wildcards, or id).</summary>
+        [Parameter]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string? Client { get; set; }
+
+        /// <summary>Only users of these sites (name with wildcards, or id).</summary>
+        [Parameter]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string? Site { get; set; }
+
+        /// <summary>Include inactive users.</summary>
+        [Parameter]
+        public SwitchParameter IncludeInactive { get; set; }
+
+        /// <summary>The users linked to these GoCardless customer ids.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = CustomerSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[] CustomerId { get; set; } = Array.Empty<string>();
+
+        protected override void Begin()
+        {
+            _target = Connections.CreateHaloTarget();
+            Await(_target.OpenAsync(CancellationToken));
+            _linkField = Await(UserFieldResolver.ResolveLinkFieldAsync(_target, Context.Settings.Halo.LinkField, CancellationToken));
+        }
+
+        protected override void Process()
+        {
+            if (ParameterSetName != CustomerSet)
+            {
+                return;
+            }
+
+            // One read of the linked users serves every id piped in, however many there are.
+            _linked ??= ReadUsers(linkedOnly: true)
+                .GroupBy(u => u.CustomFields[_linkField]!.Trim(), StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
+            foreach (var id in CustomerId.Select(i => i.Trim()))
+            {
+                if (_linked.TryGetValue(id, out var users))
+                {
+                    users.ForEach(u => WriteObject(ToOutput(u)));
+                }
+                else
+                {
+                    WriteItemError(new GcHaloException("HaloUserNotLinked", ErrorKind.NotFound, $"No Halo user is linked to the GoCardless customer {id}. Import-GcUser -CustomerId {id} creates or links one.", id));
+                }
+            }
+        }
+
+        protected override void End()
+        {
+            if (ParameterSetName == ListSet)
+            {
+                foreach (var user in ReadUsers(linkedOnly: !All))
+                {
+                    WriteObject(ToOutput(user));
+                }
+            }
+        }
+
+        protected override void DisposeResources() => _target?.Dispose();
+
+        private IEnumerable<HaloUser> ReadUsers(bool linkedOnly)
+        {
+            var clients = Filter(Client, () => Stream(_target!.GetClientsAsync(CancellationToken)).Select(c => (c.Id, c.Name)));
+            var sites = Filter(Site, () => Stream(_target!.GetSitesAsync(CancellationToken)).Select(s => (s.Id, s.Name)));
+            var query = new HaloUserQuery
+            {
+                LinkField = linkedOnly ? _linkField : null,
+                ClientId = clients?.Count == 1 ? clients.Single() : null,
+                SiteId = sites?.Count == 1 ? sites.Single() : null,
+                IncludeInactive = IncludeInactive,
+            };
+            return Stream(_target!.GetUsersAsync(query, CancellationToken))
+                .Where(u => (clients is null || clients.Contains(u.ClientId)) && (sites is null || sites.Contains(u.SiteId)));
+        }
+
+        // Null means "no filter"; an empty set means the filter matched nothing (so no user is returned).
+        private HashSet<int>? Filter(string? filter, Func<IEnumerable<(int Id, string Name)>> read)
+        {
+            if (filter is null)
+            {
+                return null;
+            }
+
+            var pattern = new WildcardPattern(filter, WildcardOptions.IgnoreCase);
+            return new HashSet<int>(read().Where(x => x.Id.ToString() == filter || pattern.IsMatch(x.Name)).Select(x => x.Id));
+        }
+
+        private GcUser ToOutput(HaloUser user) => new GcUser
+        {
+            HaloUserId = user.Id,
+            Name = user.Name,
+            FirstName = user.FirstName,
+            Surname = user.Surname,
+            Email = user.Email,
+            Phone = user.Phone,
+            ClientId = user.ClientId,
+            Client = user.ClientName,
+            SiteId = user.SiteId,
+            Site = user.SiteName,
+            GoCardlessCustomerId = user.CustomFields.TryGetValue(_linkField, out var link) ? link : null,
+            Inactive = user.Inactive,
+        };
+    }
+}
