@@ -22,6 +22,8 @@
         'Set-GcFieldMapping'
         'Get-GcFieldMapping'
         'Remove-GcFieldMapping'
+        'Get-GcCustomer'
+        'Get-GcUser'
     )
     VariablesToExport      = @()
     AliasesToExport        = @()

@@ -7,7 +7,7 @@ BeforeAll {
 Describe 'Set-GcFieldMapping, Get-GcFieldMapping and Remove-GcFieldMapping' {
     BeforeEach {
         $config = New-TestConfigPath
-        Enable-GcModule -ConfigPath $config -AccessTokenReference env:GCH_PESTER_TOKEN
+        Enable-TestModule -ConfigPath $config
     }
 
     It 'adds, changes, lists and removes mappings' {

@@ -53,7 +53,7 @@ Add-Type -LiteralPath '$oldYaml'
 Import-Module `$args[0]
 `$config = Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid())
 `$env:GCH_TOKEN = 'emulator-token'
-Enable-GcModule -ConfigPath `$config -AccessTokenReference env:GCH_TOKEN
+Enable-GcModule -ConfigPath `$config -AccessTokenReference env:GCH_TOKEN -SkipConnectionCheck -WarningAction SilentlyContinue
 Set-GcFieldMapping -ConfigPath `$config account_ref CFAccountRef
 'mapped=' + (Get-GcFieldMapping -ConfigPath `$config).HaloField
 [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'YamlDotNet' } |

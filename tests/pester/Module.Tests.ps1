@@ -8,14 +8,15 @@ Describe 'Enable-GcModule, Get-GcModule and Disable-GcModule' {
     It 'enables the embedded target, reports status without secrets, and disables' {
         $config = New-TestConfigPath
 
-        $status = Enable-GcModule -ConfigPath $config -AccessTokenReference env:GCH_PESTER_TOKEN -DefaultSite 'Head Office' -PassThru
+        $status = Enable-TestModule -ConfigPath $config -Extra @{ PassThru = $true }
 
         $status.Enabled | Should -BeTrue
         $status.Configured | Should -BeTrue
         $status.Target | Should -Be 'Sqlite'
         $status.TargetLocation | Should -Be (Join-Path $config 'halo.db')
         $status.AccessToken | Should -Be 'environment variable GCH_PESTER_TOKEN'
-        $status.DefaultSite | Should -Be 'Head Office'
+        $status.DefaultSite | Should -Be 'Unassigned Customers/Default Site'
+        Test-Path (Join-Path $config 'halo.db') | Should -BeTrue
         $status.PSObject.TypeNames[0] | Should -Be 'GoCardlessHalo.GcModuleStatus'
         (Get-Content (Join-Path $config 'GoCardlessHalo.yaml') -Raw) | Should -Not -Match 'emulator-token'
 
@@ -29,7 +30,7 @@ Describe 'Enable-GcModule, Get-GcModule and Disable-GcModule' {
         $config = New-TestConfigPath
         $env:GOCARDLESSHALO_HOME = $config
         try {
-            Enable-GcModule -AccessTokenReference env:GCH_PESTER_TOKEN
+            Enable-GcModule -AccessTokenReference env:GCH_PESTER_TOKEN -GoCardlessBaseUri "$env:GCH_EMULATOR_URL/gocardless"
             $status = Get-GcModule
             $status.ConfigPath | Should -Be (Join-Path $config 'GoCardlessHalo.yaml')
             $status.ConfigSource | Should -Be 'EnvironmentVariable'
@@ -42,7 +43,7 @@ Describe 'Enable-GcModule, Get-GcModule and Disable-GcModule' {
     It 'records the Halo API target' {
         $config = New-TestConfigPath
         $status = Enable-GcModule -ConfigPath $config -AccessTokenReference env:GCH_PESTER_TOKEN -HaloUrl 'https://contoso.halopsa.com' `
-            -ClientId 'client-1' -ClientSecretReference env:HALO_SECRET -Tenant contoso -PassThru -WarningAction SilentlyContinue
+            -ClientId 'client-1' -ClientSecretReference env:HALO_SECRET -Tenant contoso -PassThru -SkipConnectionCheck -WarningAction SilentlyContinue
         $status.Target | Should -Be 'Api'
         $status.TargetLocation | Should -Be 'https://contoso.halopsa.com (tenant contoso)'
     }
@@ -57,15 +58,15 @@ Describe 'Enable-GcModule, Get-GcModule and Disable-GcModule' {
 Describe 'Enable-GcModule -WhatIf' {
     It 'writes nothing' {
         $config = New-TestConfigPath
-        Enable-GcModule -ConfigPath $config -AccessTokenReference env:GCH_PESTER_TOKEN -WhatIf
+        Enable-TestModule -ConfigPath $config -Extra @{ WhatIf = $true }
         Get-ChildItem $config | Should -BeNullOrEmpty
     }
 
     It 'leaves an existing file byte for byte' {
         $config = New-TestConfigPath
-        Enable-GcModule -ConfigPath $config -AccessTokenReference env:GCH_PESTER_TOKEN
+        Enable-TestModule -ConfigPath $config
         $before = Get-FileHash (Join-Path $config 'GoCardlessHalo.yaml')
-        Enable-GcModule -ConfigPath $config -DefaultSite 'Elsewhere' -WhatIf
+        Enable-GcModule -ConfigPath $config -DefaultSite 'Default Site' -WhatIf
         Disable-GcModule -ConfigPath $config -WhatIf
         (Get-FileHash (Join-Path $config 'GoCardlessHalo.yaml')).Hash | Should -Be $before.Hash
         Test-Path (Join-Path $config 'GoCardlessHalo.yaml.bak') | Should -BeFalse

@@ -12,6 +12,39 @@ function New-TestConfigPath {
     $path
 }
 
+function Enable-TestModule {
+    <#
+    Enables the module in a configuration folder against the emulator's GoCardless side; -Extra adds or
+    overrides Enable-GcModule parameters (e.g. a Halo target). Returns what Enable-GcModule returns.
+    #>
+    param(
+        [Parameter(Mandatory)] [string] $ConfigPath,
+        [hashtable] $Extra = @{}
+    )
+    $env:GCH_PESTER_TOKEN = 'emulator-token'
+    $parameters = @{
+        ConfigPath           = $ConfigPath
+        AccessTokenReference = 'env:GCH_PESTER_TOKEN'
+        GoCardlessBaseUri    = "$env:GCH_EMULATOR_URL/gocardless"
+    }
+    foreach ($key in $Extra.Keys) { $parameters[$key] = $Extra[$key] }
+    Enable-GcModule @parameters
+}
+
+function Get-HostOutput {
+    <# What a script writes to the host, e.g. -WhatIf's "What if:" lines (captured through a transcript). #>
+    param([Parameter(Mandatory)] [scriptblock] $Script)
+    $transcript = Join-Path $TestDrive ("host-" + [guid]::NewGuid().ToString('N') + '.txt')
+    $null = Start-Transcript -LiteralPath $transcript
+    try {
+        $null = & $Script
+    }
+    finally {
+        $null = Stop-Transcript
+    }
+    Get-Content -LiteralPath $transcript -Raw
+}
+
 function Invoke-Emulator {
     <# Calls the emulator (admin controls or emulated APIs). #>
     param(
@@ -52,4 +85,4 @@ function Get-ModuleLoadContext {
     [System.Runtime.Loader.AssemblyLoadContext]::All | Where-Object Name -EQ 'GoCardlessHalo'
 }
 
-Export-ModuleMember -Function Import-TestedModule, New-TestConfigPath, Invoke-Emulator, Invoke-FreshPwsh, Get-ModuleLoadContext
+Export-ModuleMember -Function Import-TestedModule, New-TestConfigPath, Enable-TestModule, Get-HostOutput, Invoke-Emulator, Invoke-FreshPwsh, Get-ModuleLoadContext

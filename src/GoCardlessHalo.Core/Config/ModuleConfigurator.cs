@@ -17,6 +17,9 @@ namespace GoCardlessHalo.Core.Config
         /// <summary>File name of the embedded Halo-shaped SQLite database in the data folder.</summary>
         public const string EmbeddedDatabaseFileName = "halo.db";
 
+        /// <summary>The Default Site of a new embedded database.</summary>
+        public const string EmbeddedDefaultSite = "Unassigned Customers/Default Site";
+
         private readonly ConfigLocation _location;
         private readonly SecretResolver _secrets;
         private readonly IPlatform _platform;
@@ -46,6 +49,11 @@ namespace GoCardlessHalo.Core.Config
             if (request.DefaultSite is not null)
             {
                 next.DefaultSite = Require(request.DefaultSite.Trim(), "DefaultSite", "The default site must name a Halo site (its id, its name, or 'Customer/Site').");
+            }
+            else if (next.DefaultSite is null && UsesEmbeddedDatabase)
+            {
+                // The embedded database starts with Halo's own default: site 1, "Default Site" of "Unassigned Customers".
+                next.DefaultSite = EmbeddedDefaultSite;
             }
 
             return next;
@@ -113,6 +121,7 @@ namespace GoCardlessHalo.Core.Config
                     halo.Target = HaloTargetKind.Sqlite;
                     halo.DatabasePath = _location.Beside(EmbeddedDatabaseFileName);
                     break;
+
             }
 
             UsesEmbeddedDatabase = halo.Target == HaloTargetKind.Sqlite

@@ -85,41 +85,9 @@ namespace GoCardlessHalo.Core.Sync
 
         public HaloClient? Client(int clientId) => _clients.TryGetValue(clientId, out var client) ? client : null;
 
-        /// <summary>
-        /// Finds the Default Site from the setting: a site id, a unique site name, or "Customer/Site".
-        /// </summary>
+        /// <summary>Finds the Default Site from the setting: a site id, a unique site name, or "Customer/Site".</summary>
         /// <exception cref="GcHaloException">DefaultSiteNotSet, DefaultSiteNotFound or DefaultSiteAmbiguous.</exception>
-        public HaloSite ResolveDefaultSite(string? setting)
-        {
-            if (string.IsNullOrWhiteSpace(setting))
-            {
-                throw new GcHaloException(
-                    "DefaultSiteNotSet",
-                    ErrorKind.InvalidOperation,
-                    "No Default Site is configured, so customers whose company matches no Halo customer have nowhere to go. Run Enable-GcModule -DefaultSite <site id, name or 'Customer/Site'>.",
-                    "DefaultSite");
-            }
-
-            var text = setting!.Trim();
-            var candidates = int.TryParse(text, out var id)
-                ? _sites.Values.Where(s => s.Id == id).ToList()
-                : _sites.Values.Where(s => Named(s, text)).ToList();
-            var active = candidates.Where(s => !s.Inactive).ToList();
-            return active.Count switch
-            {
-                1 => active[0],
-                0 => throw new GcHaloException(
-                    "DefaultSiteNotFound",
-                    ErrorKind.NotFound,
-                    $"The Default Site '{text}' is not an active Halo site. Give a site id, a site name, or 'Customer/Site' with Enable-GcModule -DefaultSite.",
-                    text),
-                _ => throw new GcHaloException(
-                    "DefaultSiteAmbiguous",
-                    ErrorKind.Ambiguous,
-                    $"The Default Site '{text}' names {active.Count} sites ({string.Join(", ", active.Select(s => $"{s.ClientName}/{s.Name} (id {s.Id})"))}). Use the site id or 'Customer/Site'.",
-                    text),
-            };
-        }
+        public HaloSite ResolveDefaultSite(string? setting) => DefaultSites.Resolve(_sites.Values, setting);
 
         /// <summary>Adds or re-indexes a user after it was created, linked or updated in this run.</summary>
         public void Index(HaloUser user)
@@ -149,15 +117,6 @@ namespace GoCardlessHalo.Core.Sync
 
         public string? LinkValue(HaloUser user) =>
             user.CustomFields.TryGetValue(LinkField, out var value) && !string.IsNullOrWhiteSpace(value) ? value!.Trim() : null;
-
-        private static bool Named(HaloSite site, string text)
-        {
-            var slash = text.IndexOf('/');
-            return slash > 0
-                ? string.Equals(site.ClientName, text.Substring(0, slash).Trim(), StringComparison.OrdinalIgnoreCase)
-                  && string.Equals(site.Name, text.Substring(slash + 1).Trim(), StringComparison.OrdinalIgnoreCase)
-                : string.Equals(site.Name, text, StringComparison.OrdinalIgnoreCase);
-        }
 
         private static string EmailKey(string email) => email.Trim().ToLowerInvariant();
 

@@ -40,7 +40,10 @@ namespace GoCardlessHalo.Base
         internal ModuleContext Context => _context ??= LoadContext();
 
         /// <summary>Builds the GoCardless client and Halo target from the configuration.</summary>
-        internal ModuleConnections Connections => new ModuleConnections(Context.Settings, Context.Location, Context.Secrets, HostClientInfo(), Log);
+        internal ModuleConnections Connections => ConnectionsFor(Context.Settings);
+
+        /// <summary>Connections for settings that are not (yet) the saved ones, e.g. what Enable-GcModule plans.</summary>
+        internal ModuleConnections ConnectionsFor(ModuleSettings settings) => new ModuleConnections(settings, Context.Location, Context.Secrets, HostClientInfo(), Log);
 
         public void Dispose()
         {

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using System.Security;
 using GoCardlessHalo.Base;
 using GoCardlessHalo.Core.Config;
+using GoCardlessHalo.Core.Connections;
 using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Models;
@@ -109,6 +110,15 @@ namespace GoCardlessHalo.Commands
         [ValidateNotNullOrEmpty]
         public string? LinkField { get; set; }
 
+        /// <summary>Fill a newly created embedded database with sample Halo customers and sites, for trying the module out.</summary>
+        [Parameter(ParameterSetName = KeepTargetSet)]
+        [Parameter(ParameterSetName = SqliteSet)]
+        public SwitchParameter SampleData { get; set; }
+
+        /// <summary>Save the settings without contacting GoCardless or Halo (e.g. to prepare a machine before it can reach them).</summary>
+        [Parameter]
+        public SwitchParameter SkipConnectionCheck { get; set; }
+
         /// <summary>Return the resulting status.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -122,9 +132,15 @@ namespace GoCardlessHalo.Commands
                 WriteWarning(warning);
             }
 
+            if (SkipConnectionCheck)
+            {
+                WriteWarning("GoCardless and Halo were not contacted (-SkipConnectionCheck); Test-GcModule checks them later.");
+            }
             var action = $"Enable the GoCardless integration ({planned.GoCardless.Environment}, Halo target {planned.Halo.Target} " +
                          $"{StatusBuilder.TargetLocation(planned.Halo)}, default site '{planned.DefaultSite ?? "(not set)"}')";
-            if (!ShouldProcess(Context.Location.SettingsPath, action))
+            // Without the database -WhatIf cannot look further into Halo, but it still says what would be saved.
+            var activated = SkipConnectionCheck || Activate(planned);
+            if (!ShouldProcess(Context.Location.SettingsPath, action) || !activated)
             {
                 return;
             }
@@ -140,6 +156,49 @@ namespace GoCardlessHalo.Commands
             {
                 WriteObject(StatusBuilder.Status(Context));
             }
+        }
+
+        // Checks both sides and does the one-time set-up, each change behind ShouldProcess. False when -WhatIf
+        // (or a declined -Confirm) left nothing to check further.
+        private bool Activate(ModuleSettings planned)
+        {
+            using var activation = new ModuleActivation(planned, ConnectionsFor(planned), Log);
+            Await(activation.CheckGoCardlessAsync(CancellationToken));
+            if (activation.DatabaseFileMissing)
+            {
+                if (!ShouldProcess(planned.Halo.DatabasePath, SampleData ? "Create the Halo-shaped SQLite database with sample customers" : "Create the Halo-shaped SQLite database"))
+                {
+                    return false;
+                }
+
+                Await(activation.CreateEmbeddedDatabaseAsync(SampleData, CancellationToken));
+            }
+            else if (SampleData)
+            {
+                Fail(ErrorRecords.Argument("SampleDataNeedsNewDatabase", $"-SampleData only fills a database this command creates, and '{planned.Halo.DatabasePath}' already exists.", "SampleData"));
+            }
+
+            Await(activation.OpenHaloAsync(CancellationToken));
+            var link = planned.Halo.LinkField;
+            if (Await(activation.LinkFieldMissingAsync(CancellationToken)) && ShouldProcess(activation.Target.Location, $"Create the Halo user custom field '{link}' (Text) for GoCardless customer ids"))
+            {
+                Await(activation.CreateLinkFieldAsync(CancellationToken));
+            }
+
+            var pending = Await(activation.PendingMigrationsAsync(CancellationToken));
+            if (pending.Count > 0)
+            {
+                var script = activation.RenderMigrations(pending);
+                var description = $"Apply {pending.Count} migration(s) of the module's own tables to {activation.Target.Location}:{System.Environment.NewLine}{script}";
+                if (ShouldProcess(description, $"Apply {pending.Count} migration(s) of GoCardlessHalo's tables to {activation.Target.Location}?", "Migrate"))
+                {
+                    Await(activation.ApplyMigrationsAsync(CancellationToken));
+                }
+            }
+
+            var site = Await(activation.CheckDefaultSiteAsync(CancellationToken));
+            WriteVerbose(site is null ? "No Default Site is set yet." : $"Default Site: {site.ClientName}/{site.Name} (id {site.Id}).");
+            return true;
         }
 
         private EnableRequest BuildRequest()

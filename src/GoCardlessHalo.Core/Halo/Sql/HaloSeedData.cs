@@ -25,14 +25,24 @@ namespace GoCardlessHalo.Core.Halo.Sql
         public List<HaloUser> Users { get; } = new List<HaloUser>();
 
         /// <summary>
+        /// What a new embedded database starts with: the "Unassigned Customers" customer and its "Default Site"
+        /// (id 1, Halo's own default for the GoCardless Default Site setting), so an import has somewhere to go.
+        /// </summary>
+        public static HaloSeedData DefaultSiteOnly()
+        {
+            var data = new HaloSeedData();
+            AddClient(data, 1, "Unassigned Customers", (1, "Default Site", true, false));
+            return data;
+        }
+
+        /// <summary>
         /// A small Halo: an "Unassigned Customers" customer whose "Default Site" (id 1, Halo's default for the
         /// GoCardless Default Site setting) catches unmatched users, and four customers with an invoice site and
         /// a second site, one of them inactive.
         /// </summary>
         public static HaloSeedData Sample()
         {
-            var data = new HaloSeedData();
-            AddClient(data, 1, "Unassigned Customers", (1, "Default Site", true, false));
+            var data = DefaultSiteOnly();
             AddClient(data, 2, "Acme Widgets Ltd", (10, "Head Office", true, false), (11, "Leeds Warehouse", false, false));
             AddClient(data, 3, "Brightside Dental Practice", (20, "Main Surgery", true, false), (21, "Old Surgery", false, true));
             AddClient(data, 4, "Northwind Traders LLC", (30, "Accounts", true, false), (31, "Workshop", false, false));
