@@ -24,6 +24,7 @@
         'Remove-GcFieldMapping'
         'Get-GcCustomer'
         'Get-GcUser'
+        'Import-GcUser'
     )
     VariablesToExport      = @()
     AliasesToExport        = @()

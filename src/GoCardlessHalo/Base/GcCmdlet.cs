@@ -32,7 +32,7 @@ namespace GoCardlessHalo.Base
         public string? ConfigPath { get; set; }
 
         /// <summary>Cancelled when the user presses Ctrl+C (StopProcessing).</summary>
-        protected CancellationToken CancellationToken => _cancellation.Token;
+        protected internal CancellationToken CancellationToken => _cancellation.Token;
 
         internal PipelineLog Log => _log ??= new PipelineLog(this, Math.Abs(GetType().Name.GetHashCode() % 10000));
 
