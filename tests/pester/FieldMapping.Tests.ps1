@@ -6,8 +6,10 @@ BeforeAll {
 
 Describe 'Set-GcFieldMapping, Get-GcFieldMapping and Remove-GcFieldMapping' {
     BeforeEach {
+        # Mappings are checked against Halo when it can be reached: this configuration has no Halo database yet.
         $config = New-TestConfigPath
-        Enable-TestModule -ConfigPath $config
+        Enable-TestModule -ConfigPath $config -Extra @{ SkipConnectionCheck = $true } -WarningAction SilentlyContinue
+        Remove-Item (Join-Path $config 'halo.db') -ErrorAction SilentlyContinue
     }
 
     It 'adds, changes, lists and removes mappings' {

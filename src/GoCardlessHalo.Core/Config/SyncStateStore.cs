@@ -27,7 +27,7 @@ namespace GoCardlessHalo.Core.Config
 
         public DateTimeOffset? LastErrorAt { get; set; }
 
-        /// <summary>The last error's message (engine messages never contain secrets).</summary>
+        /// <summary>Why the last run failed (engine messages never contain secrets); null when the last run succeeded.</summary>
         public string? LastError { get; set; }
     }
 
@@ -88,10 +88,13 @@ namespace GoCardlessHalo.Core.Config
             return result;
         }
 
+        /// <summary>A run succeeded: the error of an earlier failed run no longer describes the state, so it is cleared.</summary>
         public void RecordSuccess(SyncKind kind, DateTimeOffset when) => Update(kind, state =>
         {
             state.LastAttempt = when;
             state.LastSuccess = when;
+            state.LastError = null;
+            state.LastErrorAt = null;
         });
 
         public void RecordFailure(SyncKind kind, DateTimeOffset when, string message) => Update(kind, state =>

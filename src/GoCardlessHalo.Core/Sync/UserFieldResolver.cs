@@ -17,6 +17,9 @@ namespace GoCardlessHalo.Core.Sync
     /// </summary>
     public sealed class UserFieldResolver
     {
+        /// <summary>ErrorId of a field that exists but is not a Text field of the User entity.</summary>
+        public const string NotUserTextErrorId = "HaloFieldNotUserText";
+
         private const string ColumnPrefix = "CF";
         private readonly IReadOnlyList<HaloFieldDefinition> _fields;
 
@@ -31,21 +34,27 @@ namespace GoCardlessHalo.Core.Sync
             ?? _fields.FirstOrDefault(f => string.Equals(Bare(f.Name), Bare(configuredName), StringComparison.OrdinalIgnoreCase));
 
         /// <summary>Why a field cannot be used, or null when it is a Text field of the User entity.</summary>
-        public string? Problem(string configuredName, string purpose)
+        public string? Problem(string configuredName, string purpose) => Check(configuredName, purpose)?.Message;
+
+        /// <summary>
+        /// Why a field cannot be used, with its ErrorId (HaloFieldNotFound, or HaloFieldNotUserText for a field of
+        /// another type or entity); null when it is a Text field of the User entity.
+        /// </summary>
+        public FieldProblem? Check(string configuredName, string purpose)
         {
             var field = Find(configuredName);
             if (field is null)
             {
-                return $"{purpose}: Halo has no user custom field named '{configuredName}'. Create it in Halo (Configuration > Custom Objects > Custom Fields, type Text, entity User) or fix the name.";
+                return new FieldProblem(HaloErrorIds.FieldNotFound, $"{purpose}: Halo has no user custom field named '{configuredName}'. Create it in Halo (Configuration > Custom Objects > Custom Fields, type Text, entity User) or fix the name.");
             }
 
             if (field.Usage != HaloFieldDefinition.UserUsage)
             {
-                return $"{purpose}: the Halo field '{field.Name}' belongs to another entity (usage {field.Usage}), not to users. Map to a custom field of entity User.";
+                return new FieldProblem(NotUserTextErrorId, $"{purpose}: the Halo field '{field.Name}' belongs to another entity (usage {field.Usage}), not to users. Map to a custom field of entity User.");
             }
 
             return field.Type != HaloFieldDefinition.TextType
-                ? $"{purpose}: the Halo field '{field.Name}' is not of type Text (type {field.Type}). GoCardless values are text; map to a Text field."
+                ? new FieldProblem(NotUserTextErrorId, $"{purpose}: the Halo field '{field.Name}' is not of type Text (type {field.Type}). GoCardless values are text; map to a Text field.")
                 : null;
         }
 
@@ -106,8 +115,23 @@ namespace GoCardlessHalo.Core.Sync
             return new ResolvedFields(Find(linkField)!.Name, resolved);
         }
 
-        private static string Bare(string name) =>
+        /// <summary>A field's Halo name without the "CF" column prefix, as Halo's setup screens show it.</summary>
+        public static string Bare(string name) =>
             name.StartsWith(ColumnPrefix, StringComparison.OrdinalIgnoreCase) && name.Length > ColumnPrefix.Length ? name.Substring(ColumnPrefix.Length) : name;
+    }
+
+    /// <summary>Why a Halo field cannot take GoCardless values.</summary>
+    public sealed class FieldProblem
+    {
+        public FieldProblem(string errorId, string message)
+        {
+            ErrorId = errorId;
+            Message = message;
+        }
+
+        public string ErrorId { get; }
+
+        public string Message { get; }
     }
 
     /// <summary>The link field and mappings, with Halo's own field names.</summary>

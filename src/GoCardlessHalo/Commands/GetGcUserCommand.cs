@@ -122,20 +122,29 @@ namespace GoCardlessHalo.Commands
             return new HashSet<int>(read().Where(x => x.Id.ToString() == filter || pattern.IsMatch(x.Name)).Select(x => x.Id));
         }
 
-        private GcUser ToOutput(HaloUser user) => new GcUser
+        private GcUser ToOutput(HaloUser user)
         {
-            HaloUserId = user.Id,
-            Name = user.Name,
-            FirstName = user.FirstName,
-            Surname = user.Surname,
-            Email = user.Email,
-            Phone = user.Phone,
-            ClientId = user.ClientId,
-            Client = user.ClientName,
-            SiteId = user.SiteId,
-            Site = user.SiteName,
-            GoCardlessCustomerId = user.CustomFields.TryGetValue(_linkField, out var link) ? link : null,
-            Inactive = user.Inactive,
-        };
+            var output = new GcUser
+            {
+                HaloUserId = user.Id,
+                Name = user.Name,
+                FirstName = user.FirstName,
+                Surname = user.Surname,
+                Email = user.Email,
+                Phone = user.Phone,
+                ClientId = user.ClientId,
+                Client = user.ClientName,
+                SiteId = user.SiteId,
+                Site = user.SiteName,
+                GoCardlessCustomerId = user.CustomFields.TryGetValue(_linkField, out var link) ? link : null,
+                Inactive = user.Inactive,
+            };
+            foreach (var pair in user.CustomFields)
+            {
+                output.CustomFields[pair.Key] = pair.Value;
+            }
+
+            return output;
+        }
     }
 }

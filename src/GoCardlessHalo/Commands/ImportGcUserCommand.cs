@@ -40,7 +40,7 @@ namespace GoCardlessHalo.Commands
         public GcCustomer[] InputObject { get; set; } = Array.Empty<GcCustomer>();
 
         /// <summary>GoCardless customer ids (CU…).</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string[] CustomerId { get; set; } = Array.Empty<string>();
 

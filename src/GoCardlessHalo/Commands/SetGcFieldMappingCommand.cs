@@ -6,6 +6,8 @@ using System.Management.Automation;
 using GoCardlessHalo.Base;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Errors;
+using GoCardlessHalo.Core.Halo;
+using GoCardlessHalo.Core.Sync;
 using GoCardlessHalo.Models;
 
 namespace GoCardlessHalo.Commands
@@ -14,14 +16,18 @@ namespace GoCardlessHalo.Commands
     /// <para type="synopsis">Maps a GoCardless customer custom field (metadata key) to a Halo user custom field.</para>
     /// <para type="description">Adds the mapping, or changes the Halo field of an existing one. Accepts mapping objects
     /// from the pipeline (Get-GcFieldMapping output, or any object with GoCardlessField and HaloField properties).
-    /// The Halo field must be a custom field of type Text on the User entity. All mappings of one call are saved
-    /// together at the end.</para>
+    /// The Halo field must be a custom field of type Text on the User entity: when Halo can be reached it is checked
+    /// (HaloFieldNotFound, HaloFieldNotUserText), and -CreateHaloField creates a missing one. All mappings of one call are
+    /// saved together at the end.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "GcFieldMapping", SupportsShouldProcess = true)]
     [OutputType(typeof(GcFieldMapping))]
     public sealed class SetGcFieldMappingCommand : GcCmdlet
     {
         private readonly List<FieldMapping> _changed = new List<FieldMapping>();
+        private IHaloTarget? _target;
+        private UserFieldResolver? _haloFields;
+        private bool _haloRead;
 
         /// <summary>The GoCardless customer metadata key (up to 50 characters), or a payment summary source such as payment.last_status.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -32,6 +38,10 @@ namespace GoCardlessHalo.Commands
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string HaloField { get; set; } = string.Empty;
+
+        /// <summary>Create the Halo field (Text, User entity) when it does not exist yet.</summary>
+        [Parameter]
+        public SwitchParameter CreateHaloField { get; set; }
 
         /// <summary>Return the mappings that were set.</summary>
         [Parameter]
@@ -96,6 +106,7 @@ namespace GoCardlessHalo.Commands
                 return;
             }
 
+            CheckInHalo(mapping);
             var action = index >= 0 ? $"Map to Halo field '{mapping.HaloField}' (was '{mappings[index].HaloField}')" : $"Map to Halo field '{mapping.HaloField}'";
             if (!ShouldProcess($"GoCardless field '{mapping.GoCardlessField}'", action))
             {
@@ -113,6 +124,62 @@ namespace GoCardlessHalo.Commands
             }
 
             _changed.Add(mapping);
+        }
+
+        protected override void DisposeResources() => _target?.Dispose();
+
+        // Checks the Halo field when Halo can be reached; creates it with -CreateHaloField. An unreachable Halo
+        // does not stop the mapping (the import checks every mapping again before it writes anything).
+        private void CheckInHalo(FieldMapping mapping)
+        {
+            var fields = ReadHaloFields();
+            var problem = fields?.Check(mapping.HaloField, $"Mapping '{mapping.GoCardlessField}' -> '{mapping.HaloField}'");
+            if (problem is null)
+            {
+                return;
+            }
+
+            if (problem.ErrorId == HaloErrorIds.FieldNotFound && CreateHaloField)
+            {
+                var name = UserFieldResolver.Bare(mapping.HaloField);
+                if (ShouldProcess(_target!.Location, $"Create the Halo user custom field '{name}' (Text)"))
+                {
+                    Await(_target.CreateUserTextFieldAsync(name, name, CancellationToken));
+                    _haloFields = new UserFieldResolver(Await(_target.GetUserFieldsAsync(CancellationToken)));
+                }
+
+                return;
+            }
+
+            throw new GcHaloException(problem.ErrorId, ErrorKind.InvalidData, problem.Message + (problem.ErrorId == HaloErrorIds.FieldNotFound ? " Or add -CreateHaloField." : string.Empty), mapping.HaloField);
+        }
+
+        private UserFieldResolver? ReadHaloFields()
+        {
+            if (_haloRead)
+            {
+                return _haloFields;
+            }
+
+            _haloRead = true;
+            if (Context.Settings.Halo.Target is null)
+            {
+                WriteVerbose("No Halo target is configured yet; Import-GcUser checks the Halo field before it writes.");
+                return null;
+            }
+
+            try
+            {
+                _target = Connections.CreateHaloTarget();
+                Await(_target.OpenAsync(CancellationToken));
+                _haloFields = new UserFieldResolver(Await(_target.GetUserFieldsAsync(CancellationToken)));
+            }
+            catch (GcHaloException ex) when (ex.Kind is ErrorKind.ConnectionFailed or ErrorKind.Timeout or ErrorKind.Remote or ErrorKind.NotFound)
+            {
+                WriteWarning($"Halo could not be reached to check the field ({ex.Message}). The mapping is saved; Import-GcUser checks it before it writes.");
+            }
+
+            return _haloFields;
         }
 
         private void WarnWhenMoreThanThreeMetadataKeys(List<FieldMapping> mappings)

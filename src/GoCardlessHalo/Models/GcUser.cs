@@ -1,4 +1,7 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System;
+using System.Collections;
+
 namespace GoCardlessHalo
 {
     /// <summary>
@@ -31,5 +34,8 @@ namespace GoCardlessHalo
         public string? GoCardlessCustomerId { get; set; }
 
         public bool Inactive { get; set; }
+
+        /// <summary>The user's custom field values by Halo field name (the link field and mapped fields among them).</summary>
+        public Hashtable CustomFields { get; set; } = new Hashtable(StringComparer.OrdinalIgnoreCase);
     }
 }

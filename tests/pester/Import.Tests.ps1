@@ -1,0 +1,172 @@
+# The rules of Halo's GoCardless guide, one by one, through Import-GcUser on both Halo targets.
+BeforeDiscovery {
+    $targets = @('Sqlite', 'Api')
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'IntegrationHelpers.psm1') -Force
+    Import-TestedModule
+
+    function New-Customer([string] $Id, [string] $Given, [string] $Family, [string] $Company, [string] $Email, [hashtable] $Metadata = @{}) {
+        @{ id = $Id; given_name = $Given; family_name = $Family; company_name = $Company; email = $Email; metadata = $Metadata; created_at = '2026-01-01T10:00:00.000Z' }
+    }
+
+    $customers = @(
+        New-Customer 'CU0001MATCH' 'Jane' 'Doe' 'Acme Widgets Ltd' 'jane@acme.example' @{ account_ref = 'ACC-1' }
+        New-Customer 'CU0002NOMATCH' 'Sam' 'Smith' 'Acme Widgits' 'sam@widgits.example'
+        New-Customer 'CU0003PERSON' 'Priya' 'Patel' $null 'priya@example.com'
+        New-Customer 'CU0004HOSTILE' "O'Brien ""Bob""" "'); DROP TABLE USERS;--" 'مكتب الرياض 🦄' 'bob@example.com'
+    )
+}
+
+Describe 'Import-GcUser on <_>' -ForEach $targets {
+    BeforeEach {
+        $target = $_
+        $config = New-TestIntegration -Target $target
+        Set-TestGoCardless -Customers $customers
+        Set-GcFieldMapping -ConfigPath $config account_ref AccountRef -CreateHaloField
+    }
+
+    It 'places a matching company in the customer''s invoice site, everything else in the Default Site' {
+        $results = Import-GcUser -ConfigPath $config
+
+        $byId = @{}; $results | ForEach-Object { $byId[$_.CustomerId] = $_ }
+        $byId.CU0001MATCH.Action | Should -Be 'Created'
+        $byId.CU0001MATCH.MatchedBy | Should -Be 'CompanyName'
+        $byId.CU0001MATCH.Client | Should -Be 'Acme Widgets Ltd'
+        $byId.CU0001MATCH.Site | Should -Be 'Head Office'
+        $byId.CU0002NOMATCH.MatchedBy | Should -Be 'DefaultSite'
+        $byId.CU0002NOMATCH.Site | Should -Be 'Default Site'
+        $byId.CU0002NOMATCH.NearestClients | Should -Contain 'Acme Widgets Ltd'
+        $byId.CU0003PERSON.MatchedBy | Should -Be 'DefaultSite'
+        (Get-GcUser -ConfigPath $config -CustomerId CU0001MATCH).Site | Should -Be 'Head Office'
+    }
+
+    It 'fills mapped custom fields and stores hostile names verbatim' {
+        $null = Import-GcUser -ConfigPath $config
+
+        $jane = Get-GcUser -ConfigPath $config -CustomerId CU0001MATCH
+        $jane.CustomFields['AccountRef'] | Should -Be 'ACC-1'
+        $jane.GoCardlessCustomerId | Should -Be 'CU0001MATCH'
+        $bob = Get-GcUser -ConfigPath $config -CustomerId CU0004HOSTILE
+        $bob.FirstName | Should -BeExactly "O'Brien ""Bob"""
+        $bob.Surname | Should -BeExactly "'); DROP TABLE USERS;--"
+        $bob.Name | Should -BeExactly "O'Brien ""Bob"" '); DROP TABLE USERS;--"
+        (Get-GcUser -ConfigPath $config).Count | Should -Be 4
+    }
+
+    It 'keeps syncing a user moved to another site after import, and does not move it back' {
+        $null = Import-GcUser -ConfigPath $config
+        $jane = Get-GcUser -ConfigPath $config -CustomerId CU0001MATCH
+        Move-TestHaloUser -Target $target -ConfigPath $config -UserId $jane.HaloUserId -SiteId 11
+        $changed = $customers.Clone()
+        $changed[0] = New-Customer 'CU0001MATCH' 'Jane' 'Doe-Smith' 'Acme Widgets Ltd' 'jane@acme.example' @{ account_ref = 'ACC-2' }
+        Set-TestGoCardless -Customers $changed
+
+        $result = Import-GcUser -ConfigPath $config -CustomerId CU0001MATCH
+
+        $result.Action | Should -Be 'Updated'
+        $result.MatchedBy | Should -Be 'Link'
+        $result.HaloUserId | Should -Be $jane.HaloUserId
+        $result.Changes.Field | Should -Be @('Name', 'Surname', 'AccountRef')
+        $after = Get-GcUser -ConfigPath $config -CustomerId CU0001MATCH
+        $after.Site | Should -Be 'Leeds Warehouse'
+        $after.Surname | Should -Be 'Doe-Smith'
+        $after.CustomFields['AccountRef'] | Should -Be 'ACC-2'
+    }
+
+    It 'links an existing contact with the same email instead of duplicating it' {
+        $null = Import-GcUser -ConfigPath $config -CustomerId CU0003PERSON
+        $priya = Get-GcUser -ConfigPath $config -CustomerId CU0003PERSON
+        $unlinkedTwin = New-Customer 'CU0005TWIN' 'Priya' 'Patel' $null 'PRIYA@example.com'
+        # Take the link away, as if the contact had been created by hand in Halo.
+        if ($target -eq 'Api') { $null = Invoke-HaloApi -Method Post -Path 'Users' -Body @{ id = $priya.HaloUserId; customfields = @() } }
+        else { $null = Invoke-TestSqlite -DatabasePath (Join-Path $config 'halo.db') -Sql "DELETE FROM FieldData WHERE fdEntityId = $($priya.HaloUserId)" }
+        Set-TestGoCardless -Customers ($customers + $unlinkedTwin)
+
+        $result = Import-GcUser -ConfigPath $config -CustomerId CU0005TWIN
+
+        $result.Action | Should -Be 'Linked'
+        $result.MatchedBy | Should -Be 'Email'
+        $result.HaloUserId | Should -Be $priya.HaloUserId
+    }
+
+    It 'writes nothing to Halo on a rerun with nothing changed' {
+        $null = Import-GcUser -ConfigPath $config
+        $writes = Get-HaloWriteCount -Target $target -ConfigPath $config
+
+        $rerun = Import-GcUser -ConfigPath $config
+
+        ($rerun.Action | Sort-Object -Unique) | Should -Be 'Unchanged'
+        Get-HaloWriteCount -Target $target -ConfigPath $config | Should -Be $writes
+    }
+
+    It '-WhatIf writes nothing and shows the per-field plan' {
+        $output = Get-HostOutput { Import-GcUser -ConfigPath $config -WhatIf }
+        $output | Should -Match "Create Halo user 'Jane Doe' in Acme Widgets Ltd / Head Office \(matched by CompanyName\).*AccountRef: '' -> 'ACC-1'"
+        Get-GcUser -ConfigPath $config | Should -BeNullOrEmpty
+    }
+
+    It 'accepts only Text fields of the User entity as mapping targets' {
+        { Set-GcFieldMapping -ConfigPath $config dob Birthday -ErrorAction Stop } | Should -Throw -ErrorId 'HaloFieldNotUserText,*'
+        # A Text field of the ticket entity is not a user field at all.
+        { Set-GcFieldMapping -ConfigPath $config ticket TicketRef -ErrorAction Stop } | Should -Throw -ErrorId 'HaloFieldNotFound,*'
+        { Set-GcFieldMapping -ConfigPath $config missing NoSuchField -ErrorAction Stop } | Should -Throw -ErrorId 'HaloFieldNotFound,*'
+
+        # A mapping written into the file by hand is caught before any write.
+        Add-Content -LiteralPath (Join-Path $config 'GoCardlessHalo.yaml') -Value "- goCardlessField: dob`n  haloField: Birthday"
+        $err = { Import-GcUser -ConfigPath $config -ErrorAction Stop } | Should -Throw -ErrorId 'FieldMappingInvalidInHalo,*' -PassThru
+        $err.Exception.Message | Should -Match "'dob' -> 'Birthday'"
+        Get-GcUser -ConfigPath $config | Should -BeNullOrEmpty
+    }
+
+    It 'leaves no duplicate users after a failure part-way and a rerun' {
+        # The third GoCardless read fails for good (401 is never retried): two users are already written.
+        Invoke-Emulator -Method POST -Path '/__admin/faults' -Body @{ kind = 'status'; status = 401; skip = 2; count = 1; service = 'gocardless'; pathContains = '/customers/' }
+        { 'CU0001MATCH', 'CU0002NOMATCH', 'CU0003PERSON', 'CU0004HOSTILE' | Import-GcUser -ConfigPath $config -BatchSize 1 -ErrorAction Stop } | Should -Throw
+        (Get-GcModule -ConfigPath $config).LastImportError | Should -Not -BeNullOrEmpty
+
+        $rerun = Import-GcUser -ConfigPath $config
+
+        ($rerun | Where-Object Action -EQ 'Created').CustomerId | Sort-Object | Should -Be @('CU0003PERSON', 'CU0004HOSTILE')
+        $users = Get-GcUser -ConfigPath $config
+        $users.Count | Should -Be 4
+        ($users.GoCardlessCustomerId | Sort-Object -Unique).Count | Should -Be 4
+        (Get-GcModule -ConfigPath $config).LastImportError | Should -BeNullOrEmpty
+    }
+
+    It 'refuses to run while the integration is disabled' {
+        Disable-GcModule -ConfigPath $config
+        { Import-GcUser -ConfigPath $config -ErrorAction Stop } | Should -Throw -ErrorId 'ModuleDisabled,GoCardlessHalo.Commands.ImportGcUserCommand'
+    }
+}
+
+Describe 'Import-GcUser run lock' {
+    It 'serialises two simultaneous runs: no duplicates, the second finds everything done' {
+        $config = New-TestIntegration -Target Sqlite
+        Set-TestGoCardless -Customers $customers
+        $module = $env:GCH_TEST_MODULE
+        $jobs = 1..2 | ForEach-Object {
+            Start-ThreadJob -ScriptBlock { Import-Module $using:module; Import-GcUser -ConfigPath $using:config }
+        }
+        $results = $jobs | Wait-Job | Receive-Job
+        $jobs | Remove-Job
+
+        ($results | Where-Object Action -EQ 'Created').Count | Should -Be 4
+        ($results | Where-Object Action -EQ 'Unchanged').Count | Should -Be 4
+        (Get-GcUser -ConfigPath $config).Count | Should -Be 4
+    }
+
+    It 'gives up with SyncLockTimeout while another run holds the lock' {
+        $config = New-TestIntegration -Target Sqlite
+        Set-TestGoCardless -Customers $customers
+        $lock = [System.IO.File]::Open((Join-Path $config 'GoCardlessHalo.lock'), 'OpenOrCreate', 'ReadWrite', 'None')
+        try {
+            { Import-GcUser -ConfigPath $config -LockTimeout '00:00:01' -ErrorAction Stop } | Should -Throw -ErrorId 'SyncLockTimeout,*'
+        }
+        finally {
+            $lock.Dispose()
+        }
+    }
+}

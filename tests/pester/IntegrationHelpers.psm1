@@ -1,0 +1,114 @@
+# Helpers that set up a GoCardless + Halo world on either target, for the integration tests.
+Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1')
+Set-StrictMode -Version Latest
+
+$script:SampleHalo = @{
+    clients = @(
+        @{ id = 1; name = 'Unassigned Customers' }
+        @{ id = 2; name = 'Acme Widgets Ltd' }
+        @{ id = 3; name = 'Brightside Dental Practice' }
+        @{ id = 4; name = 'Northwind Traders LLC' }
+    )
+    sites   = @(
+        @{ id = 1; name = 'Default Site'; client_id = 1; isinvoicesite = $true }
+        @{ id = 10; name = 'Head Office'; client_id = 2; isinvoicesite = $true }
+        @{ id = 11; name = 'Leeds Warehouse'; client_id = 2; isinvoicesite = $false }
+        @{ id = 20; name = 'Main Surgery'; client_id = 3; isinvoicesite = $true }
+        @{ id = 30; name = 'Accounts'; client_id = 4; isinvoicesite = $true }
+    )
+    users   = @()
+    fields  = @(
+        @{ id = 900; name = 'Birthday'; label = 'Birthday'; type = 4; usage = 4 }
+        @{ id = 901; name = 'TicketRef'; label = 'Ticket reference'; type = 0; usage = 1 }
+    )
+}
+
+function Invoke-TestSqlite {
+    <# Runs SQL against a SQLite file with the module's own Microsoft.Data.Sqlite (test-only direct access). #>
+    param([Parameter(Mandatory)] [string] $DatabasePath, [Parameter(Mandatory)] [string] $Sql)
+    $context = [System.Runtime.Loader.AssemblyLoadContext]::All | Where-Object Name -EQ 'GoCardlessHalo'
+    $sqlite = $context.LoadFromAssemblyName([System.Reflection.AssemblyName]::new('Microsoft.Data.Sqlite'))
+    $connection = [Activator]::CreateInstance($sqlite.GetType('Microsoft.Data.Sqlite.SqliteConnection'), @("Data Source=$DatabasePath"))
+    try {
+        $connection.Open()
+        $command = $connection.CreateCommand()
+        $command.CommandText = $Sql
+        $reader = $command.ExecuteReader()
+        while ($reader.Read()) {
+            $row = [ordered]@{}
+            for ($i = 0; $i -lt $reader.FieldCount; $i++) { $row[$reader.GetName($i)] = $reader.GetValue($i) }
+            [pscustomobject]$row
+        }
+        $reader.Dispose()
+    }
+    finally {
+        $connection.Dispose()
+    }
+}
+
+function Invoke-HaloApi {
+    <# Calls the emulated Halo API as an administrator would (for checks and for changes made "in Halo"). #>
+    param([Parameter(Mandatory)] [string] $Path, [string] $Method = 'GET', $Body)
+    $token = Invoke-RestMethod -Method Post -Uri "$env:GCH_EMULATOR_URL/halo/auth/token" `
+        -Body @{ grant_type = 'client_credentials'; client_id = 'emulator-client'; client_secret = 'emulator-secret'; scope = 'all' }
+    $request = @{ Uri = "$env:GCH_EMULATOR_URL/halo/api/$Path"; Method = $Method; Headers = @{ Authorization = "Bearer $($token.access_token)" } }
+    if ($null -ne $Body) { $request.Body = ConvertTo-Json -InputObject @($Body) -Depth 10; $request.ContentType = 'application/json' }
+    Invoke-RestMethod @request
+}
+
+function Set-TestGoCardless {
+    <# Replaces the emulated GoCardless account with these customers (GoCardless's own field names). #>
+    param([Parameter(Mandatory)] [object[]] $Customers, [object[]] $Mandates = @(), [object[]] $Payments = @())
+    $null = Invoke-RestMethod -Method Post -Uri "$env:GCH_EMULATOR_URL/__admin/gocardless/seed" -ContentType 'application/json' `
+        -Body (ConvertTo-Json -Depth 10 -InputObject @{ customers = $Customers; mandates = $Mandates; payments = $Payments })
+}
+
+function New-TestIntegration {
+    <#
+    A configuration enabled against the emulator's GoCardless and the given Halo target, holding the same Halo
+    customers, sites and non-Text fields either way. Returns the configuration folder.
+    #>
+    param([Parameter(Mandatory)] [ValidateSet('Sqlite', 'Api')] [string] $Target)
+    $null = Invoke-RestMethod -Method Post -Uri "$env:GCH_EMULATOR_URL/__admin/reset"
+    $config = New-TestConfigPath
+    if ($Target -eq 'Api') {
+        $null = Invoke-RestMethod -Method Post -Uri "$env:GCH_EMULATOR_URL/__admin/halo/seed" -ContentType 'application/json' -Body (ConvertTo-Json -Depth 10 $script:SampleHalo)
+        $env:GCH_HALO_SECRET = 'emulator-secret'
+        Enable-TestModule -ConfigPath $config -Extra @{ HaloUrl = "$env:GCH_EMULATOR_URL/halo"; ClientId = 'emulator-client'; ClientSecretReference = 'env:GCH_HALO_SECRET'; DefaultSite = '1' }
+    }
+    else {
+        Enable-TestModule -ConfigPath $config -Extra @{ SampleData = $true }
+        $database = Join-Path $config 'halo.db'
+        foreach ($field in $script:SampleHalo.fields) {
+            $null = Invoke-TestSqlite -DatabasePath $database -Sql "INSERT INTO FIELDINFO (FIid, FIName, FILabel, FIType, FIusage, fiStoreInFieldData) VALUES ($($field.id), '$($field.name)', '$($field.label)', $($field.type), $($field.usage), 1)"
+        }
+    }
+    $config
+}
+
+function Move-TestHaloUser {
+    <# Moves a Halo user to another site, as an agent would in Halo. #>
+    param([Parameter(Mandatory)] [string] $Target, [Parameter(Mandatory)] [string] $ConfigPath, [int] $UserId, [int] $SiteId)
+    if ($Target -eq 'Api') {
+        $null = Invoke-HaloApi -Method Post -Path 'Users' -Body @{ id = $UserId; site_id = $SiteId }
+    }
+    else {
+        $null = Invoke-TestSqlite -DatabasePath (Join-Path $ConfigPath 'halo.db') -Sql "UPDATE USERS SET Usite = $SiteId WHERE Uid = $UserId"
+    }
+}
+
+function Get-HaloWriteCount {
+    <# How many user writes Halo has received: API POSTs to /api/Users, or audit lines for the SQL target. #>
+    param([Parameter(Mandatory)] [string] $Target, [Parameter(Mandatory)] [string] $ConfigPath)
+    if ($Target -eq 'Api') {
+        $counts = (Invoke-RestMethod -Uri "$env:GCH_EMULATOR_URL/__admin/requests").byRoute
+        $property = $counts.PSObject.Properties | Where-Object Name -EQ 'POST /halo/api/Users'
+        if ($property) { $property.Value } else { 0 }
+    }
+    else {
+        $audit = Join-Path $ConfigPath 'GoCardlessHalo.audit.jsonl'
+        if (Test-Path $audit) { @(Get-Content $audit | Where-Object { $_ -match '"action":"user\.' }).Count } else { 0 }
+    }
+}
+
+Export-ModuleMember -Function Invoke-TestSqlite, Invoke-HaloApi, Set-TestGoCardless, New-TestIntegration, Move-TestHaloUser, Get-HaloWriteCount
