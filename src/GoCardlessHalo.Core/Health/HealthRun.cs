@@ -8,7 +8,6 @@ using GoCardlessHalo.Core.Diagnostics;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Halo;
-using GoCardlessHalo.Core.Halo.Api;
 
 namespace GoCardlessHalo.Core.Health
 {
@@ -154,7 +153,7 @@ namespace GoCardlessHalo.Core.Health
                 HaloTargetKind.SqlServer when halo.Password is not null => $", password from the {halo.Password.Describe()}",
                 _ => string.Empty,
             };
-            var target = Target is HaloApiTarget ? $"Halo API at {Target.Location}" : $"Halo {Target!.Kind} at {Target.Location}";
+            var target = $"Halo target {Target!.Kind} ({Target.Location})";
             return $"'{Location.SettingsPath}' loads: {(settings.Enabled ? "enabled" : "disabled")}; GoCardless {gc.Environment} " +
                    $"(access token from the {gc.AccessToken!.Describe()}); {target}{haloSecret}; link field '{halo.LinkField}'; " +
                    $"{settings.FieldMappings.Count} field mapping(s).";

@@ -2,9 +2,11 @@
 using System;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Config;
+using GoCardlessHalo.Core.Halo.Sql;
 using GoCardlessHalo.Core.Health;
 using GoCardlessHalo.Core.Tests.GoCardless;
 using GoCardlessHalo.Core.Tests.Halo.Api;
+using GoCardlessHalo.Core.Tests.Halo.Sql;
 using static GoCardlessHalo.Core.Health.HealthCheckNames;
 using static GoCardlessHalo.Core.Tests.Health.HealthHarness;
 
@@ -156,6 +158,18 @@ public sealed class HealthApiTargetTests : IClassFixture<EmulatorFixture>, IAsyn
         Assert.Equal("LedgerMissing", tables.ErrorId);
         Assert.Contains("created on the first Sync-GcPayment", tables.Message);
         Assert.True(ModuleHealth.IsHealthy(results));
+    }
+
+    [Fact]
+    public async Task A_ledger_behind_on_migrations_is_a_warning()
+    {
+        await RawSqlite.ExecuteAsync(HaloSqlOptions.ForSqlite(_setup.Location.Beside("ledger.db")), "DROP TABLE gch_migration");
+
+        var tables = Check(await _setup.RunAsync(), ModuleTables);
+
+        Assert.Equal(HealthStatus.Warning, tables.Status);
+        Assert.Equal("MigrationsPending", tables.ErrorId);
+        Assert.Contains("lacks 1 migration(s) (1: payment ledger); the next Sync-GcPayment applies them", tables.Message);
     }
 
     [Fact]
