@@ -115,13 +115,7 @@ namespace GoCardlessHalo.Core.Connections
                 return null;
             }
 
-            var sites = new List<HaloSite>();
-            await foreach (var site in Target.GetSitesAsync(cancellationToken).ConfigureAwait(false))
-            {
-                sites.Add(site);
-            }
-
-            return DefaultSites.Resolve(sites, _settings.DefaultSite);
+            return await DefaultSites.ResolveAsync(Target, _settings.DefaultSite, cancellationToken).ConfigureAwait(false);
         }
 
         public void Dispose() => _target?.Dispose();

@@ -87,8 +87,15 @@ namespace GoCardlessHalo.Core.Connections
                 case HaloTargetKind.SqlServer:
                     var password = halo.Password is null ? null : _secrets.Resolve(halo.Password, "halo.password");
                     return new HaloSqlTarget(HaloSqlOptions.ForSqlServer(halo.ConnectionString ?? string.Empty, password), _log);
+                case HaloTargetKind.Sqlite when string.IsNullOrWhiteSpace(halo.DatabasePath):
+                    // Enable-GcModule always records a path; only a hand-edited file gets here.
+                    throw new GcHaloException(
+                        "HaloDatabasePathRequired",
+                        ErrorKind.InvalidOperation,
+                        $"The Halo target in '{_location.SettingsPath}' is Sqlite but 'halo.databasePath' is not set. Run Enable-GcModule -DatabasePath <file>, or Enable-GcModule without a target for the embedded database.",
+                        "halo.databasePath");
                 case HaloTargetKind.Sqlite:
-                    return new HaloSqlTarget(HaloSqlOptions.ForSqlite(halo.DatabasePath ?? string.Empty), _log);
+                    return new HaloSqlTarget(HaloSqlOptions.ForSqlite(halo.DatabasePath!), _log);
                 default:
                     throw new GcHaloException(
                         "HaloTargetNotConfigured",

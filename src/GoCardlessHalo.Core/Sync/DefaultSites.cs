@@ -2,6 +2,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.Halo;
 
@@ -41,6 +43,19 @@ namespace GoCardlessHalo.Core.Sync
                     $"The Default Site '{text}' names {active.Count} sites ({string.Join(", ", active.Select(s => $"{s.ClientName}/{s.Name} (id {s.Id})"))}). Use the site id or 'Customer/Site'.",
                     text),
             };
+        }
+
+        /// <summary>Reads the sites of <paramref name="target"/> and resolves <paramref name="setting"/> among them.</summary>
+        /// <exception cref="GcHaloException">DefaultSiteNotSet, DefaultSiteNotFound or DefaultSiteAmbiguous.</exception>
+        public static async Task<HaloSite> ResolveAsync(IHaloTarget target, string? setting, CancellationToken cancellationToken)
+        {
+            var sites = new List<HaloSite>();
+            await foreach (var site in target.GetSitesAsync(cancellationToken).ConfigureAwait(false))
+            {
+                sites.Add(site);
+            }
+
+            return Resolve(sites, setting);
         }
 
         private static bool Named(HaloSite site, string text)

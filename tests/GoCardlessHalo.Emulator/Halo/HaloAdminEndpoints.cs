@@ -38,6 +38,7 @@ public static class HaloAdminEndpoints
             clock.Advance(TimeSpan.FromSeconds(Math.Max(0, request.AdvanceSeconds)));
             return Results.Json(new { now = clock.UtcNow });
         });
+        admin.MapPost("/control", SetControl);
         admin.MapPost("/settings", (HaloSettingsRequest request, HaloSettings settings) =>
         {
             settings.RateLimitPer5Minutes = request.RateLimitPer5Minutes ?? settings.RateLimitPer5Minutes;
@@ -50,19 +51,10 @@ public static class HaloAdminEndpoints
     /// <summary>Replaces the whole Halo state with records in Halo's API shapes; on any error nothing changes.</summary>
     private static async Task<IResult> Seed(HttpRequest request, HaloStore store)
     {
-        JsonNode? body;
-        try
+        var (document, refusal) = await ReadObjectAsync(request, "Post {\"clients\":[…],\"sites\":[…],\"users\":[…],\"fields\":[…]}.");
+        if (document is null)
         {
-            body = await JsonNode.ParseAsync(request.Body, HaloInput.NodeOptions, cancellationToken: request.HttpContext.RequestAborted);
-        }
-        catch (JsonException ex)
-        {
-            return HaloErrors.Exception(ex);
-        }
-
-        if (body is not JsonObject document)
-        {
-            return HaloErrors.Validation("Post {\"clients\":[…],\"sites\":[…],\"users\":[…],\"fields\":[…]}.");
+            return refusal!;
         }
 
         var state = new HaloState();
@@ -81,6 +73,32 @@ public static class HaloAdminEndpoints
 
         store.Replace(state);
         return Results.Json(Summary(state));
+    }
+
+    /// <summary>Changes Halo's GoCardless settings (GET /api/Control), e.g. switches Halo's own integrator on.</summary>
+    private static async Task<IResult> SetControl(HttpRequest request, HaloControl control)
+    {
+        var (changes, refusal) = await ReadObjectAsync(request, "Post an object of settings, e.g. {\"halointegrator_gocardless\":true}.");
+        if (changes is null)
+        {
+            return refusal!;
+        }
+
+        return control.Update(changes) is { } problem ? HaloErrors.Validation(problem) : HaloResponses.Json(control.Snapshot());
+    }
+
+    /// <summary>The body as a JSON object, or the Halo-shaped 400 to answer instead (not JSON, or not an object).</summary>
+    private static async Task<(JsonObject? Body, IResult? Refusal)> ReadObjectAsync(HttpRequest request, string expected)
+    {
+        try
+        {
+            var body = await JsonNode.ParseAsync(request.Body, HaloInput.NodeOptions, cancellationToken: request.HttpContext.RequestAborted);
+            return body is JsonObject document ? (document, null) : (null, HaloErrors.Validation(expected));
+        }
+        catch (JsonException ex)
+        {
+            return (null, HaloErrors.Exception(ex));
+        }
     }
 
     private static void Load<T>(HaloState state, JsonObject document, string key, HaloWrite<T> write)

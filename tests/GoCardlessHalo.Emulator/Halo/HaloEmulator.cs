@@ -20,6 +20,7 @@ public static class HaloEmulator
         services.AddSingleton<HaloStore>();
         services.AddSingleton<HaloTokens>();
         services.AddSingleton<HaloRateLimiter>();
+        services.AddSingleton<HaloControl>();
 
         // POST /__admin/reset clears every piece of Halo state.
         services.AddSingleton<IEmulatorState>(sp => sp.GetRequiredService<HaloClock>());
@@ -27,6 +28,7 @@ public static class HaloEmulator
         services.AddSingleton<IEmulatorState>(sp => sp.GetRequiredService<HaloStore>());
         services.AddSingleton<IEmulatorState>(sp => sp.GetRequiredService<HaloTokens>());
         services.AddSingleton<IEmulatorState>(sp => sp.GetRequiredService<HaloRateLimiter>());
+        services.AddSingleton<IEmulatorState>(sp => sp.GetRequiredService<HaloControl>());
         return services;
     }
 

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Routing;
 namespace GoCardlessHalo.Emulator.Halo;
 
 /// <summary>
-/// /halo/api/Client, /Site, /Users and /FieldInfo. Routing is case-insensitive, as Halo's is
+/// /halo/api/Client, /Site, /Users, /FieldInfo and /Control. Routing is case-insensitive, as Halo's is
 /// (the sources mix /Users, /users and /fieldinfo).
 /// </summary>
 public static class HaloResourceEndpoints
@@ -62,6 +62,9 @@ public static class HaloResourceEndpoints
 
             return s.Fields.Remove(id);
         }));
+
+        // Halo's global settings (only the GoCardless ones here); one object, not a list.
+        api.MapGet("/Control", (HaloControl control) => HaloResponses.Json(control.Snapshot()));
     }
 
     private static bool UserMatches(HaloState state, IQueryCollection query, HaloUserRecord user) =>

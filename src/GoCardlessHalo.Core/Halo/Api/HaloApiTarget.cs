@@ -18,7 +18,7 @@ namespace GoCardlessHalo.Core.Halo.Api
     /// Halo reached through its REST API (hosted Halo, or on-prem Halo's own /api), the way Halo's Integrator
     /// does. See <see cref="HaloApiOptions"/> for authentication, paging, batching and rate limiting.
     /// </summary>
-    public sealed class HaloApiTarget : IHaloTarget
+    public sealed class HaloApiTarget : IHaloTarget, IHaloHealthProbe
     {
         private static readonly Regex FieldName = new Regex("^[A-Za-z0-9_]{1,64}$", RegexOptions.CultureInvariant);
 
@@ -27,6 +27,7 @@ namespace GoCardlessHalo.Core.Halo.Api
         private readonly Uri _baseUri;
         private readonly HaloApiConnection _connection;
         private readonly HaloUserWriter _writer;
+        private readonly HaloApiHealthProbe _probe;
         private IReadOnlyList<HaloFieldDefinition>? _userFields;
 
         /// <summary>Checks <paramref name="options"/> (no request is sent until <see cref="OpenAsync"/> or a read).</summary>
@@ -38,6 +39,7 @@ namespace GoCardlessHalo.Core.Halo.Api
             _baseUri = options.Validate();
             _connection = new HaloApiConnection(options, _baseUri, _log);
             _writer = new HaloUserWriter(_connection, options, _log);
+            _probe = new HaloApiHealthProbe(_connection, options);
         }
 
         /// <inheritdoc/>
@@ -181,6 +183,12 @@ namespace GoCardlessHalo.Core.Halo.Api
 
         /// <inheritdoc/>
         public void Dispose() => _connection.Dispose();
+
+        Task<string> IHaloHealthProbe.ConnectAsync(CancellationToken cancellationToken) => _probe.ConnectAsync(cancellationToken);
+
+        Task<string> IHaloHealthProbe.CheckReadAccessAsync(CancellationToken cancellationToken) => _probe.CheckReadAccessAsync(cancellationToken);
+
+        Task<HaloNativeIntegrator> IHaloHealthProbe.ReadNativeIntegratorAsync(CancellationToken cancellationToken) => _probe.ReadNativeIntegratorAsync(cancellationToken);
 
         /// <summary>Field definitions for every name the writes use; re-reads once in case a field was just created.</summary>
         private async Task<IReadOnlyDictionary<string, HaloFieldDefinition>> ResolveFieldsAsync(IReadOnlyList<HaloUserWrite> batch, CancellationToken cancellationToken)

@@ -51,6 +51,15 @@ namespace GoCardlessHalo.Core.Halo.Sql
         public const string DataDisplay = "fdDisplay";
         public const string DataLastUpdated = "fdLastUpdated";
 
+        // Per-integration settings of Halo's own integrator (reference §4.2). Read only by the health check, and only
+        // when the table exists: which row is GoCardless's is an inference (its MSName mentions GoCardless).
+        public const string ModuleSetup = "MODULESETUP";
+        public const string ModuleId = "MSid";
+        public const string ModuleName = "MSName";
+        public const string ModuleIntegratorEnabled = "MSHaloIntegratorEnabled";
+        public const string ModuleIntegratorLastSync = "MSHaloIntegratorLastSync";
+        public const string ModuleIntegratorLastError = "MSHaloIntegratorLastError";
+
         /// <summary>A legacy custom field lives in the entity table's column CF + field name (CF-guide).</summary>
         public const string LegacyColumnPrefix = "CF";
     }

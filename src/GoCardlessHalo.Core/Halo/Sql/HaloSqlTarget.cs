@@ -16,7 +16,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
     /// Halo's DB Integrator does. Reads and writes AREA, SITE, USERS, FIELDINFO and FieldData (plus legacy
     /// USERS.CF* columns); every write batch is one transaction.
     /// </summary>
-    public sealed class HaloSqlTarget : IHaloTarget
+    public sealed class HaloSqlTarget : IHaloTarget, IHaloHealthProbe
     {
         private readonly bool ownsDatabase;
         private HaloSchema? schema;
@@ -160,6 +160,18 @@ namespace GoCardlessHalo.Core.Halo.Sql
             Database.LogDone("wrote " + batch.Count + " users in one transaction (" + creates + " created, " + (batch.Count - creates) + " updated)", watch);
             return results;
         }
+
+        async Task<string> IHaloHealthProbe.ConnectAsync(CancellationToken cancellationToken)
+        {
+            await OpenAsync(cancellationToken).ConfigureAwait(false);
+            return "is reachable and has every table and column the module needs";
+        }
+
+        Task<string> IHaloHealthProbe.CheckReadAccessAsync(CancellationToken cancellationToken) =>
+            HaloSqlHealthProbe.CheckReadAccessAsync(Database, Schema, cancellationToken);
+
+        Task<HaloNativeIntegrator> IHaloHealthProbe.ReadNativeIntegratorAsync(CancellationToken cancellationToken) =>
+            HaloSqlHealthProbe.ReadNativeIntegratorAsync(Database, cancellationToken);
 
         /// <summary>Releases the database if this target created it.</summary>
         public void Dispose()

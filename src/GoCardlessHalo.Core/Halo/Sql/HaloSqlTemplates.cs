@@ -77,6 +77,21 @@ namespace GoCardlessHalo.Core.Halo.Sql
             "UPDATE {FieldData} SET {FieldData.fdValueString} = @value, {FieldData.fdDisplay} = @display, {FieldData.fdLastUpdated} = @updated"
             + " WHERE {FieldData.fdUsage} = @usage AND {FieldData.fdFieldId} = @fieldId AND {FieldData.fdEntityId} = @entityId");
 
+        /// <summary>Whether the login may read {=table} at all (the health check), without reading more than a row.</summary>
+        public static readonly SqlTemplate SelectFirstRow = new SqlTemplate(
+            nameof(SelectFirstRow),
+            "SELECT TOP (1) 1 FROM {=table}",
+            "SELECT 1 FROM {=table} LIMIT 1");
+
+        /// <summary>
+        /// MODULESETUP rows whose name matches @name (Halo's own integrator settings per integration, reference §4.2);
+        /// {=optionalColumns} adds MSHaloIntegratorLastSync and MSHaloIntegratorLastError where the table has them.
+        /// </summary>
+        public static readonly SqlTemplate SelectModulesNamed = new SqlTemplate(
+            nameof(SelectModulesNamed),
+            "SELECT m.{MODULESETUP.MSid}, m.{MODULESETUP.MSName}, m.{MODULESETUP.MSHaloIntegratorEnabled}{=optionalColumns}"
+            + " FROM {MODULESETUP} m WHERE m.{MODULESETUP.MSName} LIKE @name ORDER BY m.{MODULESETUP.MSid}");
+
         private const string UsersSelect =
             "SELECT u.{USERS.Uid}, u.{USERS.uusername}, u.{USERS.uFirstName}, u.{USERS.uLastName}, u.{USERS.uemail}, u.{USERS.uextn},"
             + " u.{USERS.Usite}, s.{SITE.sdesc}, s.{SITE.Sarea}, a.{AREA.aareadesc}, u.{USERS.uinactive},"

@@ -95,6 +95,17 @@ namespace GoCardlessHalo.Core.Halo.Sql
                 fdDisplay nvarchar(1000) NULL,
                 fdLastUpdated datetime NULL)"),
 
+            // Halo's per-integration integrator settings (reference §4.2), so the health check's MODULESETUP read
+            // has something to read here too. The names are Halo's; the column types are a guess (PD-schema's
+            // definition was not recorded), and no rows are created: what Halo's own GoCardless row looks like is
+            // not known.
+            Embedded("EmbeddedCreateModuleSetup", @"CREATE TABLE IF NOT EXISTS MODULESETUP (
+                MSid int NOT NULL PRIMARY KEY,
+                MSName nvarchar(100) NULL,
+                MSHaloIntegratorEnabled bit NOT NULL DEFAULT 0,
+                MSHaloIntegratorLastSync datetime NULL,
+                MSHaloIntegratorLastError nvarchar NULL)"),
+
             // PD-schema scripted no secondary indexes; these serve the per-user join and link lookups, which a
             // real Halo database presumably indexes too.
             Embedded("EmbeddedCreateIXFieldDataEntity", "CREATE INDEX IF NOT EXISTS IX_FieldData_Entity ON FieldData (fdUsage, fdEntityId, fdFieldId)"),

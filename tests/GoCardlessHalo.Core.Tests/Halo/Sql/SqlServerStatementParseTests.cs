@@ -115,6 +115,11 @@ public sealed class SqlServerStatementParseTests
         {
             yield return new Dictionary<string, string>(full) { ["legacyColumns"] = Dialect.TrailingColumns("u", Array.Empty<string>()), ["newStorage"] = "0" };
         }
+
+        if (slots.Contains("optionalColumns"))
+        {
+            yield return new Dictionary<string, string>(full) { ["optionalColumns"] = Dialect.TrailingColumns("m", Array.Empty<string>()) };
+        }
     }
 
     private static Dictionary<string, string> SampleSlots() => new()
@@ -127,6 +132,7 @@ public sealed class SqlServerStatementParseTests
         ["legacyColumns"] = Dialect.TrailingColumns("u", new[] { "CFLegacy", "CFOdd]Name" }),
         ["linkColumn"] = Dialect.QuoteIdentifier("CFGoCardless Customer]Id"),
         ["newStorage"] = "f." + Dialect.QuoteIdentifier("finewstoragemethod"),
+        ["optionalColumns"] = Dialect.TrailingColumns("m", new[] { "MSHaloIntegratorLastSync", "MSOdd]Error" }),
     };
 
     // SQL Server 2022 grammar, and SQL Server 2016 as a floor for older on-prem Halo installations.

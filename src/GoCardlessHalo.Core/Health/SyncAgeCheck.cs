@@ -1,0 +1,74 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System;
+using System.Globalization;
+using GoCardlessHalo.Core.Config;
+
+namespace GoCardlessHalo.Core.Health
+{
+    /// <summary>
+    /// How long ago a kind of sync last succeeded, from the sync state kept beside the settings: Passed while
+    /// recent, Warning and then Failed as it ages (<see cref="HealthOptions"/>), Warning when it never ran, and
+    /// Failed when its last attempt failed (with that error), because then the integration is not working now.
+    /// </summary>
+    internal sealed class SyncAgeCheck
+    {
+        private readonly HealthOptions _options;
+
+        public SyncAgeCheck(HealthOptions options)
+        {
+            _options = options;
+        }
+
+        public HealthCheck Check(SyncKind kind, SyncRunState state)
+        {
+            var (name, what, command) = kind == SyncKind.Import
+                ? (HealthCheckNames.LastImport, "import", "Import-GcUser")
+                : (HealthCheckNames.LastPaymentSync, "payment sync", "Sync-GcPayment");
+            var now = _options.Clock.UtcNow;
+            var failedAt = state.LastErrorAt is { } errorAt && (state.LastSuccess is null || errorAt > state.LastSuccess) ? errorAt : (DateTimeOffset?)null;
+            var error = (state.LastError ?? "no message recorded").Trim();
+
+            if (state.LastSuccess is not { } success)
+            {
+                return failedAt is { } at
+                    ? HealthCheck.Failed(name, $"The {what} has never succeeded; its last attempt, {Ago(now, at)}, failed: {error} Fix the cause and run {command} again.", "SyncFailed")
+                    : HealthCheck.Warning(name, $"The {what} has never run. Run {command}, or schedule it (examples/Invoke-ScheduledSync.ps1).", "SyncNeverRun");
+            }
+
+            var age = now - success;
+            var last = $"The last successful {what} was {Ago(now, success)}";
+            if (failedAt is { } lastFailure)
+            {
+                return HealthCheck.Failed(name, $"The last {what}, {Ago(now, lastFailure)}, failed: {error} {last}. Fix the cause and run {command} again.", "SyncFailed");
+            }
+
+            if (age >= _options.SyncWarningAge)
+            {
+                var failed = age >= _options.SyncFailureAge;
+                var message = $"{last}, longer ago than {Span(failed ? _options.SyncFailureAge : _options.SyncWarningAge)}. " +
+                              $"Check that the scheduled task running {command} still runs, and look at its output.";
+                return failed ? HealthCheck.Failed(name, message, "SyncStale") : HealthCheck.Warning(name, message, "SyncStale");
+            }
+
+            return HealthCheck.Passed(name, last + ".");
+        }
+
+        /// <summary>"3 hours ago (2026-01-05 09:00 UTC)".</summary>
+        internal static string Ago(DateTimeOffset now, DateTimeOffset then) =>
+            Span(now - then) + " ago (" + then.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC)";
+
+        /// <summary>A rough, readable length: "less than a minute", "12 minutes", "5 hours", "3 days".</summary>
+        internal static string Span(TimeSpan span)
+        {
+            if (span < TimeSpan.FromMinutes(1))
+            {
+                return "less than a minute";
+            }
+
+            var (count, unit) = span < TimeSpan.FromHours(1) ? ((int)span.TotalMinutes, "minute")
+                : span < TimeSpan.FromDays(2) ? ((int)span.TotalHours, "hour")
+                : ((int)span.TotalDays, "day");
+            return count.ToString(CultureInfo.InvariantCulture) + " " + unit + (count == 1 ? string.Empty : "s");
+        }
+    }
+}
