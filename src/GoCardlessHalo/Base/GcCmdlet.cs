@@ -173,16 +173,19 @@ namespace GoCardlessHalo.Base
         }
 
         // The User-Agent names the PowerShell that runs the module, e.g. "PowerShell Core/7.6.9".
-        private ClientInfo HostClientInfo()
+        internal ClientInfo HostClientInfo()
         {
             var table = SessionState.PSVariable.GetValue("PSVersionTable") as System.Collections.Hashtable;
             return new ClientInfo(table?["PSEdition"]?.ToString() ?? "Desktop", table?["PSVersion"]?.ToString() ?? "5.1");
         }
 
+        /// <summary>Where the configuration is, without loading it (for commands that must survive an invalid file).</summary>
+        internal ConfigLocation ResolveLocation() =>
+            ConfigLocation.Resolve(ConfigPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(ConfigPath), CurrentPlatform.Instance);
+
         private ModuleContext LoadContext()
         {
-            var explicitPath = ConfigPath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(ConfigPath);
-            var context = new ModuleContext(ConfigLocation.Resolve(explicitPath, CurrentPlatform.Instance), new PowerShellSecretVault(this));
+            var context = new ModuleContext(ResolveLocation(), new PowerShellSecretVault(this));
             WriteVerbose($"Configuration: {context.Location.SettingsPath} ({context.Location.Source}).");
             foreach (var warning in context.Warnings)
             {
