@@ -25,6 +25,7 @@
         'Get-GcCustomer'
         'Get-GcUser'
         'Import-GcUser'
+        'Get-GcImportPlan'
         'Test-GcModule'
     )
     VariablesToExport      = @()

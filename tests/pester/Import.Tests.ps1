@@ -108,6 +108,15 @@ Describe 'Import-GcUser on <_>' -ForEach $targets {
         Get-GcUser -ConfigPath $config | Should -BeNullOrEmpty
     }
 
+    It 'Get-GcImportPlan explains each placement as objects and writes nothing' {
+        $plan = Get-GcCustomer -ConfigPath $config | Get-GcImportPlan -ConfigPath $config
+
+        ($plan | Where-Object CustomerId -EQ 'CU0001MATCH').MatchedBy | Should -Be 'CompanyName'
+        ($plan | Where-Object CustomerId -EQ 'CU0001MATCH').Changes.Field | Should -Contain 'AccountRef'
+        ($plan | Where-Object CustomerId -EQ 'CU0002NOMATCH').Reason | Should -Match "matches no Halo customer \(nearest: Acme Widgets Ltd"
+        Get-GcUser -ConfigPath $config | Should -BeNullOrEmpty
+    }
+
     It 'accepts only Text fields of the User entity as mapping targets' {
         { Set-GcFieldMapping -ConfigPath $config dob Birthday -ErrorAction Stop } | Should -Throw -ErrorId 'HaloFieldNotUserText,*'
         # A Text field of the ticket entity is not a user field at all.

@@ -24,25 +24,13 @@ namespace GoCardlessHalo.Commands
     /// </summary>
     [Cmdlet(VerbsData.Import, "GcUser", SupportsShouldProcess = true, DefaultParameterSetName = AllSet)]
     [OutputType(typeof(GcImportResult))]
-    public sealed class ImportGcUserCommand : GcCmdlet
+    public sealed class ImportGcUserCommand : CustomerInputCmdlet
     {
-        private const string AllSet = "All";
-        private const string InputSet = "InputObject";
-        private const string IdSet = "Id";
         private readonly Dictionary<ImportAction, int> _counts = Enum.GetValues(typeof(ImportAction)).Cast<ImportAction>().ToDictionary(a => a, _ => 0);
         private SyncRun? _run;
         private UserImporter? _importer;
         private ImportBatch? _batch;
         private int _seen;
-
-        /// <summary>Customers from Get-GcCustomer.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = InputSet, ValueFromPipeline = true)]
-        public GcCustomer[] InputObject { get; set; } = Array.Empty<GcCustomer>();
-
-        /// <summary>GoCardless customer ids (CU…).</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string[] CustomerId { get; set; } = Array.Empty<string>();
 
         /// <summary>Exact (default): names equal ignoring case. Normalized: also ignore punctuation, spacing and legal suffixes.</summary>
         [Parameter]
@@ -60,58 +48,16 @@ namespace GoCardlessHalo.Commands
         protected override void Begin()
         {
             _run = SyncRun.Start(this, SyncKind.Import, "Import-GcUser", LockTimeout);
-            var settings = Context.Settings;
-            _importer = new UserImporter(
-                _run.Target,
-                new ImportOptions
-                {
-                    LinkField = settings.Halo.LinkField,
-                    Mappings = settings.FieldMappings,
-                    DefaultSite = settings.DefaultSite,
-                    MatchMode = MatchMode == GcMatchMode.Normalized ? Core.Sync.MatchMode.Normalized : Core.Sync.MatchMode.Exact,
-                    BatchSize = BatchSize,
-                },
-                Log,
-                _run.Audit);
+            _importer = new UserImporter(_run.Target, ImportOptions.FromSettings(Context.Settings, ImportResults.ToEngine(MatchMode), BatchSize), Log, _run.Audit);
             Await(_importer.PrepareAsync(CancellationToken));
             _batch = new ImportBatch(BatchSize);
         }
 
-        protected override void Process()
-        {
-            if (ParameterSetName == InputSet)
-            {
-                foreach (var customer in InputObject)
-                {
-                    Import(customer.Source);
-                }
-            }
-            else if (ParameterSetName == IdSet)
-            {
-                foreach (var id in CustomerId)
-                {
-                    try
-                    {
-                        Import(Await(_run!.GoCardless.GetCustomerAsync(id.Trim(), CancellationToken)));
-                    }
-                    catch (GcHaloException ex) when (ex.Kind == ErrorKind.NotFound)
-                    {
-                        WriteItemError(ex);
-                    }
-                }
-            }
-        }
+        internal override GoCardlessClient GoCardless => _run!.GoCardless;
 
         protected override void End()
         {
-            if (ParameterSetName == AllSet)
-            {
-                foreach (var customer in Stream(_run!.GoCardless.ListCustomersAsync(null, CancellationToken)))
-                {
-                    Import(customer);
-                }
-            }
-
+            HandleAllWhenNoneGiven();
             Flush();
             var summary = string.Join(", ", _counts.Where(c => c.Value > 0).Select(c => $"{c.Value} {c.Key.ToString().ToLowerInvariant()}"));
             WriteVerbose($"Imported {_seen} customer(s): {(summary.Length == 0 ? "nothing to do" : summary)}.");
@@ -122,7 +68,7 @@ namespace GoCardlessHalo.Commands
 
         protected override void DisposeResources() => _run?.Dispose();
 
-        private void Import(Customer customer)
+        internal override void Handle(Customer customer)
         {
             _seen++;
             var plan = _importer!.Plan(customer);

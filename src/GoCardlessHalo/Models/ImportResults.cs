@@ -1,5 +1,6 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System.Linq;
+using GoCardlessHalo.Core.Sync;
 using GoCardlessHalo.Core.Sync.Import;
 
 namespace GoCardlessHalo.Models
@@ -7,6 +8,8 @@ namespace GoCardlessHalo.Models
     /// <summary>Turns engine import results into the objects Import-GcUser writes.</summary>
     internal static class ImportResults
     {
+        public static MatchMode ToEngine(GcMatchMode mode) => mode == GcMatchMode.Normalized ? MatchMode.Normalized : MatchMode.Exact;
+
         public static GcImportResult ToOutput(ImportResult result)
         {
             var plan = result.Plan;
