@@ -29,8 +29,13 @@ namespace GoCardlessHalo.Core.Sync.Payments
         /// <summary>The event actions, oldest first.</summary>
         public IReadOnlyList<string> Actions => Ordered().Select(e => e.Action).ToList();
 
-        /// <summary>details.cause of the newest event.</summary>
-        public string? Cause => Ordered().LastOrDefault()?.Details.Cause;
+        /// <summary>
+        /// details.cause of the newest event that moved the payment (insufficient_funds, authorisation_disputed, …).
+        /// Settlement bookkeeping that follows a late failure or chargeback (late_failure_settled,
+        /// chargeback_settled, surcharge_fee_debited) only says the money was settled, so it gives the cause only
+        /// when nothing else does.
+        /// </summary>
+        public string? Cause => (Ordered().LastOrDefault(e => !IsSettlement(e.Action)) ?? Ordered().LastOrDefault())?.Details.Cause;
 
         /// <summary>The newest event's id, recorded on the ledger row.</summary>
         public string? NewestEventId => Ordered().LastOrDefault()?.Id;
@@ -38,6 +43,9 @@ namespace GoCardlessHalo.Core.Sync.Payments
         public bool FromEvents => events.Count > 0;
 
         public void Add(Event e) => events.Add(e);
+
+        private static bool IsSettlement(string action) =>
+            action.EndsWith("_settled", StringComparison.Ordinal) || action == "surcharge_fee_debited";
 
         private IEnumerable<Event> Ordered() => events.OrderBy(e => e.CreatedAt).ThenBy(e => e.Id, StringComparer.Ordinal);
     }
