@@ -97,6 +97,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
 
             // Taken before the backfill: whatever happens while it reads has a later event, read by the next run.
             var watermark = await NewestPaymentEventAsync(cancellationToken).ConfigureAwait(false);
+            var alreadyReflected = await EventsBeforeAsync(watermark, cancellationToken).ConfigureAwait(false);
             log.Verbose($"Sync-GcPayment: first run; backfilling every payment of the linked customers. Newest payment event: {IsoTime.Format(watermark)}.");
             await foreach (var change in new PaymentBackfill(run).AllAsync(_ => true, cancellationToken).ConfigureAwait(false))
             {
@@ -110,6 +111,11 @@ namespace GoCardlessHalo.Core.Sync.Payments
                 async writer =>
                 {
                     var linkChanges = await run.ReconcileLinksAsync(writer, recordNew: true, cancellationToken).ConfigureAwait(false);
+                    foreach (var e in alreadyReflected)
+                    {
+                        await writer.AddSeenEventAsync(e.Key, e.Value, cancellationToken).ConfigureAwait(false);
+                    }
+
                     await writer.SetWatermarkAsync(watermark, cancellationToken).ConfigureAwait(false);
                     return linkChanges;
                 },
@@ -225,6 +231,26 @@ namespace GoCardlessHalo.Core.Sync.Payments
 
             // No payment event yet means no payment yet: the next run reads every event from the beginning.
             return DateTimeOffset.FromUnixTimeSeconds(0);
+        }
+
+        // The events of the overlap window before the first watermark (any resource type, usually one request). The
+        // backfill, read after them, already holds their outcome; remembering them as seen spares the second run
+        // from re-applying them, so it writes nothing when nothing happened.
+        private async Task<Dictionary<string, DateTimeOffset>> EventsBeforeAsync(DateTimeOffset watermark, CancellationToken cancellationToken)
+        {
+            var events = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+            if (watermark == DateTimeOffset.FromUnixTimeSeconds(0) || options.OverlapWindow == TimeSpan.Zero)
+            {
+                return events;
+            }
+
+            var window = new EventFilter { CreatedAfter = watermark - options.OverlapWindow, CreatedOnOrBefore = watermark, PageSize = options.PageSize };
+            await foreach (var e in client.ListEventsAsync(window, cancellationToken).ConfigureAwait(false))
+            {
+                events[e.Id] = e.CreatedAt;
+            }
+
+            return events;
         }
     }
 }

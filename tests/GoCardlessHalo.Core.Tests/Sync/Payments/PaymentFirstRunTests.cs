@@ -43,12 +43,14 @@ public sealed class PaymentFirstRunTests : IClassFixture<EmulatorFixture>
         });
         Assert.True(expected.Count < world.Payments.Count / 2, "the unlinked two thirds are left out");
 
-        // One request for the newest event, then the mandate and payment lists at 500 a page; nothing one by one.
-        Assert.Equal(1, emulator.Count("GET /gocardless/events"));
+        // The newest payment event and the overlap window before it, then the mandate and payment lists at 500 a
+        // page; nothing one by one.
+        Assert.Equal(2, emulator.Count("GET /gocardless/events"));
         Assert.Equal(Pages(world.Mandates.Count), emulator.Count("GET /gocardless/mandates"));
         Assert.Equal(Pages(world.Payments.Count), emulator.Count("GET /gocardless/payments"));
-        Assert.Equal(1 + Pages(world.Mandates.Count) + Pages(world.Payments.Count), emulator.Requests.Where(r => r.Key.Contains("/gocardless/")).Sum(r => r.Value));
-        Assert.All(recorder.Requests.Where(r => !r.Uri.AbsolutePath.EndsWith("/events", StringComparison.Ordinal)), r => Assert.Contains("limit=500", r.Uri.Query, StringComparison.Ordinal));
+        Assert.Equal(2 + Pages(world.Mandates.Count) + Pages(world.Payments.Count), emulator.Requests.Where(r => r.Key.Contains("/gocardless/")).Sum(r => r.Value));
+        Assert.Contains("limit=1&", recorder.Requests.First().Uri.Query, StringComparison.Ordinal);
+        Assert.All(recorder.Requests.Skip(1), r => Assert.Contains("limit=500", r.Uri.Query, StringComparison.Ordinal));
 
         var counts = await world.Ledger.CountAsync(CancellationToken.None);
         Assert.Equal((expected.Count, world.Mandates.Count, world.UserByCustomer.Count), ((int)counts.Payments, (int)counts.Mandates, (int)counts.Customers));
