@@ -138,7 +138,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
                 (dialect, command) =>
                 {
                     LedgerRows.Int(dialect, command, "@haloUserId", query.HaloUserId);
-                    LedgerRows.Text(dialect, command, "@customerId", string.IsNullOrWhiteSpace(query.CustomerId) ? null : query.CustomerId!.Trim(), LedgerRows.IdLength);
+                    LedgerRows.Text(dialect, command, "@customerId", string.IsNullOrWhiteSpace(query.CustomerId) ? null : LinkedCustomers.Normalise(query.CustomerId!), LedgerRows.IdLength);
                     LedgerRows.Int(dialect, command, "@anyStatus", statuses.Count == 0 ? 1 : 0);
                     for (var i = 0; i < Math.Max(1, statuses.Count); i++)
                     {

@@ -13,7 +13,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
         /// <summary>Only payments of the customer linked to this Halo user.</summary>
         public int? HaloUserId { get; set; }
 
-        /// <summary>Only payments of this GoCardless customer (CU…).</summary>
+        /// <summary>Only payments of this GoCardless customer (CU…; surrounding spaces and case do not matter).</summary>
         public string? CustomerId { get; set; }
 
         /// <summary>Only payments in one of these statuses (e.g. failed, charged_back).</summary>
