@@ -185,7 +185,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
             return rows;
         }
 
-        // One command per statement (and per IN-list length), reused with fresh parameters for every row.
+        // One command per statement (and per IN-list length), reused for every row with new parameter values.
         private DbCommand Command(SqlTemplate template, int listLength)
         {
             var key = template.Name + "/" + listLength;
@@ -196,7 +196,6 @@ namespace GoCardlessHalo.Core.Sync.Payments
                 commands[key] = command;
             }
 
-            command.Parameters.Clear();
             return command;
         }
     }

@@ -34,6 +34,9 @@ namespace GoCardlessHalo.Core.Sync.Payments
         /// <summary>True when mandates are waiting to be written.</summary>
         public bool HasPending => pending.Count > 0;
 
+        /// <summary>How many mandates are waiting to be written.</summary>
+        public int PendingCount => pending.Count;
+
         /// <summary>The mandate's customer, or null when the mandate is unknown or has none.</summary>
         public string? CustomerOf(string? mandateId) => mandateId is null ? null : Find(mandateId)?.CustomerId;
 

@@ -13,7 +13,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
     /// <summary>
     /// Reads payment history from the payment lists rather than from events: on the first run for every linked
     /// customer (all mandates, then all payments joined on links.mandate, 500 a page), later for customers linked
-    /// since (one payments?customer= list each). Pages are committed as they are read; the caller records the
+    /// since (one payments?customer= list each). Rows are committed every few pages as they are read; the caller records the
     /// customers as backfilled (and, on a first run, the watermark) only after the last page, so an interrupted
     /// backfill is simply read again and its upserts change nothing twice.
     /// </summary>
@@ -41,34 +41,52 @@ namespace GoCardlessHalo.Core.Sync.Payments
                 }
 
                 statistics.MandatesListed += page.Count;
-                await run.StoreAsync(Array.Empty<PaymentObservation>(), PaymentChangeOrigin.Backfill, summarise: true, more: null, cancellationToken).ConfigureAwait(false);
+                if (run.Mandates.PendingCount >= run.Options.BackfillRowsPerTransaction)
+                {
+                    await StoreAsync(Array.Empty<PaymentObservation>(), cancellationToken).ConfigureAwait(false);
+                }
+
                 run.Log.Progress(Activity, "Reading mandates: " + statistics.MandatesListed, statistics.MandatesListed, null);
             }
 
+            await StoreAsync(Array.Empty<PaymentObservation>(), cancellationToken).ConfigureAwait(false);
             run.Log.Verbose($"Sync-GcPayment: read {statistics.MandatesListed} mandates in {watch.ElapsedMilliseconds} ms.");
             watch.Restart();
             long stored = 0;
+            var wanted = new List<PaymentObservation>();
             await foreach (var page in run.Client.ListPaymentsAsync(new PaymentFilter { PageSize = pageSize }, cancellationToken).Batches(pageSize, cancellationToken).ConfigureAwait(false))
             {
                 statistics.PaymentsListed += page.Count;
 
                 // A mandate created after the mandate list was read is fetched on its own.
                 await run.Mandates.ResolveAsync(page.Select(p => p.MandateId), cancellationToken).ConfigureAwait(false);
-                var wanted = page
+                wanted.AddRange(page
                     .Where(p => run.Mandates.CustomerOf(p.MandateId) is { } customer && include(customer))
-                    .Select(p => new PaymentObservation(p.Id, p))
-                    .ToList();
-                stored += wanted.Count;
-                var changes = await run.StoreAsync(wanted, PaymentChangeOrigin.Backfill, summarise: true, more: null, cancellationToken).ConfigureAwait(false);
-                run.Log.Progress(Activity, $"Reading payments: {statistics.PaymentsListed} read, {stored} of linked customers", statistics.PaymentsListed, null);
-                foreach (var change in changes)
+                    .Select(p => new PaymentObservation(p.Id, p)));
+                run.Log.Progress(Activity, $"Reading payments: {statistics.PaymentsListed} read, {stored + wanted.Count} of linked customers", statistics.PaymentsListed, null);
+                if (wanted.Count >= run.Options.BackfillRowsPerTransaction)
                 {
-                    yield return change;
+                    stored += wanted.Count;
+                    foreach (var change in await StoreAsync(wanted, cancellationToken).ConfigureAwait(false))
+                    {
+                        yield return change;
+                    }
+
+                    wanted = new List<PaymentObservation>();
                 }
+            }
+
+            stored += wanted.Count;
+            foreach (var change in await StoreAsync(wanted, cancellationToken).ConfigureAwait(false))
+            {
+                yield return change;
             }
 
             run.Log.Verbose($"Sync-GcPayment: read {statistics.PaymentsListed} payments, {stored} of linked customers, in {watch.ElapsedMilliseconds} ms.");
         }
+
+        private Task<IReadOnlyList<PaymentChange>> StoreAsync(IReadOnlyCollection<PaymentObservation> observations, CancellationToken cancellationToken) =>
+            run.StoreAsync(observations, PaymentChangeOrigin.Backfill, summarise: true, more: null, cancellationToken);
 
         /// <summary>
         /// One customer's payments (payments?customer=), stored together with the record that the customer is

@@ -44,6 +44,13 @@ namespace GoCardlessHalo.Core.Sync.Payments
         /// </summary>
         public int PerCustomerBackfillLimit { get; set; } = 100;
 
+        /// <summary>
+        /// Payments (or mandates) stored per backfill transaction (default 5,000: ten pages). Each commit waits for
+        /// the disk, so a hundred thousand payments in 500-row commits would spend most of their time waiting; each
+        /// transaction's changes are emitted as soon as it commits.
+        /// </summary>
+        public int BackfillRowsPerTransaction { get; set; } = 5000;
+
         /// <summary>Time source for updated_at stamps (tests substitute a fixed clock).</summary>
         public IClock Clock { get; set; } = SystemClock.Instance;
 
@@ -69,6 +76,10 @@ namespace GoCardlessHalo.Core.Sync.Payments
             else if (HaloBatchSize < 1)
             {
                 problem = "HaloBatchSize " + HaloBatchSize + " must be at least 1.";
+            }
+            else if (BackfillRowsPerTransaction < 1)
+            {
+                problem = "BackfillRowsPerTransaction " + BackfillRowsPerTransaction + " must be at least 1.";
             }
             else if (PerCustomerBackfillLimit < 0)
             {

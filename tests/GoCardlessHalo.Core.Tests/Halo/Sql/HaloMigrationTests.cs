@@ -47,7 +47,7 @@ public sealed class HaloMigrationTests : SqliteDatabaseTests
             new[] { "payment_id", "customer_id", "mandate_id", "halo_user_id", "amount", "amount_refunded", "currency", "status", "charge_date", "description", "reference", "created_at", "updated_at", "source_event_id" },
             paymentColumns);
         var indexes = (await RawSqlite.RowsAsync(options, "SELECT name FROM pragma_index_list('gch_payment') WHERE origin = 'c'")).Select(r => (string)r[0]!).OrderBy(n => n);
-        Assert.Equal(new[] { "IX_gch_payment_charge_date", "IX_gch_payment_customer_charge", "IX_gch_payment_customer_id", "IX_gch_payment_halo_user_id", "IX_gch_payment_status" }, indexes);
+        Assert.Equal(new[] { "IX_gch_payment_customer_charge", "IX_gch_payment_halo_user_id", "IX_gch_payment_status" }, indexes);
         var mandateColumns = (await RawSqlite.RowsAsync(options, "SELECT name FROM pragma_table_info('gch_mandate')")).Select(r => (string)r[0]!);
         Assert.Equal(new[] { "mandate_id", "customer_id", "status", "created_at", "updated_at" }, mandateColumns);
         var customerColumns = (await RawSqlite.RowsAsync(options, "SELECT name FROM pragma_table_info('gch_customer')")).Select(r => (string)r[0]!);

@@ -68,7 +68,7 @@ public sealed class PaymentFirstRunTests : IClassFixture<EmulatorFixture>
         var firstChanges = new System.Collections.Generic.List<PaymentChange>();
         using (var client = emulator.Client())
         {
-            var sync = world.Synchronizer(client, o => o.PageSize = 100);
+            var sync = world.Synchronizer(client, o => (o.PageSize, o.BackfillRowsPerTransaction) = (100, 100));
             var failure = await Assert.ThrowsAsync<GoCardlessApiException>(async () =>
             {
                 await foreach (var change in sync.SyncAsync(CancellationToken.None))
@@ -81,11 +81,11 @@ public sealed class PaymentFirstRunTests : IClassFixture<EmulatorFixture>
         }
 
         Assert.Null(await world.Ledger.GetWatermarkAsync(CancellationToken.None));
-        Assert.NotEmpty(firstChanges); // three pages were committed and reported before the fourth failed
+        Assert.NotEmpty(firstChanges); // the linked payments of three pages were committed and reported before the fourth failed
         Assert.Equal(0L, (await world.Ledger.CountAsync(CancellationToken.None)).Customers);
 
         (await emulator.Admin.DeleteAsync("__admin/faults")).EnsureSuccessStatusCode();
-        var rerun = await world.SyncAsync(o => o.PageSize = 100);
+        var rerun = await world.SyncAsync(o => (o.PageSize, o.BackfillRowsPerTransaction) = (100, 100));
 
         Assert.Empty(firstChanges.Select(c => c.PaymentId).Intersect(rerun.Changes.Select(c => c.PaymentId)));
         Assert.Equal(world.LinkedPayments.Select(p => p.Id).OrderBy(id => id), firstChanges.Concat(rerun.Changes).Select(c => c.PaymentId).OrderBy(id => id));

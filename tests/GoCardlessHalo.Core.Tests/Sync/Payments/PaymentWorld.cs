@@ -39,6 +39,7 @@ internal sealed class PaymentWorld : IDisposable
     };
 
     private readonly TempDirectory temp;
+    private readonly Dictionary<string, string> customerByMandate;
 
     private PaymentWorld(EmulatorFixture emulator, TempDirectory temp, HaloSqlTarget halo, List<Customer> customers, List<Mandate> mandates, List<Payment> payments, Dictionary<string, int> users)
     {
@@ -50,6 +51,7 @@ internal sealed class PaymentWorld : IDisposable
         Mandates = mandates;
         Payments = payments;
         UserByCustomer = users;
+        customerByMandate = mandates.ToDictionary(m => m.Id, m => m.CustomerId!);
         Audit = new AuditLog(ConfigLocation.Resolve(temp.Path, new FakePlatform()), "test");
     }
 
@@ -73,7 +75,7 @@ internal sealed class PaymentWorld : IDisposable
     /// <summary>Linked customer → Halo user id.</summary>
     public Dictionary<string, int> UserByCustomer { get; }
 
-    public string CustomerOf(Payment payment) => Mandates.Single(m => m.Id == payment.MandateId).CustomerId!;
+    public string CustomerOf(Payment payment) => customerByMandate[payment.MandateId!];
 
     /// <summary>The generated payments whose customer is linked.</summary>
     public List<Payment> LinkedPayments => Payments.Where(p => UserByCustomer.ContainsKey(CustomerOf(p))).ToList();
