@@ -53,22 +53,9 @@ namespace GoCardlessHalo.Core.Sync.Payments
                     continue;
                 }
 
-                payments.Add(new PaymentRecord
+                payments.Add(PaymentDetails.FromGoCardless(payment, customerId, query.HaloUserId, PaymentRecordSource.Live) with
                 {
-                    PaymentId = payment.Id,
-                    HaloUserId = query.HaloUserId,
-                    CustomerId = customerId,
-                    MandateId = payment.MandateId ?? string.Empty,
-                    Status = payment.Status,
-                    Amount = payment.Amount,
-                    AmountRefunded = payment.AmountRefunded,
-                    Currency = payment.Currency ?? string.Empty,
-                    ChargeDate = payment.ChargeDate?.Date,
-                    CreatedAt = payment.CreatedAt.ToUniversalTime(),
-                    Description = payment.Description,
-                    Reference = payment.Reference,
                     DashboardUrl = client.Dashboard.Payment(payment.Id),
-                    Source = PaymentRecordSource.Live,
                 });
             }
 

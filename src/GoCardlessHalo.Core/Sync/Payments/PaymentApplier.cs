@@ -75,42 +75,25 @@ namespace GoCardlessHalo.Core.Sync.Payments
                 return null;
             }
 
-            return new PaymentRecord
+            // The ledger keeps text cut to its columns; cutting here too lets an unchanged payment compare equal.
+            var row = PaymentDetails.FromGoCardless(payment, customer, run.Links.UserOf(customer), PaymentRecordSource.Ledger);
+            return row with
             {
-                PaymentId = payment.Id,
-                CustomerId = customer,
-                MandateId = payment.MandateId!,
-                HaloUserId = run.Links.UserOf(customer),
-                Status = LedgerRows.Cut(payment.Status, LedgerRows.StatusLength)!,
-                Amount = payment.Amount,
-                AmountRefunded = payment.AmountRefunded,
-                Currency = LedgerRows.Cut(payment.Currency ?? string.Empty, LedgerRows.CurrencyLength)!,
-                ChargeDate = payment.ChargeDate?.Date,
-                CreatedAt = payment.CreatedAt.ToUniversalTime(),
-                Description = LedgerRows.Cut(payment.Description, LedgerRows.DescriptionLength),
-                Reference = LedgerRows.Cut(payment.Reference, LedgerRows.ReferenceLength),
-                Source = PaymentRecordSource.Ledger,
+                Status = LedgerRows.Cut(row.Status, LedgerRows.StatusLength)!,
+                Currency = LedgerRows.Cut(row.Currency, LedgerRows.CurrencyLength)!,
+                Description = LedgerRows.Cut(row.Description, LedgerRows.DescriptionLength),
+                Reference = LedgerRows.Cut(row.Reference, LedgerRows.ReferenceLength),
             };
         }
 
-        private static PaymentChange Change(PaymentRecord row, string? oldStatus, PaymentObservation observation, PaymentChangeOrigin origin, DashboardLinks dashboard) => new PaymentChange
-        {
-            PaymentId = row.PaymentId,
-            HaloUserId = row.HaloUserId,
-            CustomerId = row.CustomerId,
-            MandateId = row.MandateId,
-            OldStatus = oldStatus,
-            NewStatus = row.Status,
-            Amount = row.Amount,
-            Currency = row.Currency,
-            ChargeDate = row.ChargeDate,
-            CreatedAt = row.CreatedAt,
-            Description = row.Description,
-            Reference = row.Reference,
-            DashboardUrl = dashboard.Payment(row.PaymentId),
-            Origin = origin,
-            Actions = observation.Actions,
-            Cause = observation.Cause,
-        };
+        private static PaymentChange Change(PaymentRecord row, string? oldStatus, PaymentObservation observation, PaymentChangeOrigin origin, DashboardLinks dashboard) =>
+            new PaymentChange(row)
+            {
+                OldStatus = oldStatus,
+                DashboardUrl = dashboard.Payment(row.PaymentId),
+                Origin = origin,
+                Actions = observation.Actions,
+                Cause = observation.Cause,
+            };
     }
 }

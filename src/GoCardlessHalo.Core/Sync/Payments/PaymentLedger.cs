@@ -11,6 +11,7 @@ using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Diagnostics;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.GoCardless;
+using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Halo.Sql;
 using GoCardlessHalo.Core.Timing;
 
@@ -96,6 +97,11 @@ namespace GoCardlessHalo.Core.Sync.Payments
 
             if (pending.Count > 0)
             {
+                if (Database.Kind == HaloTargetKind.Sqlite)
+                {
+                    await UseWriteAheadLogAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 await migrator.ApplyAsync(cancellationToken).ConfigureAwait(false);
             }
 
@@ -121,7 +127,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
 
         /// <summary>
         /// Stored payments matching <paramref name="query"/>, newest first (charge date, then creation time), streamed
-        /// row by row. <paramref name="dashboard"/> fills <see cref="PaymentRecord.DashboardUrl"/> when given.
+        /// row by row. <paramref name="dashboard"/> fills <see cref="PaymentDetails.DashboardUrl"/> when given.
         /// </summary>
         public async IAsyncEnumerable<PaymentRecord> QueryAsync(PaymentQuery query, DashboardLinks? dashboard, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
@@ -252,6 +258,16 @@ namespace GoCardlessHalo.Core.Sync.Payments
             await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
             var transaction = await Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             return new LedgerWriter(transaction, clock.UtcNow);
+        }
+
+        // A module-owned ledger file gets SQLite's write-ahead log, as the embedded Halo database has: a commit then
+        // appends to the log instead of rewriting pages through a rollback journal, and readers never wait for it.
+        // The mode is stored in the file, so this runs once, when the file gets its tables.
+        private async Task UseWriteAheadLogAsync(CancellationToken cancellationToken)
+        {
+            using var connection = await Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            using var command = Database.Dialect.CreateCommand(connection, null, HaloSqliteSchema.UseWriteAheadLog, LiteralSqlNames.Instance);
+            await Database.GuardAsync("switching the ledger to write-ahead logging", () => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
         }
 
         private static long Long(DbDataReader reader, int ordinal) => Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture);

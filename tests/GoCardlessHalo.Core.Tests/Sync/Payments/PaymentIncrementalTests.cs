@@ -53,6 +53,12 @@ public sealed class PaymentIncrementalTests : IClassFixture<EmulatorFixture>
         Assert.Equal(Confirmed, (await world.QueryAsync(new PaymentQuery { CustomerId = world.CustomerOf(submitted) })).Single(p => p.PaymentId == submitted.Id).Status);
         Assert.DoesNotContain(await world.QueryAsync(new PaymentQuery()), p => p.PaymentId == unlinked.Id);
 
+        var audit = await System.IO.File.ReadAllLinesAsync(world.Audit.Path);
+        Assert.Single(audit, l => l.Contains("\"payment.status\"") && l.Contains("payment:" + chargedBack.Id)
+            && l.Contains("\"before\":{\"status\":\"paid_out\"") && l.Contains("\"after\":{\"status\":\"charged_back\""));
+        Assert.Equal(3, audit.Count(l => l.Contains("\"payment.status\"")));
+        Assert.Single(audit, l => l.Contains("\"payment.watermark\"") && l.Contains("\"before\""));
+
         // Two event lists (payments with include=payment, mandates), one page each; nothing fetched one by one.
         Assert.Equal(2, emulator.Count("GET /gocardless/events"));
         Assert.Equal(2, emulator.Requests.Where(r => r.Key.Contains("/gocardless/")).Sum(r => r.Value));

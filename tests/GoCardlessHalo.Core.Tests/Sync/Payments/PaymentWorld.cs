@@ -51,7 +51,7 @@ internal sealed class PaymentWorld : IDisposable
         Mandates = mandates;
         Payments = payments;
         UserByCustomer = users;
-        customerByMandate = mandates.ToDictionary(m => m.Id, m => m.CustomerId!);
+        customerByMandate = mandates.Where(m => m.CustomerId is not null).ToDictionary(m => m.Id, m => m.CustomerId!);
         Audit = new AuditLog(ConfigLocation.Resolve(temp.Path, new FakePlatform()), "test");
     }
 
@@ -81,10 +81,14 @@ internal sealed class PaymentWorld : IDisposable
     public List<Payment> LinkedPayments => Payments.Where(p => UserByCustomer.ContainsKey(CustomerOf(p))).ToList();
 
     /// <summary>A data set of <paramref name="customers"/> and <paramref name="payments"/>; customer number i (oldest first) is linked when <paramref name="linked"/> says so.</summary>
-    public static async Task<PaymentWorld> CreateAsync(EmulatorFixture emulator, int customers, int payments, Func<int, bool> linked, int seed = 3)
+    public static Task<PaymentWorld> CreateAsync(EmulatorFixture emulator, int customers, int payments, Func<int, bool> linked, int seed = 3) =>
+        CreateAsync(emulator, () => emulator.GenerateAsync(customers, payments, seed), linked);
+
+    /// <summary>A data set put into the emulator by <paramref name="arrange"/> (e.g. a seed); linking as above.</summary>
+    public static async Task<PaymentWorld> CreateAsync(EmulatorFixture emulator, Func<Task> arrange, Func<int, bool> linked)
     {
         await emulator.ResetAsync();
-        await emulator.GenerateAsync(customers, payments, seed);
+        await arrange();
         List<Customer> allCustomers;
         List<Mandate> allMandates;
         List<Payment> allPayments;
