@@ -40,8 +40,6 @@ namespace GoCardlessHalo.Core.Sync.Payments
         /// <summary>The newest event's id, recorded on the ledger row.</summary>
         public string? NewestEventId => Ordered().LastOrDefault()?.Id;
 
-        public bool FromEvents => events.Count > 0;
-
         public void Add(Event e) => events.Add(e);
 
         private static bool IsSettlement(string action) =>

@@ -97,7 +97,8 @@ namespace GoCardlessHalo.Core.Sync.Payments
 
             // Taken before the backfill: whatever happens while it reads has a later event, read by the next run.
             var watermark = await NewestPaymentEventAsync(cancellationToken).ConfigureAwait(false);
-            var alreadyReflected = await EventsBeforeAsync(watermark, cancellationToken).ConfigureAwait(false);
+            var seen = await ledger.LoadSeenEventIdsAsync(cancellationToken).ConfigureAwait(false);
+            var alreadyReflected = (await EventsBeforeAsync(watermark, cancellationToken).ConfigureAwait(false)).Where(e => !seen.Contains(e.Key)).ToList();
             log.Verbose($"Sync-GcPayment: first run; backfilling every payment of the linked customers. Newest payment event: {IsoTime.Format(watermark)}.");
             await foreach (var change in new PaymentBackfill(run).AllAsync(_ => true, cancellationToken).ConfigureAwait(false))
             {
