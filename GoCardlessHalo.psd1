@@ -27,6 +27,9 @@
         'Import-GcUser'
         'Get-GcImportPlan'
         'Test-GcModule'
+        'Sync-GcPayment'
+        'Get-GcPayment'
+        'Open-GcPayment'
     )
     VariablesToExport      = @()
     AliasesToExport        = @()

@@ -6,6 +6,7 @@ using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Halo.Api;
 using GoCardlessHalo.Core.Halo.Sql;
+using GoCardlessHalo.Core.Sync.Payments;
 
 namespace GoCardlessHalo.Core.Connections
 {
@@ -16,9 +17,6 @@ namespace GoCardlessHalo.Core.Connections
     /// </summary>
     public sealed class ModuleConnections
     {
-        /// <summary>The embedded payment ledger kept beside the settings when Halo is reached through its API.</summary>
-        public const string LedgerFileName = "ledger.db";
-
         private readonly ModuleSettings _settings;
         private readonly ConfigLocation _location;
         private readonly SecretResolver _secrets;
@@ -35,7 +33,7 @@ namespace GoCardlessHalo.Core.Connections
         }
 
         /// <summary>Where the embedded ledger lives for the API target.</summary>
-        public string LedgerPath => _location.Beside(LedgerFileName);
+        public string LedgerPath => _location.Beside(PaymentLedger.EmbeddedFileName);
 
         public GoCardlessClientOptions GoCardlessOptions()
         {
@@ -65,6 +63,22 @@ namespace GoCardlessHalo.Core.Connections
             DashboardBaseUri = _settings.GoCardless.DashboardBaseUri,
         });
 
+        /// <summary>
+        /// The payment ledger: the module's tables in the Halo database for SQL targets (sharing the open target's
+        /// connection when one is given), or the module-owned SQLite file beside the settings for the API target.
+        /// </summary>
+        public PaymentLedger OpenLedger(IHaloTarget? openTarget = null)
+        {
+            if (openTarget is HaloSqlTarget sql)
+            {
+                return new PaymentLedger(sql.Database);
+            }
+
+            return _settings.Halo.Target is HaloTargetKind.SqlServer or HaloTargetKind.Sqlite
+                ? PaymentLedger.OpenExisting(SqlOptions(), _log)
+                : PaymentLedger.OpenBesideConfiguration(_location, _log);
+        }
+
         /// <summary>The Halo target of the settings (not yet opened).</summary>
         /// <exception cref="GcHaloException">HaloTargetNotConfigured, or a secret that cannot be resolved.</exception>
         public IHaloTarget CreateHaloTarget()
@@ -85,17 +99,8 @@ namespace GoCardlessHalo.Core.Connections
                         },
                         _log);
                 case HaloTargetKind.SqlServer:
-                    var password = halo.Password is null ? null : _secrets.Resolve(halo.Password, "halo.password");
-                    return new HaloSqlTarget(HaloSqlOptions.ForSqlServer(halo.ConnectionString ?? string.Empty, password), _log);
-                case HaloTargetKind.Sqlite when string.IsNullOrWhiteSpace(halo.DatabasePath):
-                    // Enable-GcModule always records a path; only a hand-edited file gets here.
-                    throw new GcHaloException(
-                        "HaloDatabasePathRequired",
-                        ErrorKind.InvalidOperation,
-                        $"The Halo target in '{_location.SettingsPath}' is Sqlite but 'halo.databasePath' is not set. Run Enable-GcModule -DatabasePath <file>, or Enable-GcModule without a target for the embedded database.",
-                        "halo.databasePath");
                 case HaloTargetKind.Sqlite:
-                    return new HaloSqlTarget(HaloSqlOptions.ForSqlite(halo.DatabasePath!), _log);
+                    return new HaloSqlTarget(SqlOptions(), _log);
                 default:
                     throw new GcHaloException(
                         "HaloTargetNotConfigured",
@@ -103,6 +108,29 @@ namespace GoCardlessHalo.Core.Connections
                         $"No Halo target is configured in '{_location.SettingsPath}'. Run Enable-GcModule (with -HaloUrl, -ConnectionString or -DatabasePath, or none for the embedded database).",
                         "halo.target");
             }
+        }
+
+        // The SQL Server or SQLite database of the settings, secrets resolved.
+        private HaloSqlOptions SqlOptions()
+        {
+            var halo = _settings.Halo;
+            if (halo.Target == HaloTargetKind.SqlServer)
+            {
+                var password = halo.Password is null ? null : _secrets.Resolve(halo.Password, "halo.password");
+                return HaloSqlOptions.ForSqlServer(halo.ConnectionString ?? string.Empty, password);
+            }
+
+            if (string.IsNullOrWhiteSpace(halo.DatabasePath))
+            {
+                // Enable-GcModule always records a path; only a hand-edited file gets here.
+                throw new GcHaloException(
+                    "HaloDatabasePathRequired",
+                    ErrorKind.InvalidOperation,
+                    $"The Halo target in '{_location.SettingsPath}' is Sqlite but 'halo.databasePath' is not set. Run Enable-GcModule -DatabasePath <file>, or Enable-GcModule without a target for the embedded database.",
+                    "halo.databasePath");
+            }
+
+            return HaloSqlOptions.ForSqlite(halo.DatabasePath!);
         }
     }
 }

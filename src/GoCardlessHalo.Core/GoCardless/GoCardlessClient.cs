@@ -77,6 +77,10 @@ namespace GoCardlessHalo.Core.GoCardless
         public Task<Customer> GetCustomerAsync(string id, CancellationToken cancellationToken = default) =>
             GetAsync<Customer>("customers", id, cancellationToken);
 
+        /// <summary>GET /customer_bank_accounts/{id} (how an old mandate without links.customer reaches its customer).</summary>
+        public Task<CustomerBankAccount> GetCustomerBankAccountAsync(string id, CancellationToken cancellationToken = default) =>
+            GetAsync<CustomerBankAccount>("customer_bank_accounts", id, cancellationToken);
+
         /// <summary>GET /mandates/{id}.</summary>
         public Task<Mandate> GetMandateAsync(string id, CancellationToken cancellationToken = default) =>
             GetAsync<Mandate>("mandates", id, cancellationToken);

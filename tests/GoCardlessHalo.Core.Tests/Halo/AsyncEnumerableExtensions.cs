@@ -16,4 +16,14 @@ internal static class AsyncEnumerableExtensions
 
         return list;
     }
+
+    public static async Task<T> FirstAsync<T>(this IAsyncEnumerable<T> source)
+    {
+        await foreach (var item in source)
+        {
+            return item;
+        }
+
+        throw new System.InvalidOperationException("The sequence is empty.");
+    }
 }

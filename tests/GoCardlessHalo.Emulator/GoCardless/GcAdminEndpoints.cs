@@ -54,6 +54,18 @@ public static class GcAdminEndpoints
             return Results.Json(new Dictionary<string, object> { ["payments"] = payment, ["events"] = events }, GcJson.Options);
         }));
 
+        admin.MapPost("/mandates/{id}/transition", async (string id, HttpContext http, GcStore store) => await Guarded(async () =>
+        {
+            var body = await Read<TransitionRequest>(http);
+            if (body.Status is null || !GcStore.MandateTransitionStatuses.Contains(body.Status))
+            {
+                throw GcError.Validation("transition", ("status", "must be one of " + string.Join(", ", GcStore.MandateTransitionStatuses)));
+            }
+
+            var (mandate, written) = store.TransitionMandate(id, body.Status);
+            return Results.Json(new Dictionary<string, object> { ["mandates"] = mandate, ["events"] = new[] { written } }, GcJson.Options);
+        }));
+
         admin.MapPost("/rate-limit", async (HttpContext http, GcRateLimiter limiter) => await Guarded(async () =>
         {
             var body = await Read<RateLimitRequest>(http);

@@ -135,6 +135,27 @@ public sealed class GcStore : IEmulatorState
         }
     }
 
+    /// <summary>Mandate statuses a test or demo may move a mandate to, each with the event GoCardless writes.</summary>
+    public static readonly IReadOnlyList<string> MandateTransitionStatuses = new[] { "submitted", "active", "cancelled", "failed", "expired", "consumed", "blocked" };
+
+    /// <summary>
+    /// Sets a mandate's status now and writes its mandates event (action = the status; "reinstated" when a
+    /// cancelled or expired mandate becomes active again). No lifecycle is enforced: this is a test control.
+    /// </summary>
+    public (GcMandate Mandate, GcEvent Event) TransitionMandate(string mandateId, string status)
+    {
+        lock (_gate)
+        {
+            var mandate = Mandates.Find(mandateId) ?? throw GcError.NotFound();
+            var moved = mandate with { Status = status };
+            Mandates.Replace(moved);
+            var action = status == "active" && mandate.Status is "cancelled" or "expired" ? "reinstated" : status;
+            var written = GcEventFactory.Mandate(NewId("EV", Events), NextStamp(), moved, action);
+            Events.Append(written);
+            return (moved, written);
+        }
+    }
+
     private T Add<T>(ResourceTable<T> table, string prefix, string? idempotencyKey, Func<string, DateTimeOffset, T> build, Action<T> after)
         where T : class, IGcResource
     {

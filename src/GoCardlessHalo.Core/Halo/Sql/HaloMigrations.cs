@@ -52,6 +52,39 @@ namespace GoCardlessHalo.Core.Halo.Sql
             + " watermark datetime2 NULL, cursor_value nvarchar(4000) NULL, updated_at datetime2 NOT NULL)",
             "CREATE TABLE {gch_sync_state} (name TEXT NOT NULL PRIMARY KEY, watermark TEXT NULL, cursor_value TEXT NULL, updated_at TEXT NOT NULL)");
 
+        /// <summary>
+        /// Migration 2, what the payment sync needs besides payments: every mandate (payments link to mandates, not
+        /// customers, so this is the mandate → customer map, with the mandate's status for the summary), and the
+        /// customers whose history is in the ledger (linked to a Halo user and backfilled), so a customer linked
+        /// later is recognised and gets its own backfill.
+        /// </summary>
+        internal static readonly SqlTemplate CreateMandate = new SqlTemplate(
+            nameof(CreateMandate),
+            "CREATE TABLE {gch_mandate} (mandate_id nvarchar(64) NOT NULL CONSTRAINT PK_gch_mandate PRIMARY KEY, customer_id nvarchar(64) NULL,"
+            + " status nvarchar(40) NOT NULL, created_at datetime2 NOT NULL, updated_at datetime2 NOT NULL)",
+            "CREATE TABLE {gch_mandate} (mandate_id TEXT NOT NULL PRIMARY KEY, customer_id TEXT NULL, status TEXT NOT NULL,"
+            + " created_at TEXT NOT NULL, updated_at TEXT NOT NULL)");
+
+        internal static readonly SqlTemplate IndexMandateCustomer = new SqlTemplate(
+            nameof(IndexMandateCustomer), "CREATE INDEX IX_gch_mandate_customer_id ON {gch_mandate} (customer_id, created_at)");
+
+        internal static readonly SqlTemplate CreateCustomer = new SqlTemplate(
+            nameof(CreateCustomer),
+            "CREATE TABLE {gch_customer} (customer_id nvarchar(64) NOT NULL CONSTRAINT PK_gch_customer PRIMARY KEY, halo_user_id int NOT NULL,"
+            + " backfilled_at datetime2 NOT NULL)",
+            "CREATE TABLE {gch_customer} (customer_id TEXT NOT NULL PRIMARY KEY, halo_user_id INTEGER NOT NULL, backfilled_at TEXT NOT NULL)");
+
+        // Get-GcPayment lists a user's or customer's payments newest first, and the summary takes each customer's
+        // latest payment: both read this index in order. It starts with customer_id, so it replaces migration 1's
+        // customer index; an index more on a table written a hundred thousand rows at a time costs more than it saves.
+        internal static readonly SqlTemplate IndexPaymentCustomerCharge = new SqlTemplate(
+            nameof(IndexPaymentCustomerCharge), "CREATE INDEX IX_gch_payment_customer_charge ON {gch_payment} (customer_id, charge_date, created_at)");
+
+        internal static readonly SqlTemplate DropIndexPaymentCustomer = new SqlTemplate(
+            nameof(DropIndexPaymentCustomer),
+            "DROP INDEX IX_gch_payment_customer_id ON {gch_payment}",
+            "DROP INDEX IX_gch_payment_customer_id");
+
         // Bookkeeping. SQL Server: an application lock serialises concurrent Enable-GcModule runs, which could
         // otherwise both see the migration table missing.
         internal static readonly SqlTemplate AcquireLock = new SqlTemplate(
@@ -87,6 +120,10 @@ namespace GoCardlessHalo.Core.Halo.Sql
             new HaloMigration(1, "payment ledger", new[]
             {
                 CreatePayment, IndexPaymentCustomer, IndexPaymentUser, IndexPaymentStatus, CreateEventSeen, IndexEventSeenCreated, CreateSyncState,
+            }),
+            new HaloMigration(2, "payment sync mandates and linked customers", new[]
+            {
+                CreateMandate, IndexMandateCustomer, CreateCustomer, IndexPaymentCustomerCharge, DropIndexPaymentCustomer,
             }),
         };
     }

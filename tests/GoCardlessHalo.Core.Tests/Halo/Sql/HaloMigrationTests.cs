@@ -36,18 +36,23 @@ public sealed class HaloMigrationTests : SqliteDatabaseTests
 
         Assert.Equal(HaloMigrations.All.Select(m => m.Version), pendingBefore.Select(m => m.Version));
         Assert.Equal(0L, tablesAfterCheck);
-        Assert.Equal(new[] { 1 }, applied.Select(m => m.Version));
+        Assert.Equal(new[] { 1, 2 }, applied.Select(m => m.Version));
         Assert.Empty(appliedAgain);
         Assert.Empty(pendingAfter);
-        var recorded = Assert.Single(await RawSqlite.RowsAsync(options, "SELECT version, name FROM gch_migration"));
-        Assert.Equal(new object?[] { 1L, "payment ledger" }, recorded);
+        var recorded = await RawSqlite.RowsAsync(options, "SELECT version, name FROM gch_migration ORDER BY version");
+        Assert.Equal(new object?[] { 1L, "payment ledger" }, recorded[0]);
+        Assert.Equal(new object?[] { 2L, "payment sync mandates and linked customers" }, recorded[1]);
         var paymentColumns = (await RawSqlite.RowsAsync(options, "SELECT name FROM pragma_table_info('gch_payment')")).Select(r => (string)r[0]!);
         Assert.Equal(
             new[] { "payment_id", "customer_id", "mandate_id", "halo_user_id", "amount", "amount_refunded", "currency", "status", "charge_date", "description", "reference", "created_at", "updated_at", "source_event_id" },
             paymentColumns);
         var indexes = (await RawSqlite.RowsAsync(options, "SELECT name FROM pragma_index_list('gch_payment') WHERE origin = 'c'")).Select(r => (string)r[0]!).OrderBy(n => n);
-        Assert.Equal(new[] { "IX_gch_payment_customer_id", "IX_gch_payment_halo_user_id", "IX_gch_payment_status" }, indexes);
-        // Halo's own tables (AREA, SITE, USERS, FIELDINFO, FieldData, MODULESETUP) are untouched by the migration.
+        Assert.Equal(new[] { "IX_gch_payment_customer_charge", "IX_gch_payment_halo_user_id", "IX_gch_payment_status" }, indexes);
+        var mandateColumns = (await RawSqlite.RowsAsync(options, "SELECT name FROM pragma_table_info('gch_mandate')")).Select(r => (string)r[0]!);
+        Assert.Equal(new[] { "mandate_id", "customer_id", "status", "created_at", "updated_at" }, mandateColumns);
+        var customerColumns = (await RawSqlite.RowsAsync(options, "SELECT name FROM pragma_table_info('gch_customer')")).Select(r => (string)r[0]!);
+        Assert.Equal(new[] { "customer_id", "halo_user_id", "backfilled_at" }, customerColumns);
+        // Halo's own tables (AREA, SITE, USERS, FIELDINFO, FieldData, MODULESETUP) are untouched by the migrations.
         Assert.Equal(6L, await RawSqlite.CountAsync(options, "sqlite_master WHERE type = 'table' AND name NOT LIKE 'gch_%' AND name NOT LIKE 'sqlite_%'"));
     }
 
@@ -58,9 +63,9 @@ public sealed class HaloMigrationTests : SqliteDatabaseTests
 
         var applied = await new HaloMigrator(ledger).ApplyAsync(CancellationToken.None);
 
-        Assert.Single(applied);
+        Assert.Equal(HaloMigrations.All.Count, applied.Count);
         Assert.True(File.Exists(ledgerPath));
-        Assert.Equal(4L, await RawSqlite.CountAsync(HaloSqlOptions.ForSqlite(ledgerPath), "sqlite_master WHERE type = 'table' AND name LIKE 'gch_%'"));
+        Assert.Equal(6L, await RawSqlite.CountAsync(HaloSqlOptions.ForSqlite(ledgerPath), "sqlite_master WHERE type = 'table' AND name LIKE 'gch_%'"));
     }
 
     [Fact]
@@ -76,6 +81,8 @@ public sealed class HaloMigrationTests : SqliteDatabaseTests
         Assert.Contains("CREATE INDEX IX_gch_payment_status ON [halo].[gch_payment] (status);", tsql, StringComparison.Ordinal);
         Assert.Contains("CREATE TABLE [halo].[gch_sync_state]", tsql, StringComparison.Ordinal);
         Assert.Contains("-- Migration 1: payment ledger", tsql, StringComparison.Ordinal);
+        Assert.Contains("-- Migration 2: payment sync mandates and linked customers", tsql, StringComparison.Ordinal);
+        Assert.Contains("CREATE TABLE [halo].[gch_mandate] (mandate_id nvarchar(64) NOT NULL", tsql, StringComparison.Ordinal);
         Assert.Contains("CREATE TABLE \"gch_event_seen\" (event_id TEXT NOT NULL PRIMARY KEY", sqliteScript, StringComparison.Ordinal);
         Assert.False(File.Exists(ledgerPath));
     }

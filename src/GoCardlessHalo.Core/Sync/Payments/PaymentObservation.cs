@@ -1,0 +1,50 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using GoCardlessHalo.Core.GoCardless;
+
+namespace GoCardlessHalo.Core.Sync.Payments
+{
+    /// <summary>
+    /// A payment's current state as GoCardless showed it, with the new events behind it (none for a backfill).
+    /// The state is what gets stored: GoCardless's linked payment is the payment as it is now, so the newest state
+    /// wins however many events led there.
+    /// </summary>
+    internal sealed class PaymentObservation
+    {
+        private readonly List<Event> events = new List<Event>();
+
+        public PaymentObservation(string paymentId, Payment? payment)
+        {
+            PaymentId = paymentId;
+            Payment = payment;
+        }
+
+        public string PaymentId { get; }
+
+        /// <summary>Null until known (an event listed without its payment is fetched before storing).</summary>
+        public Payment? Payment { get; set; }
+
+        /// <summary>The event actions, oldest first.</summary>
+        public IReadOnlyList<string> Actions => Ordered().Select(e => e.Action).ToList();
+
+        /// <summary>
+        /// details.cause of the newest event that moved the payment (insufficient_funds, authorisation_disputed, …).
+        /// Settlement bookkeeping that follows a late failure or chargeback (late_failure_settled,
+        /// chargeback_settled, surcharge_fee_debited) only says the money was settled, so it gives the cause only
+        /// when nothing else does.
+        /// </summary>
+        public string? Cause => (Ordered().LastOrDefault(e => !IsSettlement(e.Action)) ?? Ordered().LastOrDefault())?.Details.Cause;
+
+        /// <summary>The newest event's id, recorded on the ledger row.</summary>
+        public string? NewestEventId => Ordered().LastOrDefault()?.Id;
+
+        public void Add(Event e) => events.Add(e);
+
+        private static bool IsSettlement(string action) =>
+            action.EndsWith("_settled", StringComparison.Ordinal) || action == "surcharge_fee_debited";
+
+        private IEnumerable<Event> Ordered() => events.OrderBy(e => e.CreatedAt).ThenBy(e => e.Id, StringComparer.Ordinal);
+    }
+}

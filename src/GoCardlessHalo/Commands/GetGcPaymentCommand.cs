@@ -1,0 +1,143 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using GoCardlessHalo.Base;
+using GoCardlessHalo.Core.Errors;
+using GoCardlessHalo.Core.GoCardless;
+using GoCardlessHalo.Core.Halo;
+using GoCardlessHalo.Core.Sync;
+using GoCardlessHalo.Core.Sync.Payments;
+using GoCardlessHalo.Models;
+
+namespace GoCardlessHalo.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Lists payments, newest first, like the "GoCardless Payments" tab on a Halo user.</para>
+    /// <para type="description">Reads the payment ledger kept by Sync-GcPayment: filter by Halo user (binds by property name from
+    /// Get-GcUser), GoCardless customer (from Get-GcCustomer), status and charge date. -Live asks GoCardless directly instead
+    /// (one customer at a time; a Halo user is looked up by its link). Each payment carries its dashboard URL; pipe to
+    /// Open-GcPayment to open it.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "GcPayment", DefaultParameterSetName = AllSet)]
+    [OutputType(typeof(GcPayment))]
+    public sealed class GetGcPaymentCommand : GcCmdlet
+    {
+        private const string AllSet = "All";
+        private const string UserSet = "HaloUser";
+        private const string CustomerSet = "Customer";
+        private PaymentLedger? _ledger;
+        private GoCardlessClient? _client;
+        private IHaloTarget? _target;
+        private Dictionary<int, string>? _customerOfUser;
+
+        /// <summary>Payments of these Halo users.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = UserSet, ValueFromPipelineByPropertyName = true)]
+        public int[] HaloUserId { get; set; } = Array.Empty<int>();
+
+        /// <summary>Payments of these GoCardless customers (CU…).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = CustomerSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[] CustomerId { get; set; } = Array.Empty<string>();
+
+        /// <summary>Only payments in these statuses (e.g. failed, charged_back).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Status { get; set; }
+
+        /// <summary>Only payments charged on or after this date.</summary>
+        [Parameter]
+        public DateTime? Since { get; set; }
+
+        /// <summary>Ask GoCardless now instead of reading the ledger (needs -CustomerId or -HaloUserId).</summary>
+        [Parameter(ParameterSetName = UserSet)]
+        [Parameter(ParameterSetName = CustomerSet)]
+        public SwitchParameter Live { get; set; }
+
+        protected override void Begin()
+        {
+            if (Live)
+            {
+                _client = Connections.CreateGoCardlessClient();
+            }
+            else
+            {
+                _ledger = Connections.OpenLedger();
+                Await(_ledger.EnsureReadyAsync(CancellationToken));
+            }
+        }
+
+        protected override void Process()
+        {
+            if (ParameterSetName == UserSet)
+            {
+                foreach (var user in HaloUserId)
+                {
+                    Write(new PaymentQuery { HaloUserId = user }, Live ? CustomerOfUser(user) : null);
+                }
+            }
+            else if (ParameterSetName == CustomerSet)
+            {
+                foreach (var customer in CustomerId)
+                {
+                    Write(new PaymentQuery { CustomerId = customer.Trim() }, customer.Trim());
+                }
+            }
+        }
+
+        protected override void End()
+        {
+            if (ParameterSetName == AllSet)
+            {
+                Write(new PaymentQuery(), null);
+            }
+        }
+
+        protected override void DisposeResources()
+        {
+            _ledger?.Dispose();
+            _client?.Dispose();
+            _target?.Dispose();
+        }
+
+        private void Write(PaymentQuery query, string? liveCustomer)
+        {
+            query.Statuses = Status?.Select(s => s.Trim().ToLowerInvariant()).ToList();
+            query.Since = Since;
+            if (Live && liveCustomer is null)
+            {
+                return; // the user has no link; already reported
+            }
+
+            var payments = Live
+                ? LivePayments.ReadAsync(_client!, new PaymentQuery { CustomerId = liveCustomer, HaloUserId = query.HaloUserId, Statuses = query.Statuses, Since = query.Since }, CancellationToken)
+                : _ledger!.QueryAsync(query, Connections.Dashboard(), CancellationToken);
+            foreach (var payment in Stream(payments))
+            {
+                WriteObject(Payments.ToOutput(payment));
+            }
+        }
+
+        // -Live with a Halo user: GoCardless knows customers, not Halo users, so the user's link says which customer.
+        private string? CustomerOfUser(int userId)
+        {
+            if (_customerOfUser is null)
+            {
+                _target = Connections.CreateHaloTarget();
+                Await(_target.OpenAsync(CancellationToken));
+                var linkField = Await(UserFieldResolver.ResolveLinkFieldAsync(_target, Context.Settings.Halo.LinkField, CancellationToken));
+                _customerOfUser = Stream(_target.GetUsersAsync(new HaloUserQuery { LinkField = linkField, IncludeInactive = true }, CancellationToken))
+                    .ToDictionary(u => u.Id, u => u.CustomFields[linkField]!.Trim());
+            }
+
+            if (_customerOfUser.TryGetValue(userId, out var customer))
+            {
+                return customer;
+            }
+
+            WriteItemError(new GcHaloException("HaloUserNotLinked", ErrorKind.NotFound, $"The Halo user {userId} is not linked to a GoCardless customer, so GoCardless cannot be asked for its payments. Import-GcUser links users.", userId));
+            return null;
+        }
+    }
+}

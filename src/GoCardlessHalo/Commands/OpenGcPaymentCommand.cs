@@ -1,0 +1,77 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System;
+using System.Management.Automation;
+using GoCardlessHalo.Base;
+using GoCardlessHalo.Core.Errors;
+using GoCardlessHalo.Core.GoCardless;
+
+namespace GoCardlessHalo.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Opens payments in the GoCardless dashboard, like double-clicking a payment on Halo's "GoCardless Payments" tab.</para>
+    /// <para type="description">Takes payments from Get-GcPayment (or payment ids) and opens each one's dashboard page in the default
+    /// browser ($env:BROWSER when set). On a machine that cannot show a page — a server, an RMM agent — it writes the URL instead of
+    /// failing. -PassThru writes each URL in any case.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Open, "GcPayment", SupportsShouldProcess = true)]
+    [OutputType(typeof(string))]
+    public sealed class OpenGcPaymentCommand : GcCmdlet
+    {
+        private DashboardLinks? _dashboard;
+
+        /// <summary>GoCardless payment ids (PM…).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[] PaymentId { get; set; } = Array.Empty<string>();
+
+        /// <summary>The dashboard page to open (from Get-GcPayment); built from the configured environment when absent.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? DashboardUrl { get; set; }
+
+        /// <summary>Write each URL to the pipeline.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void Process()
+        {
+            foreach (var id in PaymentId)
+            {
+                var url = PaymentId.Length == 1 && !string.IsNullOrWhiteSpace(DashboardUrl)
+                    ? ParseUrl(DashboardUrl!)
+                    : Dashboard().Payment(id.Trim());
+                if (url is null || !ShouldProcess(url.AbsoluteUri, $"Open GoCardless payment {id} in the browser"))
+                {
+                    continue;
+                }
+
+                if (Browser.TryOpen(url, out var how))
+                {
+                    WriteVerbose($"Opened {url.AbsoluteUri} with {how}.");
+                    if (PassThru)
+                    {
+                        WriteObject(url.AbsoluteUri);
+                    }
+                }
+                else
+                {
+                    // Nothing can show a page here (no desktop, no browser): hand the URL back instead of failing.
+                    WriteVerbose($"No browser is available on this machine ({how} cannot run); writing the URL instead.");
+                    WriteObject(url.AbsoluteUri);
+                }
+            }
+        }
+
+        private DashboardLinks Dashboard() => _dashboard ??= Connections.Dashboard();
+
+        private Uri? ParseUrl(string text)
+        {
+            if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
+            {
+                return url;
+            }
+
+            WriteItemError(new GcHaloException("DashboardUrlInvalid", ErrorKind.InvalidArgument, $"'{text}' is not an http(s) address, so it is not opened.", text));
+            return null;
+        }
+    }
+}
