@@ -1,0 +1,129 @@
+# Payments: the "GoCardless Payments" tab of Halo's guide, through Sync-GcPayment, Get-GcPayment and Open-GcPayment.
+BeforeDiscovery {
+    $targets = @('Sqlite', 'Api')
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'IntegrationHelpers.psm1') -Force
+    Import-TestedModule
+
+    $customers = @(
+        @{ id = 'CU00PAYA'; given_name = 'Jane'; family_name = 'Doe'; company_name = 'Acme Widgets Ltd'; email = 'jane@acme.example'; created_at = '2026-01-01T10:00:00.000Z' }
+        @{ id = 'CU00PAYB'; given_name = 'Sam'; family_name = 'Smith'; email = 'sam@example.com'; created_at = '2026-01-01T10:00:00.000Z' }
+    )
+    $mandates = @(
+        @{ id = 'MD00PAYA'; status = 'active'; scheme = 'bacs'; links = @{ customer = 'CU00PAYA' }; created_at = '2026-01-01T10:00:00.000Z' }
+        @{ id = 'MD00PAYB'; status = 'active'; scheme = 'bacs'; links = @{ customer = 'CU00PAYB' }; created_at = '2026-01-01T10:00:00.000Z' }
+    )
+    $payments = @(
+        @{ id = 'PM00PAYA1'; amount = 1250; currency = 'GBP'; status = 'paid_out'; charge_date = '2026-01-05'; links = @{ mandate = 'MD00PAYA' }; created_at = '2026-01-02T09:00:00.000Z' }
+        @{ id = 'PM00PAYA2'; amount = 1250; currency = 'GBP'; status = 'submitted'; charge_date = '2026-02-05'; links = @{ mandate = 'MD00PAYA' }; created_at = '2026-02-02T09:00:00.000Z' }
+        @{ id = 'PM00PAYB1'; amount = 4999; currency = 'EUR'; status = 'pending_submission'; charge_date = '2026-02-10'; links = @{ mandate = 'MD00PAYB' }; created_at = '2026-02-03T09:00:00.000Z' }
+    )
+
+    function Move-Payment([string] $Id, [string] $Status) {
+        $null = Invoke-Emulator -Method POST -Path "/__admin/gocardless/payments/$Id/transition" -Body @{ status = $Status }
+    }
+}
+
+Describe 'Payments on <_>' -ForEach $targets {
+    BeforeEach {
+        $target = $_
+        $config = New-TestIntegration -Target $target
+        Set-TestGoCardless -Customers $customers -Mandates $mandates -Payments $payments
+        Set-GcFieldMapping -ConfigPath $config payment.last_status LastPaymentStatus -CreateHaloField
+        $null = Import-GcUser -ConfigPath $config
+    }
+
+    It 'shows each user''s payments newest first, with dashboard links' {
+        $first = Sync-GcPayment -ConfigPath $config
+        $first.Count | Should -Be 3
+        ($first | Where-Object PaymentId -EQ 'PM00PAYA1').OldStatus | Should -BeNullOrEmpty
+
+        $jane = Get-GcUser -ConfigPath $config -CustomerId CU00PAYA
+        $tab = $jane | Get-GcPayment -ConfigPath $config
+        $tab.PaymentId | Should -Be @('PM00PAYA2', 'PM00PAYA1')
+        $tab[1].Amount | Should -Be 12.50
+        $tab[1].Currency | Should -Be 'GBP'
+        $tab[1].DashboardUrl | Should -Be "$env:GCH_EMULATOR_URL/manage-gocardless/payments/PM00PAYA1"
+        (Get-GcPayment -ConfigPath $config -Status paid_out).PaymentId | Should -Be 'PM00PAYA1'
+        (Get-GcPayment -ConfigPath $config -Since '2026-02-06').PaymentId | Should -Be 'PM00PAYB1'
+        (Get-GcPayment -ConfigPath $config -CustomerId CU00PAYB -Live).Source | Should -Be 'Live'
+        (Get-GcUser -ConfigPath $config -CustomerId CU00PAYA).CustomFields['LastPaymentStatus'] | Should -Be 'submitted'
+    }
+
+    It 'picks up status changes incrementally, and a rerun with nothing new changes nothing' {
+        $null = Sync-GcPayment -ConfigPath $config
+        Move-Payment PM00PAYA2 confirmed
+        Move-Payment PM00PAYA1 charged_back
+
+        $changes = Sync-GcPayment -ConfigPath $config
+
+        $changes.Count | Should -Be 2
+        ($changes | Where-Object PaymentId -EQ 'PM00PAYA2').OldStatus | Should -Be 'submitted'
+        ($changes | Where-Object PaymentId -EQ 'PM00PAYA2').NewStatus | Should -Be 'confirmed'
+        ($changes | Where-Object PaymentId -EQ 'PM00PAYA1').NewStatus | Should -Be 'charged_back'
+        ($changes | Where-Object PaymentId -EQ 'PM00PAYA1').HaloUserId | Should -Be (Get-GcUser -ConfigPath $config -CustomerId CU00PAYA).HaloUserId
+        Sync-GcPayment -ConfigPath $config | Should -BeNullOrEmpty
+        (Get-GcUser -ConfigPath $config -CustomerId CU00PAYA).CustomFields['LastPaymentStatus'] | Should -Be 'confirmed'
+    }
+
+    It 'loses no payment change when a sync fails part-way' {
+        $null = Sync-GcPayment -ConfigPath $config
+        Move-Payment PM00PAYB1 submitted
+        Invoke-Emulator -Method POST -Path '/__admin/faults' -Body @{ kind = 'status'; status = 401; count = 1; service = 'gocardless'; pathContains = '/events' }
+        { Sync-GcPayment -ConfigPath $config -ErrorAction Stop } | Should -Throw -ErrorId 'GoCardlessAuthenticationFailed,*'
+        (Get-GcModule -ConfigPath $config).LastPaymentSyncError | Should -Not -BeNullOrEmpty
+        (Get-GcPayment -ConfigPath $config -CustomerId CU00PAYB).Status | Should -Be 'pending_submission'
+
+        $rerun = Sync-GcPayment -ConfigPath $config
+
+        $rerun.PaymentId | Should -Be 'PM00PAYB1'
+        $rerun.NewStatus | Should -Be 'submitted'
+        (Get-GcPayment -ConfigPath $config -CustomerId CU00PAYB).Status | Should -Be 'submitted'
+    }
+
+    It 'opens payments in the browser from the pipeline, or writes the URL where there is none' {
+        $null = Sync-GcPayment -ConfigPath $config
+        $log = Join-Path $TestDrive "opened-$target.txt"
+        $opener = Join-Path $TestDrive 'open-url.sh'
+        Set-Content -LiteralPath $opener -Value "#!/bin/sh`necho `"`$1`" >> '$log'"
+        chmod +x $opener
+        $env:BROWSER = $opener
+        try {
+            Get-GcPayment -ConfigPath $config -CustomerId CU00PAYA | Open-GcPayment -ConfigPath $config
+        }
+        finally {
+            Remove-Item Env:BROWSER
+        }
+        Start-Sleep -Milliseconds 300
+        Get-Content $log | Should -Be @("$env:GCH_EMULATOR_URL/manage-gocardless/payments/PM00PAYA2", "$env:GCH_EMULATOR_URL/manage-gocardless/payments/PM00PAYA1")
+
+        $env:DISPLAY = $null
+        Open-GcPayment -ConfigPath $config -PaymentId PM00PAYB1 | Should -Be "$env:GCH_EMULATOR_URL/manage-gocardless/payments/PM00PAYB1"
+        Open-GcPayment -ConfigPath $config -PaymentId PM00PAYB1 -WhatIf | Should -BeNullOrEmpty
+    }
+
+    It 'refuses to sync while disabled' {
+        Disable-GcModule -ConfigPath $config
+        { Sync-GcPayment -ConfigPath $config -ErrorAction Stop } | Should -Throw -ErrorId 'ModuleDisabled,GoCardlessHalo.Commands.SyncGcPaymentCommand'
+    }
+}
+
+Describe 'Dashboard links follow the environment' {
+    It 'points at manage.gocardless.com for live and manage-sandbox for sandbox' -ForEach @(
+        @{ Environment = 'Live'; Dashboard = 'https://manage.gocardless.com' }
+        @{ Environment = 'Sandbox'; Dashboard = 'https://manage-sandbox.gocardless.com' }
+    ) {
+        $config = New-TestIntegration -Target Sqlite
+        Set-TestGoCardless -Customers $customers -Mandates $mandates -Payments $payments
+        $null = Import-GcUser -ConfigPath $config
+        $null = Sync-GcPayment -ConfigPath $config
+        # The same ledger seen by a configuration of the real service (no emulator address).
+        $file = Join-Path $config 'GoCardlessHalo.yaml'
+        (Get-Content $file) -notmatch '^\s*baseUri:' -replace '^(\s*environment:).*$', "`$1 $Environment" | Set-Content $file
+
+        (Get-GcPayment -ConfigPath $config -CustomerId CU00PAYA)[0].DashboardUrl | Should -Be "$Dashboard/payments/PM00PAYA2"
+    }
+}
