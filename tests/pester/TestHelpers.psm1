@@ -80,9 +80,27 @@ function Invoke-FreshPwsh {
     [pscustomobject]@{ ExitCode = $exitCode; Output = @($output | ForEach-Object { "$_" -replace "`e\[[0-9;]*m", '' }) }
 }
 
+function Invoke-ScriptInFreshPwsh {
+    <# Runs a script file with arguments in a new pwsh process; returns its exit code and output lines. #>
+    param([Parameter(Mandatory)] [string] $Path, [string[]] $ArgumentList = @())
+    $pwshDll = Join-Path $PSHOME 'pwsh.dll'
+    $launcher = if (Test-Path $pwshDll) { @('dotnet', $pwshDll) } else { @((Join-Path $PSHOME 'pwsh')) }
+    $arguments = @($launcher | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $Path) + $ArgumentList
+    $previous = $env:NO_COLOR
+    $env:NO_COLOR = '1'
+    try {
+        $output = & $launcher[0] @arguments 2>&1
+    }
+    finally {
+        $env:NO_COLOR = $previous
+    }
+    $exitCode = $LASTEXITCODE
+    [pscustomobject]@{ ExitCode = $exitCode; Output = @($output | ForEach-Object { "$_" -replace "`e\[[0-9;]*m", '' }) }
+}
+
 function Get-ModuleLoadContext {
     <# The private AssemblyLoadContext the module loads its engine and dependencies into (PowerShell 7). #>
     [System.Runtime.Loader.AssemblyLoadContext]::All | Where-Object Name -EQ 'GoCardlessHalo'
 }
 
-Export-ModuleMember -Function Import-TestedModule, New-TestConfigPath, Enable-TestModule, Get-HostOutput, Invoke-Emulator, Invoke-FreshPwsh, Get-ModuleLoadContext
+Export-ModuleMember -Function Import-TestedModule, New-TestConfigPath, Enable-TestModule, Get-HostOutput, Invoke-ScriptInFreshPwsh, Invoke-Emulator, Invoke-FreshPwsh, Get-ModuleLoadContext

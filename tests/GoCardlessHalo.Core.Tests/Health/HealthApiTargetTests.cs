@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Halo.Sql;
 using GoCardlessHalo.Core.Health;
+using GoCardlessHalo.Core.Sync.Payments;
 using GoCardlessHalo.Core.Tests.GoCardless;
 using GoCardlessHalo.Core.Tests.Halo.Api;
 using GoCardlessHalo.Core.Tests.Halo.Sql;
@@ -149,7 +150,7 @@ public sealed class HealthApiTargetTests : IClassFixture<EmulatorFixture>, IAsyn
     [Fact]
     public async Task A_missing_ledger_is_a_warning_that_the_first_payment_sync_creates_it()
     {
-        System.IO.File.Delete(_setup.Location.Beside("ledger.db"));
+        System.IO.File.Delete(_setup.Location.Beside(PaymentLedger.EmbeddedFileName));
 
         var results = await _setup.RunAsync();
 
@@ -163,13 +164,14 @@ public sealed class HealthApiTargetTests : IClassFixture<EmulatorFixture>, IAsyn
     [Fact]
     public async Task A_ledger_behind_on_migrations_is_a_warning()
     {
-        await RawSqlite.ExecuteAsync(HaloSqlOptions.ForSqlite(_setup.Location.Beside("ledger.db")), "DROP TABLE gch_migration");
+        await RawSqlite.ExecuteAsync(HaloSqlOptions.ForSqlite(_setup.Location.Beside(PaymentLedger.EmbeddedFileName)), "DROP TABLE gch_migration");
 
         var tables = Check(await _setup.RunAsync(), ModuleTables);
 
         Assert.Equal(HealthStatus.Warning, tables.Status);
         Assert.Equal("MigrationsPending", tables.ErrorId);
-        Assert.Contains("lacks 1 migration(s) (1: payment ledger); the next Sync-GcPayment applies them", tables.Message);
+        Assert.Contains("lacks 2 migration(s) (1: payment ledger, 2: ", tables.Message);
+        Assert.Contains("the next Sync-GcPayment applies them", tables.Message);
     }
 
     [Fact]

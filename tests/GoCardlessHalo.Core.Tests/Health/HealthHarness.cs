@@ -8,6 +8,7 @@ using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Halo.Sql;
 using GoCardlessHalo.Core.Health;
+using GoCardlessHalo.Core.Sync.Payments;
 using GoCardlessHalo.Core.Tests.Config;
 using GoCardlessHalo.Core.Tests.Halo.Api;
 using GoCardlessHalo.Emulator;
@@ -78,7 +79,7 @@ internal sealed class HealthHarness : IDisposable
     /// <summary>The payment ledger the API target keeps beside the settings, migrated.</summary>
     public async Task CreateLedgerAsync()
     {
-        using var ledger = HaloSqlDatabase.CreateOrOpenSqlite(Location.Beside("ledger.db"));
+        using var ledger = HaloSqlDatabase.CreateOrOpenSqlite(Location.Beside(PaymentLedger.EmbeddedFileName));
         await new HaloMigrator(ledger).ApplyAsync(CancellationToken.None);
     }
 

@@ -1,0 +1,87 @@
+<#
+.SYNOPSIS
+Scheduled GoCardless -> Halo sync for RMM tools and scheduled tasks: import customers, sync payments, one-line summary.
+
+.DESCRIPTION
+Runs Import-GcUser and then Sync-GcPayment against the configuration in -ConfigPath (or $env:GOCARDLESSHALO_HOME, or
+the default: %ProgramData%\GoCardlessHalo when running as SYSTEM). Written for Windows PowerShell 5.1 as well as
+PowerShell 7, never prompts, and ends with one summary line and an exit code an RMM monitor can alert on:
+
+    0  all good
+    1  error: a sync could not run or did not finish, or a customer failed to import
+    2  needs attention: customers skipped (ambiguous names, inactive users) or placed in the Default Site because
+       their company matched no Halo customer, or payments that failed or were charged back
+
+Secrets come from environment variables, as the settings file refers to them (set once with
+Enable-GcModule -AccessTokenReference env:GOCARDLESS_ACCESS_TOKEN -ClientSecretReference env:HALO_CLIENT_SECRET).
+Set those variables in the RMM job's environment (or as machine-level variables for SYSTEM). Every change is also
+appended to GoCardlessHalo.audit.jsonl beside the settings.
+
+.EXAMPLE
+powershell.exe -NoProfile -ExecutionPolicy Bypass -File Invoke-ScheduledSync.ps1
+GoCardlessHalo sync OK: import 3 created, 1 updated, 212 unchanged; payments 14 changed. Audit: C:\ProgramData\GoCardlessHalo\GoCardlessHalo.audit.jsonl
+#>
+[CmdletBinding()]
+param(
+    # The settings file or its folder; default as for every GoCardlessHalo cmdlet.
+    [string] $ConfigPath,
+
+    # Where the GoCardlessHalo module is, when it is not installed in a module folder.
+    [string] $ModulePath = 'GoCardlessHalo',
+
+    # Only import customers; leave payments for another schedule.
+    [switch] $SkipPayments
+)
+
+$ErrorActionPreference = 'Stop'
+$ProgressPreference = 'SilentlyContinue'
+
+$common = @{}
+if ($ConfigPath) { $common.ConfigPath = $ConfigPath }
+
+$exitCode = 0
+$parts = New-Object System.Collections.Generic.List[string]
+$attention = New-Object System.Collections.Generic.List[string]
+try {
+    Import-Module $ModulePath -ErrorAction Stop
+
+    # Import: per-customer failures are non-terminating errors; collect them instead of stopping.
+    $importErrors = @()
+    $imported = @(Import-GcUser @common -ErrorAction SilentlyContinue -ErrorVariable +importErrors)
+    $counts = $imported | Group-Object Action | ForEach-Object { '{0} {1}' -f $_.Count, $_.Name.ToLowerInvariant() }
+    $parts.Add('import ' + $(if ($counts) { $counts -join ', ' } else { 'nothing to do' }))
+    if ($importErrors.Count -gt 0) {
+        $exitCode = 1
+        foreach ($err in $importErrors) { Write-Warning ("Import: " + $err.Exception.Message) }
+    }
+
+    $skipped = @($imported | Where-Object Action -EQ 'Skipped')
+    if ($skipped.Count -gt 0) { $attention.Add("$($skipped.Count) customer(s) skipped") }
+    $unmatched = @($imported | Where-Object { $_.MatchedBy -eq 'DefaultSite' -and $_.Reason -like '*matches no Halo customer*' })
+    if ($unmatched.Count -gt 0) { $attention.Add("$($unmatched.Count) company name(s) matched no Halo customer") }
+    foreach ($result in $skipped + $unmatched) { Write-Warning ("{0} ({1}): {2}" -f $result.CustomerId, $result.CustomerName, $result.Reason) }
+
+    if (-not $SkipPayments) {
+        $changes = @(Sync-GcPayment @common)
+        $parts.Add("payments $($changes.Count) changed")
+        $bad = @($changes | Where-Object { $_.NewStatus -in 'failed', 'charged_back' })
+        if ($bad.Count -gt 0) {
+            $attention.Add("$($bad.Count) payment(s) failed or charged back")
+            foreach ($change in $bad) { Write-Warning ("Payment {0} of {1}: {2} ({3})" -f $change.PaymentId, $change.CustomerId, $change.NewStatus, $change.Cause) }
+        }
+    }
+}
+catch {
+    $exitCode = 1
+    $parts.Add('stopped: ' + $_.Exception.Message)
+}
+
+if ($exitCode -eq 0 -and $attention.Count -gt 0) { $exitCode = 2 }
+$status = switch ($exitCode) { 0 { 'OK' } 1 { 'ERROR' } 2 { 'NEEDS ATTENTION' } }
+$audit = $null
+try { $audit = Join-Path (Split-Path (Get-GcModule @common).ConfigPath) 'GoCardlessHalo.audit.jsonl' } catch { }
+$line = "GoCardlessHalo sync $($status): " + ($parts -join '; ')
+if ($attention.Count -gt 0) { $line += ' | attention: ' + ($attention -join ', ') }
+if ($audit) { $line += ". Audit: $audit" }
+Write-Output $line
+exit $exitCode

@@ -1,0 +1,87 @@
+# Every example in examples/ runs against the emulator, in a fresh pwsh as an RMM tool or a person would run it.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'IntegrationHelpers.psm1') -Force
+    Import-TestedModule
+    $examples = Join-Path $PSScriptRoot '../../examples'
+
+    $customers = @(
+        @{ id = 'CU00EXA'; given_name = 'Jane'; family_name = 'Doe'; company_name = 'Acme Widgets Ltd'; email = 'jane@acme.example'; metadata = @{ account_ref = 'ACC-7' }; created_at = '2026-01-01T10:00:00.000Z' }
+        @{ id = 'CU00EXB'; given_name = 'Sam'; family_name = 'Smith'; email = 'sam@example.com'; created_at = '2026-01-01T10:00:00.000Z' }
+    )
+    $unmatched = @{ id = 'CU00EXC'; given_name = 'Ola'; family_name = 'Nordmann'; company_name = 'Acme Widgits'; email = 'ola@widgits.example'; created_at = '2026-01-01T10:00:00.000Z' }
+    $mandates = @(@{ id = 'MD00EXA'; status = 'active'; scheme = 'bacs'; links = @{ customer = 'CU00EXA' }; created_at = '2026-01-01T10:00:00.000Z' })
+    $payments = @(@{ id = 'PM00EXA'; amount = 2500; currency = 'GBP'; status = 'submitted'; charge_date = '2026-01-05'; links = @{ mandate = 'MD00EXA' }; created_at = '2026-01-02T09:00:00.000Z' })
+}
+
+Describe 'examples/Invoke-ScheduledSync.ps1' {
+    It 'exits 0 with a one-line summary when all is well' {
+        $config = New-TestIntegration -Target Sqlite
+        Set-TestGoCardless -Customers $customers -Mandates $mandates -Payments $payments
+
+        $run = Invoke-ScriptInFreshPwsh -Path "$examples/Invoke-ScheduledSync.ps1" -ArgumentList '-ConfigPath', $config, '-ModulePath', $env:GCH_TEST_MODULE
+
+        $run.ExitCode | Should -Be 0 -Because ($run.Output -join "`n")
+        $run.Output[-1] | Should -Match '^GoCardlessHalo sync OK: import 2 created; payments 1 changed\. Audit: .*GoCardlessHalo\.audit\.jsonl$'
+    }
+
+    It 'exits 2 when a company matches no Halo customer or a payment fails' {
+        $config = New-TestIntegration -Target Sqlite
+        Set-TestGoCardless -Customers ($customers + $unmatched) -Mandates $mandates -Payments $payments
+        $null = Invoke-ScriptInFreshPwsh -Path "$examples/Invoke-ScheduledSync.ps1" -ArgumentList '-ConfigPath', $config, '-ModulePath', $env:GCH_TEST_MODULE
+        $null = Invoke-Emulator -Method POST -Path '/__admin/gocardless/payments/PM00EXA/transition' -Body @{ status = 'failed' }
+
+        $run = Invoke-ScriptInFreshPwsh -Path "$examples/Invoke-ScheduledSync.ps1" -ArgumentList '-ConfigPath', $config, '-ModulePath', $env:GCH_TEST_MODULE
+
+        $run.ExitCode | Should -Be 2 -Because ($run.Output -join "`n")
+        $run.Output[-1] | Should -Match 'NEEDS ATTENTION: import 3 unchanged; payments 1 changed \| attention: 1 payment\(s\) failed or charged back'
+    }
+
+    It 'exits 1 when GoCardless refuses the token, and says why' {
+        $config = New-TestIntegration -Target Sqlite
+        Set-TestGoCardless -Customers $customers
+        $env:GCH_PESTER_TOKEN = 'revoked'
+        try {
+            $run = Invoke-ScriptInFreshPwsh -Path "$examples/Invoke-ScheduledSync.ps1" -ArgumentList '-ConfigPath', $config, '-ModulePath', $env:GCH_TEST_MODULE
+        }
+        finally {
+            $env:GCH_PESTER_TOKEN = 'emulator-token'
+        }
+        $run.ExitCode | Should -Be 1
+        $run.Output[-1] | Should -Match '^GoCardlessHalo sync ERROR: stopped: GoCardless'
+        ($run.Output -join "`n") | Should -Not -Match 'revoked'
+    }
+}
+
+Describe 'examples/Find-CustomerPlacement.ps1' {
+    It 'explains where a customer is, why, and its history' {
+        $config = New-TestIntegration -Target Sqlite
+        Set-TestGoCardless -Customers ($customers + $unmatched)
+        $null = Import-GcUser -ConfigPath $config
+
+        $report = & "$examples/Find-CustomerPlacement.ps1" -CustomerId CU00EXC -ConfigPath $config -ModulePath $env:GCH_TEST_MODULE
+
+        $report.NowIn | Should -Be 'Unassigned Customers / Default Site'
+        $report.NextImport | Should -Be 'Unchanged'
+        $report.MatchedBy | Should -Be 'Link'
+        $report.History | Should -HaveCount 1
+        $report.History[0] | Should -Match 'user\.created\s+halo-user:\d+'
+        (& "$examples/Find-CustomerPlacement.ps1" -CustomerId CU00EXA -ConfigPath $config -ModulePath $env:GCH_TEST_MODULE).CustomFields | Should -Be 'account_ref=ACC-7'
+    }
+}
+
+Describe 'examples/Quickstart.ps1' {
+    It 'runs from start to finish against the emulator' {
+        Invoke-Emulator -Method POST -Path '/__admin/reset'
+        Set-TestGoCardless -Customers $customers -Mandates $mandates -Payments $payments
+        $config = New-TestConfigPath
+        $env:GOCARDLESS_ACCESS_TOKEN = 'emulator-token'
+
+        $run = Invoke-ScriptInFreshPwsh -Path "$examples/Quickstart.ps1" -ArgumentList '-ConfigPath', $config, '-GoCardlessBaseUri', "$env:GCH_EMULATOR_URL/gocardless", '-ModulePath', $env:GCH_TEST_MODULE
+
+        $run.ExitCode | Should -Be 0 -Because ($run.Output -join "`n")
+        ($run.Output -join "`n") | Should -Match '1 payment\(s\) recorded'
+        (Get-GcUser -ConfigPath $config).Count | Should -Be 2
+        (Get-GcUser -ConfigPath $config -CustomerId CU00EXA).CustomFields['account_ref'] | Should -Be 'ACC-7'
+    }
+}
