@@ -7,6 +7,8 @@ Builds, tests and packages the GoCardlessHalo module.
              out a clean module folder out/GoCardlessHalo/<version>/ from a named list of files.
     Test     Build, then the engine's xunit tests, the contract tests (official GoCardless Node client against
              the emulator) and the Pester tests against the built module in a child pwsh.
+    Demo     Build, then the demo: the emulator with a small realistic data set, the module on the embedded SQLite
+             Halo and then on the Halo API (enable, map fields, import, sync payments, show changes).
     Package  Build, then a .nupkg of the module in out/.
     Clean    removes out/ and every bin/ and obj/ folder.
 
@@ -15,7 +17,7 @@ dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Package', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Clean')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -163,6 +165,13 @@ function Invoke-ContractTest {
     }
 }
 
+function Invoke-Demo {
+    Invoke-Dotnet build "$Root/tests/GoCardlessHalo.Emulator/GoCardlessHalo.Emulator.csproj" -c $Configuration --nologo -v quiet
+    # A child pwsh, so the module's DLLs are never loaded (and locked) in this session.
+    & dotnet pwsh -NoProfile -NonInteractive -File "$Root/examples/demo/Invoke-GcDemo.ps1" -ModulePath (Join-Path $ModuleDir 'GoCardlessHalo.psd1') -EmulatorDll $EmulatorDll
+    if ($LASTEXITCODE -ne 0) { throw "The demo failed ($LASTEXITCODE)." }
+}
+
 function Invoke-Package {
     Write-Host '== Package' -ForegroundColor Cyan
     $repository = Join-Path $OutDir 'repository'
@@ -192,6 +201,7 @@ try {
             'Clean' { Invoke-Clean }
             'Build' { Invoke-Build }
             'Test' { Invoke-Build; Invoke-Test }
+            'Demo' { Invoke-Build; Invoke-Demo }
             'Package' { Invoke-Build; Invoke-Package }
         }
     }

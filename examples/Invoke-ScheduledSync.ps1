@@ -73,7 +73,7 @@ try {
 }
 catch {
     $exitCode = 1
-    $parts.Add('stopped: ' + $_.Exception.Message)
+    $parts.Add('stopped: ' + $_.Exception.Message.TrimEnd('.'))
 }
 
 if ($exitCode -eq 0 -and $attention.Count -gt 0) { $exitCode = 2 }

@@ -40,7 +40,7 @@ Describe 'examples/Invoke-ScheduledSync.ps1' {
     It 'exits 1 when GoCardless refuses the token, and says why' {
         $config = New-TestIntegration -Target Sqlite
         Set-TestGoCardless -Customers $customers
-        $env:GCH_PESTER_TOKEN = 'revoked'
+        $env:GCH_PESTER_TOKEN = 'zq91-not-a-token'
         try {
             $run = Invoke-ScriptInFreshPwsh -Path "$examples/Invoke-ScheduledSync.ps1" -ArgumentList '-ConfigPath', $config, '-ModulePath', $env:GCH_TEST_MODULE
         }
@@ -49,7 +49,7 @@ Describe 'examples/Invoke-ScheduledSync.ps1' {
         }
         $run.ExitCode | Should -Be 1
         $run.Output[-1] | Should -Match '^GoCardlessHalo sync ERROR: stopped: GoCardless'
-        ($run.Output -join "`n") | Should -Not -Match 'revoked'
+        ($run.Output -join "`n") | Should -Not -Match 'zq91-not-a-token'
     }
 }
 
