@@ -47,6 +47,15 @@ namespace GoCardlessHalo.Core.Config
 
         public string? DatabasePath { get; set; }
 
+        /// <summary>A SQL Server database for the payment ledger of the Halo API target.</summary>
+        public string? LedgerConnectionString { get; set; }
+
+        public string? LedgerUser { get; set; }
+
+        public string? LedgerPassword { get; set; }
+
+        public string? LedgerPasswordReference { get; set; }
+
         public string? DefaultSite { get; set; }
 
         public string? LinkField { get; set; }

@@ -46,6 +46,7 @@ namespace GoCardlessHalo.Core.Config
             next.Enabled = true;
             ApplyGoCardless(next.GoCardless, request);
             ApplyHalo(next.Halo, request);
+            ApplyLedger(next, request);
             if (request.DefaultSite is not null)
             {
                 next.DefaultSite = Require(request.DefaultSite.Trim(), "DefaultSite", "The default site must name a Halo site (its id, its name, or 'Customer/Site').");
@@ -130,25 +131,59 @@ namespace GoCardlessHalo.Core.Config
 
         private void ApplySqlServer(HaloSettings halo, EnableRequest request)
         {
+            var connectionString = Require(request.ConnectionString, "ConnectionString", "The SQL Server target needs -ConnectionString.");
+            (halo.ConnectionString, halo.Password) = SqlLogin(connectionString, request.SqlUser, request.SqlPassword, request.SqlPasswordReference, "halo", "Sql");
+        }
+
+        // The API target's ledger may live in SQL Server instead of the SQLite file beside the settings. SQL targets keep it
+        // in the Halo database, so a separate ledger database makes sense only for the API target.
+        private void ApplyLedger(ModuleSettings next, EnableRequest request)
+        {
+            if (request.LedgerConnectionString is null)
+            {
+                if (next.Halo.Target != HaloTargetKind.Api && next.Ledger.ConnectionString is not null)
+                {
+                    next.Ledger = new LedgerSettings();
+                    Warnings.Add("The separate ledger database applies only to the Halo API target; with a SQL target the payment ledger lives in the Halo database.");
+                }
+
+                return;
+            }
+
+            if (next.Halo.Target != HaloTargetKind.Api)
+            {
+                throw new GcHaloException(
+                    "LedgerNeedsApiTarget",
+                    ErrorKind.InvalidArgument,
+                    "-LedgerConnectionString applies only to the Halo API target: with a SQL target the payment ledger lives in the Halo database.",
+                    "LedgerConnectionString");
+            }
+
+            var (connectionString, password) = SqlLogin(request.LedgerConnectionString, request.LedgerUser, request.LedgerPassword, request.LedgerPasswordReference, "ledger", "Ledger");
+            next.Ledger = new LedgerSettings { ConnectionString = connectionString, Password = password };
+        }
+
+        // A SQL Server login: the connection string without its password, and the password as a secret reference.
+        // A password typed into the connection string is a secret like any other: protected or refused.
+        private (string ConnectionString, SecretReference? Password) SqlLogin(string connectionString, string? user, string? password, string? passwordReference, string section, string parameterPrefix)
+        {
             string stripped;
             string? embeddedPassword;
             try
             {
-                stripped = SqlConnectionStrings.RemovePassword(Require(request.ConnectionString, "ConnectionString", "The SQL Server target needs -ConnectionString."), out embeddedPassword);
+                stripped = SqlConnectionStrings.RemovePassword(connectionString, out embeddedPassword);
             }
             catch (ArgumentException ex)
             {
-                throw new GcHaloException("ConnectionStringInvalid", ErrorKind.InvalidArgument, ex.Message + " Example: 'Server=sql01;Database=Halo;Integrated Security=True;Encrypt=True'.", "ConnectionString", ex);
+                throw new GcHaloException("ConnectionStringInvalid", ErrorKind.InvalidArgument, ex.Message + " Example: 'Server=sql01;Database=Halo;Integrated Security=True;Encrypt=True'.", parameterPrefix == "Sql" ? "ConnectionString" : "LedgerConnectionString", ex);
             }
 
-            if (request.SqlUser is not null)
+            if (user is not null)
             {
-                stripped = SqlConnectionStrings.WithUser(stripped, request.SqlUser);
+                stripped = SqlConnectionStrings.WithUser(stripped, user);
             }
 
-            // A password typed into the connection string is a secret like any other: protect it or refuse.
-            halo.ConnectionString = stripped;
-            halo.Password = Secret(request.SqlPassword ?? embeddedPassword, request.SqlPasswordReference, "halo.password", "SqlCredential");
+            return (stripped, Secret(password ?? embeddedPassword, passwordReference, section + ".password", parameterPrefix + "Password"));
         }
 
         private SecretReference? Secret(string? plainText, string? reference, string settingName, string parameterName)
@@ -165,7 +200,7 @@ namespace GoCardlessHalo.Core.Config
                 return parsed;
             }
 
-            return plainText is null ? null : _secrets.Protect(plainText, settingName);
+            return plainText is null ? null : _secrets.Protect(plainText, settingName, parameterName);
         }
 
         // A reference that cannot be resolved in this session is not necessarily wrong (an RMM agent may set the

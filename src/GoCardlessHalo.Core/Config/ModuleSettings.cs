@@ -29,6 +29,22 @@ namespace GoCardlessHalo.Core.Config
 
         /// <summary>GoCardless field (metadata key or summary source) → Halo custom field.</summary>
         public List<FieldMapping> FieldMappings { get; set; } = new List<FieldMapping>();
+
+        /// <summary>Where the payment ledger lives when Halo is reached through its API (default: a SQLite file beside the settings).</summary>
+        public LedgerSettings Ledger { get; set; } = new LedgerSettings();
+    }
+
+    /// <summary>
+    /// A SQL Server database for the payment ledger of the Halo API target, instead of the SQLite file beside the
+    /// settings. (SQL targets keep the ledger in the Halo database.)
+    /// </summary>
+    public sealed class LedgerSettings
+    {
+        /// <summary>SQL Server connection string with any password removed; null for the SQLite file.</summary>
+        public string? ConnectionString { get; set; }
+
+        /// <summary>The SQL login's password, when the connection string needs one.</summary>
+        public SecretReference? Password { get; set; }
     }
 
     public sealed class GoCardlessSettings

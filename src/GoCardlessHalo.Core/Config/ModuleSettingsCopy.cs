@@ -32,6 +32,7 @@ namespace GoCardlessHalo.Core.Config
                 LinkField = source.Halo.LinkField,
             },
             FieldMappings = source.FieldMappings.ToList(),
+            Ledger = new LedgerSettings { ConnectionString = source.Ledger.ConnectionString, Password = source.Ledger.Password },
         };
     }
 }

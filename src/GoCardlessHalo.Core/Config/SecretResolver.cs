@@ -72,8 +72,11 @@ namespace GoCardlessHalo.Core.Config
         /// Protects <paramref name="secret"/> with DPAPI: for the machine when running as SYSTEM (so the
         /// scheduled task can read it), otherwise for the current user.
         /// </summary>
+        /// <param name="secret">The secret itself.</param>
+        /// <param name="settingName">The setting it is for, e.g. goCardless.accessToken.</param>
+        /// <param name="parameterName">The parameter it came from (e.g. AccessToken), to name its -…Reference alternative.</param>
         /// <exception cref="GcHaloException">ErrorId SecretCannotBePersisted when DPAPI is not available.</exception>
-        public SecretReference Protect(string secret, string settingName)
+        public SecretReference Protect(string secret, string settingName, string parameterName)
         {
             if (!CanProtect)
             {
@@ -81,7 +84,7 @@ namespace GoCardlessHalo.Core.Config
                     "SecretCannotBePersisted",
                     ErrorKind.NotSupported,
                     $"Cannot store '{settingName}' on this platform: secrets are never written in plain text and DPAPI exists only on Windows. " +
-                    $"Put the secret in an environment variable and pass its name (e.g. -{ParameterHint(settingName)}Reference env:VARIABLE_NAME), " +
+                    $"Put the secret in an environment variable and pass its name (-{parameterName}Reference env:VARIABLE_NAME), " +
                     $"or store it with SecretManagement (Set-Secret) and pass secret:SECRET_NAME.",
                     settingName);
             }
@@ -89,13 +92,6 @@ namespace GoCardlessHalo.Core.Config
             var scope = _platform.IsSystemAccount ? DpapiScope.LocalMachine : DpapiScope.CurrentUser;
             var blob = ProtectedDataCall(() => Dpapi.Protect(Encoding.UTF8.GetBytes(secret), scope), settingName);
             return SecretReference.Dpapi(scope, Convert.ToBase64String(blob));
-        }
-
-        private static string ParameterHint(string settingName)
-        {
-            var dot = settingName.LastIndexOf('.');
-            var name = dot >= 0 ? settingName.Substring(dot + 1) : settingName;
-            return name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);
         }
 
         private static GcHaloException NotFound(string settingName, string why) =>

@@ -26,6 +26,7 @@ namespace GoCardlessHalo.Core.Connections
         private readonly ModuleSettings _settings;
         private readonly ModuleConnections _connections;
         private readonly IEngineLog _log;
+        private readonly Lazy<HaloSqlDatabase?> _ledgerDatabase;
         private IHaloTarget? _target;
 
         public ModuleActivation(ModuleSettings settings, ModuleConnections connections, IEngineLog log)
@@ -33,6 +34,7 @@ namespace GoCardlessHalo.Core.Connections
             _settings = settings;
             _connections = connections;
             _log = log;
+            _ledgerDatabase = new Lazy<HaloSqlDatabase?>(() => connections.LedgerSqlOptions() is { } options ? new HaloSqlDatabase(options, log) : null);
         }
 
         /// <summary>The opened Halo target (after <see cref="OpenHaloAsync"/>).</summary>
@@ -90,8 +92,14 @@ namespace GoCardlessHalo.Core.Connections
             _log.Verbose($"Created the Halo user field '{field.Name}' (id {field.Id}, Text) for GoCardless customer ids.");
         }
 
-        /// <summary>The database holding the module's own tables: the Halo database for SQL targets, none for the API.</summary>
-        public HaloSqlDatabase? LedgerDatabase => (_target as HaloSqlTarget)?.Database;
+        /// <summary>
+        /// The database holding the module's own tables: the Halo database for SQL targets; for the API target the SQL
+        /// Server ledger database when one is configured, else none (the ledger file beside the settings migrates itself).
+        /// </summary>
+        public HaloSqlDatabase? LedgerDatabase => (_target as HaloSqlTarget)?.Database ?? _ledgerDatabase.Value;
+
+        /// <summary>Where the module's tables are, for messages.</summary>
+        public string LedgerLocation => LedgerDatabase?.Location ?? Target.Location;
 
         public async Task<IReadOnlyList<HaloMigration>> PendingMigrationsAsync(CancellationToken cancellationToken) =>
             LedgerDatabase is { } database
@@ -118,6 +126,13 @@ namespace GoCardlessHalo.Core.Connections
             return await DefaultSites.ResolveAsync(Target, _settings.DefaultSite, cancellationToken).ConfigureAwait(false);
         }
 
-        public void Dispose() => _target?.Dispose();
+        public void Dispose()
+        {
+            _target?.Dispose();
+            if (_ledgerDatabase.IsValueCreated)
+            {
+                _ledgerDatabase.Value?.Dispose();
+            }
+        }
     }
 }

@@ -74,9 +74,26 @@ namespace GoCardlessHalo.Core.Connections
                 return new PaymentLedger(sql.Database);
             }
 
-            return _settings.Halo.Target is HaloTargetKind.SqlServer or HaloTargetKind.Sqlite
-                ? PaymentLedger.OpenExisting(SqlOptions(), _log)
-                : PaymentLedger.OpenBesideConfiguration(_location, _log);
+            if (_settings.Halo.Target is HaloTargetKind.SqlServer or HaloTargetKind.Sqlite)
+            {
+                return PaymentLedger.OpenExisting(SqlOptions(), _log);
+            }
+
+            var ledgerDatabase = LedgerSqlOptions();
+            return ledgerDatabase is null ? PaymentLedger.OpenBesideConfiguration(_location, _log) : PaymentLedger.OpenExisting(ledgerDatabase, _log);
+        }
+
+        /// <summary>The SQL Server database configured for the API target's ledger, or null for the SQLite file beside the settings.</summary>
+        public HaloSqlOptions? LedgerSqlOptions()
+        {
+            var ledger = _settings.Ledger;
+            if (_settings.Halo.Target != HaloTargetKind.Api || ledger.ConnectionString is null)
+            {
+                return null;
+            }
+
+            var password = ledger.Password is null ? null : _secrets.Resolve(ledger.Password, "ledger.password");
+            return HaloSqlOptions.ForSqlServer(ledger.ConnectionString, password);
         }
 
         /// <summary>The Halo target of the settings (not yet opened).</summary>

@@ -149,22 +149,31 @@ namespace GoCardlessHalo.Core.Health
         /// <summary>SQL targets: migrations in the Halo database. API target: the payment ledger beside the settings.</summary>
         public async Task<HealthCheck> ModuleTablesAsync(CancellationToken cancellationToken)
         {
+            if (Settings.Halo.Target == HaloTargetKind.Api && _run.Connections!.LedgerSqlOptions() is { } ledgerOptions)
+            {
+                using var ledgerDatabase = new HaloSqlDatabase(ledgerOptions, _run.Log);
+                return await MigrationsAsync(ledgerDatabase, cancellationToken).ConfigureAwait(false);
+            }
+
             if (Settings.Halo.Target == HaloTargetKind.Api)
             {
                 return await LedgerAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            if (!(Target is HaloSqlTarget sql))
-            {
-                return HealthCheck.Skipped(ModuleTables, $"{Describe} keeps no module tables.");
-            }
+            return Target is HaloSqlTarget sql
+                ? await MigrationsAsync(sql.Database, cancellationToken).ConfigureAwait(false)
+                : HealthCheck.Skipped(ModuleTables, $"{Describe} keeps no module tables.");
+        }
 
-            var pending = await new HaloMigrator(sql.Database).GetPendingAsync(cancellationToken).ConfigureAwait(false);
+        // The module's tables in a database whose schema changes belong to Enable-GcModule (and a DBA).
+        private static async Task<HealthCheck> MigrationsAsync(HaloSqlDatabase database, CancellationToken cancellationToken)
+        {
+            var pending = await new HaloMigrator(database).GetPendingAsync(cancellationToken).ConfigureAwait(false);
             return pending.Count == 0
-                ? HealthCheck.Passed(ModuleTables, $"The module's tables in {sql.Location} are up to date (migration {HaloMigrations.All.Last()}).")
+                ? HealthCheck.Passed(ModuleTables, $"The module's tables in {database.Location} are up to date (migration {HaloMigrations.All.Last()}).")
                 : HealthCheck.Failed(
                     ModuleTables,
-                    $"{pending.Count} migration(s) of the module's tables are not applied to {sql.Location}: {string.Join(", ", pending)}. " +
+                    $"{pending.Count} migration(s) of the module's tables are not applied to {database.Location}: {string.Join(", ", pending)}. " +
                     "Run Enable-GcModule to apply them (with -WhatIf it prints the DDL for a database administrator).",
                     "MigrationsPending");
         }

@@ -148,6 +148,41 @@ public sealed class ModuleConfiguratorTests : IDisposable
     }
 
     [Fact]
+    public void TheApiTargetCanKeepItsLedgerInSqlServerWithThePasswordAsAReference()
+    {
+        var settings = Configurator().Plan(new ModuleSettings(), new EnableRequest
+        {
+            AccessTokenReference = "env:GC_TOKEN",
+            Target = HaloTargetKind.Api,
+            HaloUrl = new Uri("https://contoso.halopsa.com"),
+            ClientId = "client",
+            ClientSecretReference = "env:HALO_SECRET",
+            LedgerConnectionString = "Server=sql01;Database=GcLedger",
+            LedgerUser = "ledger_writer",
+            LedgerPasswordReference = "env:LEDGER_PASSWORD",
+        });
+
+        Assert.Contains("User ID=ledger_writer", settings.Ledger.ConnectionString);
+        Assert.Equal(SecretReference.Environment("LEDGER_PASSWORD"), settings.Ledger.Password);
+        var store = new ConfigStore(_location);
+        store.Save(settings);
+        Assert.Equal(settings.Ledger.ConnectionString, store.Load(out _).Ledger.ConnectionString);
+    }
+
+    [Fact]
+    public void ASeparateLedgerIsOnlyForTheApiTarget()
+    {
+        var error = Assert.Throws<GcHaloException>(() => Configurator().Plan(new ModuleSettings(), new EnableRequest
+        {
+            AccessTokenReference = "env:GC_TOKEN",
+            LedgerConnectionString = "Server=sql01;Database=GcLedger;Password=hunter2",
+        }));
+
+        Assert.Equal("LedgerNeedsApiTarget", error.ErrorId);
+        Assert.DoesNotContain("hunter2", error.Message);
+    }
+
+    [Fact]
     public void SecretAndReferenceTogetherAreAConflict()
     {
         var error = Assert.Throws<GcHaloException>(() => Configurator().Plan(new ModuleSettings(), new EnableRequest

@@ -76,10 +76,10 @@ public sealed class SecretTests
     public void WithoutDpapiAPlainSecretIsRefusedAndTheOptionsAreNamed()
     {
         var error = Assert.Throws<GcHaloException>(() =>
-            new SecretResolver(new FakePlatform { IsWindows = false }, null).Protect("sandbox_secret_value", "goCardless.accessToken"));
+            new SecretResolver(new FakePlatform { IsWindows = false }, null).Protect("sandbox_secret_value", "goCardless.accessToken", "AccessToken"));
 
         Assert.Equal("SecretCannotBePersisted", error.ErrorId);
-        Assert.Contains("env:", error.Message);
+        Assert.Contains("-AccessTokenReference env:VARIABLE_NAME", error.Message);
         Assert.Contains("secret:", error.Message);
         Assert.DoesNotContain("sandbox_secret_value", error.Message);
     }

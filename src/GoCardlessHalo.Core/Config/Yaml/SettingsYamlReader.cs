@@ -45,6 +45,7 @@ namespace GoCardlessHalo.Core.Config.Yaml
                 ["halo"] = n => ReadHalo(reader, n, settings.Halo),
                 ["defaultSite"] = n => settings.DefaultSite = reader.String(n, "defaultSite"),
                 ["fieldMappings"] = n => settings.FieldMappings = ReadMappings(reader, n),
+                ["ledger"] = n => ReadLedger(reader, n, settings.Ledger),
             });
 
             if (settings.Version == 0)
@@ -85,13 +86,20 @@ namespace GoCardlessHalo.Core.Config.Yaml
                 ["linkField"] = n => halo.LinkField = reader.String(n, "halo.linkField") ?? HaloSettings.DefaultLinkField,
             });
 
-        private static string? ReadConnectionString(YamlNodeReader reader, YamlNode node)
+        private static void ReadLedger(YamlNodeReader reader, YamlNode node, LedgerSettings ledger) =>
+            reader.ReadMapping(node, "ledger", new Dictionary<string, Action<YamlNode>>
+            {
+                ["connectionString"] = n => ledger.ConnectionString = ReadConnectionString(reader, n, "ledger"),
+                ["password"] = n => ledger.Password = reader.Secret(n, "ledger.password"),
+            });
+
+        private static string? ReadConnectionString(YamlNodeReader reader, YamlNode node, string section = "halo")
         {
-            var text = reader.String(node, "halo.connectionString");
+            var text = reader.String(node, section + ".connectionString");
             if (text is not null && SqlConnectionStrings.ContainsPassword(text))
             {
                 // Someone pasted a password into the file: refuse to use it rather than run with a clear-text secret.
-                throw reader.Error(node, "'halo.connectionString' contains a password. Remove the Password= part and set 'halo.password' to a secret reference (env:NAME or secret:NAME), or run Enable-GcModule -ConnectionString ... -SqlCredential ... on Windows.");
+                throw reader.Error(node, $"'{section}.connectionString' contains a password. Remove the Password= part and set '{section}.password' to a secret reference (env:NAME or secret:NAME), or give the login to Enable-GcModule as a credential on Windows.");
             }
 
             return text;

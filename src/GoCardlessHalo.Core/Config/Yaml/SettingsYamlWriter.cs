@@ -69,6 +69,15 @@ namespace GoCardlessHalo.Core.Config.Yaml
             }
 
             emitter.Emit(new SequenceEnd());
+
+            if (settings.Ledger.ConnectionString is not null)
+            {
+                Section(emitter, "ledger");
+                Scalar(emitter, "connectionString", settings.Ledger.ConnectionString);
+                Optional(emitter, "password", settings.Ledger.Password?.ToString());
+                emitter.Emit(new MappingEnd());
+            }
+
             emitter.Emit(new MappingEnd());
             emitter.Emit(new DocumentEnd(isImplicit: true));
             emitter.Emit(new StreamEnd());
