@@ -1,6 +1,6 @@
 <#
 .SYNOPSIS
-Builds, tests and packages the GoCardlessHalo module.
+Builds, tests, benchmarks and packages the GoCardlessHalo module.
 
 .DESCRIPTION
     Build    compiles both flavours (net472 for Windows PowerShell 5.1, net8.0 for PowerShell 7.4+) and lays
@@ -10,14 +10,21 @@ Builds, tests and packages the GoCardlessHalo module.
     Demo     Build, then the demo: the emulator with a small realistic data set, the module on the embedded SQLite
              Halo and then on the Halo API (enable, map fields, import, sync payments, show changes).
     Package  Build, then a .nupkg of the module in out/.
+    Bench    The speed and request-count figures (tests/GoCardlessHalo.Bench, Release, emulator in-process):
+             100,000 payments streamed, Halo API reads and writes of 10,000 users, and import and payment
+             sync on the SQLite and Halo API targets. Request-count bounds are checked (a failed bound fails
+             the task); times are only reported. Figures in out/bench/bench.json and out/bench/bench.md.
     Clean    removes out/ and every bin/ and obj/ folder.
 
 .EXAMPLE
 dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
+
+.EXAMPLE
+dotnet pwsh ./build.ps1 -Task Bench
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Clean')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -187,6 +194,14 @@ function Invoke-Package {
     Get-ChildItem $repository -Filter "GoCardlessHalo.$Version.nupkg" | ForEach-Object { Write-Host "Package: $($_.FullName)" }
 }
 
+function Invoke-Bench {
+    Write-Host '== Benchmarks (Release; about a minute on 2 cores)' -ForegroundColor Cyan
+    # Always Release: Debug figures would say nothing about the shipped engine.
+    Invoke-Dotnet build "$Root/tests/GoCardlessHalo.Bench/GoCardlessHalo.Bench.csproj" -c Release --nologo -v quiet
+    & dotnet "$Root/tests/GoCardlessHalo.Bench/bin/Release/net10.0/GoCardlessHalo.Bench.dll" --out (Join-Path $OutDir 'bench')
+    if ($LASTEXITCODE -ne 0) { throw "Benchmarks failed (exit code $LASTEXITCODE): a request-count bound did not hold or a scenario could not finish; see above." }
+}
+
 function Invoke-Clean {
     Write-Host '== Clean' -ForegroundColor Cyan
     if (Test-Path $OutDir) { Remove-Item $OutDir -Recurse -Force }
@@ -203,6 +218,7 @@ try {
             'Test' { Invoke-Build; Invoke-Test }
             'Demo' { Invoke-Build; Invoke-Demo }
             'Package' { Invoke-Build; Invoke-Package }
+            'Bench' { Invoke-Bench }
         }
     }
 }
