@@ -107,7 +107,7 @@ public sealed class HaloApiErrorTests
     {
         await using var host = await EmulatorHost.StartAsync();
         await SeedAsync(host, SmallHalo());
-        using var target = await OpenAsync(host, configure: o => o.Timeout = TimeSpan.FromMilliseconds(300));
+        using var target = await OpenAsync(host, configure: o => o.Timeout = TimeSpan.FromSeconds(3));
         await FaultAsync(host, new { kind = "stall", stallMilliseconds = 30_000, service = "halo", pathContains = "/api/Site" });
 
         var error = await Assert.ThrowsAsync<HaloApiException>(() => ToListAsync(target.GetSitesAsync(CancellationToken.None)));
