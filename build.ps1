@@ -4,7 +4,8 @@ Builds, tests, benchmarks and packages the GoCardlessHalo module.
 
 .DESCRIPTION
     Build    compiles both flavours (net472 for Windows PowerShell 5.1, net8.0 for PowerShell 7.4+) and lays
-             out a clean module folder out/GoCardlessHalo/<version>/ from a named list of files.
+             out a clean module folder out/GoCardlessHalo/<version>/ from a named list of files, with the cmdlets'
+             help (bin/<flavour>/en-US/GoCardlessHalo.dll-Help.xml) generated from their XML doc comments.
     Test     Build, then the engine's xunit tests, the contract tests (official GoCardless Node client against
              the emulator) and the Pester tests against the built module in a child pwsh.
     Demo     Build, then the demo: the emulator with a small realistic data set, the module on the embedded SQLite
@@ -101,7 +102,20 @@ function Invoke-Build {
         Copy-Dependencies -From $publish -To $deps -Flavour $flavour
     }
 
+    New-CmdletHelp
     Write-Host "Module laid out in $ModuleDir"
+}
+
+function New-CmdletHelp {
+    # MAML help from the cmdlets' XML doc comments, generated once in a child pwsh (it imports the built module, which
+    # must never load, and lock its DLLs, in this session). Get-Help looks for it in en-US beside the cmdlet assembly.
+    $help = Join-Path $ModuleDir 'bin/net8.0/en-US/GoCardlessHalo.dll-Help.xml'
+    & dotnet pwsh -NoProfile -NonInteractive -File "$Root/src/GoCardlessHalo/Help/New-CmdletHelp.ps1" -ModulePath (Join-Path $ModuleDir 'GoCardlessHalo.psd1') `
+        -DocumentationPath "$Root/src/GoCardlessHalo/bin/$Configuration/net8.0/GoCardlessHalo.xml" -OutputPath $help | Out-Null
+    if ($LASTEXITCODE -ne 0) { throw "Generating the cmdlet help failed (exit code $LASTEXITCODE); see the error above." }
+    # Both flavours declare the same cmdlets from the same source, so one file serves both.
+    $net472 = New-Item -ItemType Directory -Path (Join-Path $ModuleDir 'bin/net472/en-US') -Force
+    Copy-Item -LiteralPath $help -Destination $net472
 }
 
 function Copy-Dependencies([string] $From, [string] $To, [string] $Flavour) {

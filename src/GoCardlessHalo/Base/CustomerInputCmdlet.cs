@@ -17,11 +17,13 @@ namespace GoCardlessHalo.Base
         protected const string InputSet = "InputObject";
         protected const string IdSet = "Id";
 
-        /// <summary>Customers from Get-GcCustomer.</summary>
+        /// <summary>GoCardless customers as Get-GcCustomer writes them, usually from the pipeline. Without -InputObject or -CustomerId,
+        /// every GoCardless customer is read.</summary>
         [Parameter(Mandatory = true, ParameterSetName = InputSet, ValueFromPipeline = true)]
         public GcCustomer[] InputObject { get; set; } = Array.Empty<GcCustomer>();
 
-        /// <summary>GoCardless customer ids (CU…).</summary>
+        /// <summary>GoCardless customer ids (CU…), also from the pipeline: strings, or any object with a CustomerId property. An id
+        /// GoCardless does not know is a non-terminating error (GoCardlessNotFound); the others are still handled.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string[] CustomerId { get; set; } = Array.Empty<string>();

@@ -23,8 +23,9 @@ namespace GoCardlessHalo.Base
         private ModuleContext? _context;
 
         /// <summary>
-        /// The settings file, or the folder that holds GoCardlessHalo.yaml. Default: $env:GOCARDLESSHALO_HOME,
-        /// else %ProgramData%\GoCardlessHalo (SYSTEM) or %APPDATA%\GoCardlessHalo on Windows, else
+        /// The settings file, or the folder that holds GoCardlessHalo.yaml (with the sync state, audit log, embedded database and
+        /// payment ledger beside it). Default: $env:GOCARDLESSHALO_HOME, else %ProgramData%\GoCardlessHalo when running as SYSTEM
+        /// (RMM tools, scheduled tasks) or %APPDATA%\GoCardlessHalo for other accounts on Windows, else
         /// $XDG_CONFIG_HOME/GoCardlessHalo or ~/.config/GoCardlessHalo.
         /// </summary>
         [Parameter]

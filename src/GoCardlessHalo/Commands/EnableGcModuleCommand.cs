@@ -18,7 +18,43 @@ namespace GoCardlessHalo.Commands
     /// when none is given) and the Default Site for customers whose company matches no Halo customer. Secrets are
     /// stored only as references (env:NAME, secret:NAME) or DPAPI-protected on Windows. Run it again to change
     /// any part; what is not given is kept.</para>
+    /// <para type="description">Before saving it checks both sides: GoCardless must accept the access token, Halo must be
+    /// reachable and the Default Site must name one active site. It then does the one-time set-up, each step behind -WhatIf and
+    /// -Confirm: it creates the embedded database (with -SampleData, sample Halo customers and sites), creates the link field
+    /// (GoCardlessCustomerId, Text, User) in Halo when it is missing, and applies the module's own tables (gch_*) to a SQL
+    /// database; -WhatIf prints their DDL. -SkipConnectionCheck saves the settings without contacting either side.</para>
+    /// <para type="description">Choose the Halo target with one parameter set: none (the embedded SQLite database, for trying
+    /// the module out), -HaloUrl (hosted Halo through the REST API), -ConnectionString (on-premises Halo's SQL Server database),
+    /// or -DatabasePath (a Halo-shaped SQLite file).</para>
+    /// <para type="link">Disable-GcModule</para>
+    /// <para type="link">Get-GcModule</para>
+    /// <para type="link">Set-GcFieldMapping</para>
+    /// <para type="link">Test-GcModule</para>
     /// </summary>
+    /// <example>
+    /// <code>PS&gt; $env:GOCARDLESS_ACCESS_TOKEN = 'sandbox_...'
+    /// PS&gt; Enable-GcModule -Environment Sandbox -AccessTokenReference env:GOCARDLESS_ACCESS_TOKEN -SampleData -PassThru</code>
+    /// <para>A first try: the GoCardless sandbox and the embedded SQLite Halo, created with a few sample customers and sites.
+    /// Only the reference env:GOCARDLESS_ACCESS_TOKEN is stored; the token is read from the environment variable at run time.
+    /// -PassThru returns the status (Enabled, Environment, Target, TargetLocation, DefaultSite).</para>
+    /// </example>
+    /// <example>
+    /// <code>PS&gt; Enable-GcModule -Environment Live -AccessTokenReference env:GOCARDLESS_ACCESS_TOKEN -HaloUrl https://contoso.halopsa.com -Tenant contoso -ClientId 6f1c2a9e-0000-4000-8000-000000000000 -ClientSecretReference env:HALO_CLIENT_SECRET -DefaultSite 'Unassigned Customers/Default Site'</code>
+    /// <para>Hosted Halo through the REST API, with the client id and secret of a Halo API application (Client ID and Secret
+    /// authentication). Both secrets are environment-variable references, which is what RMM tools and scheduled tasks need: set
+    /// the variables in the job's environment. Customers whose company matches no Halo customer go to the Default Site.</para>
+    /// </example>
+    /// <example>
+    /// <code>PS&gt; Enable-GcModule -ConnectionString 'Server=sql01;Database=Halo;User ID=gc_sync;Encrypt=True' -SqlPasswordReference env:HALO_SQL_PASSWORD -DefaultSite 'Unmatched customers' -WhatIf</code>
+    /// <para>On-premises Halo through its SQL Server database, with a SQL login whose password is read from $env:HALO_SQL_PASSWORD.
+    /// -WhatIf checks GoCardless and the database, then prints what it would do, including the DDL of the module's own tables,
+    /// and saves nothing. Run it again without -WhatIf to apply it.</para>
+    /// </example>
+    /// <example>
+    /// <code>PS&gt; Enable-GcModule -ConfigPath C:\ProgramData\GoCardlessHalo -DefaultSite 'Acme Ltd/Head Office'</code>
+    /// <para>Changes one setting of the machine-wide configuration (the one RMM agents running as SYSTEM use) and keeps the rest.
+    /// Without any parameter, Enable-GcModule turns a disabled integration back on.</para>
+    /// </example>
     [Cmdlet(VerbsLifecycle.Enable, "GcModule", SupportsShouldProcess = true, DefaultParameterSetName = KeepTargetSet)]
     [OutputType(typeof(GcModuleStatus))]
     public sealed class EnableGcModuleCommand : GcCmdlet
@@ -28,79 +64,90 @@ namespace GoCardlessHalo.Commands
         private const string SqlServerSet = "SqlServer";
         private const string SqliteSet = "Sqlite";
 
-        /// <summary>The GoCardless access token, kept only DPAPI-protected (Windows). Elsewhere use -AccessTokenReference.</summary>
+        /// <summary>The GoCardless access token as a secure string (e.g. Read-Host -AsSecureString). It is stored only DPAPI-protected, so
+        /// only on Windows (CurrentUser scope, LocalMachine when running as SYSTEM); elsewhere use -AccessTokenReference.</summary>
         [Parameter]
         public SecureString? AccessToken { get; set; }
 
-        /// <summary>Where the access token is read at run time: env:VARIABLE_NAME or secret:SECRET_NAME.</summary>
+        /// <summary>Where the GoCardless access token is read at run time: env:VARIABLE_NAME (an environment variable, the usual choice
+        /// under RMM tools) or secret:SECRET_NAME (SecretManagement's Get-Secret). Only the reference is stored.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? AccessTokenReference { get; set; }
 
-        /// <summary>Sandbox or Live. Inferred from a sandbox_/live_ token when not given.</summary>
+        /// <summary>The GoCardless environment, Sandbox or Live. When not given: the environment of an -AccessToken (its sandbox_ or live_
+        /// prefix), else the one already saved (Sandbox in a new settings file).</summary>
         [Parameter]
         public GcEnvironment? Environment { get; set; }
 
-        /// <summary>Overrides the GoCardless API address (e.g. the emulator). http:// only for loopback addresses.</summary>
+        /// <summary>Another GoCardless API address instead of the environment's (e.g. an emulator). Plain http:// is accepted only for
+        /// addresses on this machine (otherwise ErrorId InsecureAddress).</summary>
         [Parameter]
         public Uri? GoCardlessBaseUri { get; set; }
 
-        /// <summary>Overrides the dashboard address used for payment links.</summary>
+        /// <summary>Another GoCardless dashboard address for the payment links of Get-GcPayment and Open-GcPayment (default
+        /// https://manage.gocardless.com, or manage-sandbox for Sandbox).</summary>
         [Parameter]
         public Uri? DashboardBaseUri { get; set; }
 
-        /// <summary>The Halo URL, e.g. https://contoso.halopsa.com (Halo REST API target).</summary>
+        /// <summary>The Halo web address, e.g. https://contoso.halopsa.com. Selects the Halo REST API target (hosted Halo).</summary>
         [Parameter(Mandatory = true, ParameterSetName = HaloApiSet)]
         public Uri? HaloUrl { get; set; }
 
-        /// <summary>The Halo API application's client id.</summary>
+        /// <summary>The client id of the Halo API application (Configuration > Integrations > Halo API, Client ID and Secret authentication).</summary>
         [Parameter(ParameterSetName = HaloApiSet)]
         [ValidateNotNullOrEmpty]
         public string? ClientId { get; set; }
 
-        /// <summary>The Halo API application's client secret.</summary>
+        /// <summary>The Halo API application's client secret as a secure string. Stored only DPAPI-protected (Windows); elsewhere use
+        /// -ClientSecretReference.</summary>
         [Parameter(ParameterSetName = HaloApiSet)]
         public SecureString? ClientSecret { get; set; }
 
-        /// <summary>Client id as user name and client secret as password.</summary>
+        /// <summary>The Halo API application as one credential: the client id as user name, the client secret as password. Instead of
+        /// -ClientId and -ClientSecret.</summary>
         [Parameter(ParameterSetName = HaloApiSet)]
         [Credential]
         public PSCredential? ClientCredential { get; set; }
 
-        /// <summary>Where the client secret is read at run time: env:NAME or secret:NAME.</summary>
+        /// <summary>Where the Halo client secret is read at run time: env:NAME or secret:NAME. Only the reference is stored.</summary>
         [Parameter(ParameterSetName = HaloApiSet)]
         [ValidateNotNullOrEmpty]
         public string? ClientSecretReference { get; set; }
 
-        /// <summary>The tenant of a hosted Halo instance.</summary>
+        /// <summary>The tenant name of a hosted Halo instance (hosted Halo only).</summary>
         [Parameter(ParameterSetName = HaloApiSet)]
         public string? Tenant { get; set; }
 
-        /// <summary>OAuth scope; default "all".</summary>
+        /// <summary>The OAuth scope requested from Halo (default all).</summary>
         [Parameter(ParameterSetName = HaloApiSet)]
         public string? Scope { get; set; }
 
-        /// <summary>Connection string of the Halo SQL Server database (on-premises Halo). A password in it is treated as a secret.</summary>
+        /// <summary>The connection string of the Halo SQL Server database (on-premises Halo). Selects the SQL Server target. A password in
+        /// it is never stored in the settings file: it is protected like -SqlCredential's, or refused where that is not possible.</summary>
         [Parameter(Mandatory = true, ParameterSetName = SqlServerSet)]
         [ValidateNotNullOrEmpty]
         public string? ConnectionString { get; set; }
 
-        /// <summary>SQL login for the Halo database.</summary>
+        /// <summary>A SQL login for the Halo database. The user name goes into the connection string; the password is stored only
+        /// DPAPI-protected (Windows). Without it the connection string's own authentication is used (e.g. Integrated Security).</summary>
         [Parameter(ParameterSetName = SqlServerSet)]
         [Credential]
         public PSCredential? SqlCredential { get; set; }
 
-        /// <summary>Where the SQL login's password is read at run time: env:NAME or secret:NAME.</summary>
+        /// <summary>Where the SQL login's password is read at run time: env:NAME or secret:NAME. The login itself is User ID in
+        /// -ConnectionString.</summary>
         [Parameter(ParameterSetName = SqlServerSet)]
         [ValidateNotNullOrEmpty]
         public string? SqlPasswordReference { get; set; }
 
-        /// <summary>A Halo-shaped SQLite database file.</summary>
+        /// <summary>A Halo-shaped SQLite database file. Selects the SQLite target.</summary>
         [Parameter(Mandatory = true, ParameterSetName = SqliteSet)]
         [ValidateNotNullOrEmpty]
         public string? DatabasePath { get; set; }
 
-        /// <summary>Where customers whose company matches no Halo customer go: a site id, name, or 'Customer/Site'.</summary>
+        /// <summary>The Default Site: where users are created for customers without a company, or whose company matches no Halo customer.
+        /// A site id, a site name, or 'Customer/Site'.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? DefaultSite { get; set; }
@@ -115,11 +162,12 @@ namespace GoCardlessHalo.Commands
         [Parameter(ParameterSetName = SqliteSet)]
         public SwitchParameter SampleData { get; set; }
 
-        /// <summary>Save the settings without contacting GoCardless or Halo (e.g. to prepare a machine before it can reach them).</summary>
+        /// <summary>Save the settings without contacting GoCardless or Halo (e.g. to prepare a machine before it can reach them);
+        /// Test-GcModule checks them later.</summary>
         [Parameter]
         public SwitchParameter SkipConnectionCheck { get; set; }
 
-        /// <summary>Return the resulting status.</summary>
+        /// <summary>Return the resulting status, as Get-GcModule shows it. By default Enable-GcModule writes nothing.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 

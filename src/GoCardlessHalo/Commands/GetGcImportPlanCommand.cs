@@ -14,7 +14,31 @@ namespace GoCardlessHalo.Commands
     /// export: Action is what the import would do (Created, Updated, Linked, Unchanged or Skipped), MatchedBy the rule that
     /// decides, Changes every field it would set, Reason and NearestClients why an unmatched company goes to the Default Site.
     /// It takes no lock and needs no write permission; the integration need not be enabled.</para>
+    /// <para type="description">Customers come from the pipeline (Get-GcCustomer), from -CustomerId, or, when neither is given,
+    /// from GoCardless (every customer).</para>
+    /// <para type="link">Import-GcUser</para>
+    /// <para type="link">Get-GcCustomer</para>
+    /// <para type="link">Get-GcUser</para>
     /// </summary>
+    /// <example>
+    /// <code>PS&gt; Get-GcImportPlan | Format-Table CustomerId, CustomerName, Action, MatchedBy, Client, Site</code>
+    /// <para>Where every GoCardless customer would go: Link (already linked, updated where it lives), Email (an existing contact
+    /// with the same email is linked), CompanyName (the invoice site of the Halo customer with that name) or DefaultSite.</para>
+    /// </example>
+    /// <example>
+    /// <code>PS&gt; Get-GcImportPlan | Where-Object MatchedBy -EQ 'DefaultSite' | Select-Object CustomerName, Reason, NearestClients</code>
+    /// <para>The customers that would land in the Default Site, why, and the nearest Halo customer names, so a company name can be
+    /// fixed in GoCardless or in Halo before importing.</para>
+    /// </example>
+    /// <example>
+    /// <code>PS&gt; Get-GcImportPlan -CustomerId CU000123ABC -MatchMode Normalized | Select-Object -ExpandProperty Changes</code>
+    /// <para>Every field Import-GcUser -MatchMode Normalized would set for one customer (Field, OldValue, NewValue); Normalized also
+    /// ignores punctuation, repeated spaces and legal suffixes such as Ltd or GmbH when matching company names.</para>
+    /// </example>
+    /// <example>
+    /// <code>PS&gt; Get-GcCustomer | Get-GcImportPlan | Export-Csv import-plan.csv -NoTypeInformation</code>
+    /// <para>The plan as a spreadsheet to review with the accounts team before the first import.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "GcImportPlan", DefaultParameterSetName = AllSet)]
     [OutputType(typeof(GcImportResult))]
     public sealed class GetGcImportPlanCommand : CustomerInputCmdlet
@@ -23,7 +47,8 @@ namespace GoCardlessHalo.Commands
         private IHaloTarget? _target;
         private UserImporter? _importer;
 
-        /// <summary>Exact (default) or Normalized company-name matching, as for Import-GcUser.</summary>
+        /// <summary>How company names are compared with Halo customer names, as for Import-GcUser. Exact (default): equal after
+        /// trimming and ignoring case. Normalized: also ignore punctuation, repeated spaces and legal suffixes (Ltd, LLC, GmbH, …).</summary>
         [Parameter]
         public GcMatchMode MatchMode { get; set; } = GcMatchMode.Exact;
 

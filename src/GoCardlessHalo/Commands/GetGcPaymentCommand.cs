@@ -19,7 +19,30 @@ namespace GoCardlessHalo.Commands
     /// Get-GcUser), GoCardless customer (from Get-GcCustomer), status and charge date. -Live asks GoCardless directly instead
     /// (one customer at a time; a Halo user is looked up by its link). Each payment carries its dashboard URL; pipe to
     /// Open-GcPayment to open it.</para>
+    /// <para type="description">Without a user or customer, every payment in the ledger is listed. The ledger is filled by
+    /// Sync-GcPayment: run it first (payments of customers not linked to a Halo user are not in the ledger).</para>
+    /// <para type="link">Sync-GcPayment</para>
+    /// <para type="link">Open-GcPayment</para>
+    /// <para type="link">Get-GcUser</para>
     /// </summary>
+    /// <example>
+    /// <code>PS&gt; Get-GcUser -CustomerId CU000123ABC | Get-GcPayment</code>
+    /// <para>The payments of the Halo user linked to GoCardless customer CU000123ABC, newest first, as Halo's "GoCardless
+    /// Payments" tab shows them: PaymentId, ChargeDate, Status, Amount, Currency.</para>
+    /// </example>
+    /// <example>
+    /// <code>PS&gt; Get-GcPayment -Status failed, charged_back -Since (Get-Date).AddDays(-30)</code>
+    /// <para>Every payment that failed or was charged back with a charge date in the last 30 days, for a dunning list.</para>
+    /// </example>
+    /// <example>
+    /// <code>PS&gt; Get-GcPayment -CustomerId CU000123ABC -Live</code>
+    /// <para>Asks GoCardless now instead of reading the ledger (Source is Live), for example to check a payment Sync-GcPayment has
+    /// not picked up yet.</para>
+    /// </example>
+    /// <example>
+    /// <code>PS&gt; Get-GcPayment -CustomerId CU000123ABC | Select-Object -First 1 | Open-GcPayment</code>
+    /// <para>Opens the customer's most recent payment in the GoCardless dashboard.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "GcPayment", DefaultParameterSetName = AllSet)]
     [OutputType(typeof(GcPayment))]
     public sealed class GetGcPaymentCommand : GcCmdlet
@@ -32,25 +55,28 @@ namespace GoCardlessHalo.Commands
         private IHaloTarget? _target;
         private Dictionary<int, string>? _customerOfUser;
 
-        /// <summary>Payments of these Halo users.</summary>
+        /// <summary>Payments of these Halo users (user ids), also by property name from Get-GcUser output.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = UserSet, ValueFromPipelineByPropertyName = true)]
         public int[] HaloUserId { get; set; } = Array.Empty<int>();
 
-        /// <summary>Payments of these GoCardless customers (CU…).</summary>
+        /// <summary>Payments of these GoCardless customers (CU…), also by property name from Get-GcCustomer output or any object
+        /// with a CustomerId property.</summary>
         [Parameter(Mandatory = true, ParameterSetName = CustomerSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string[] CustomerId { get; set; } = Array.Empty<string>();
 
-        /// <summary>Only payments in these statuses (e.g. failed, charged_back).</summary>
+        /// <summary>Only payments in these GoCardless statuses, e.g. pending_submission, submitted, confirmed, paid_out, failed,
+        /// cancelled, charged_back.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string[]? Status { get; set; }
 
-        /// <summary>Only payments charged on or after this date.</summary>
+        /// <summary>Only payments with a charge date on or after this date.</summary>
         [Parameter]
         public DateTime? Since { get; set; }
 
-        /// <summary>Ask GoCardless now instead of reading the ledger (needs -CustomerId or -HaloUserId).</summary>
+        /// <summary>Ask GoCardless now instead of reading the ledger (needs -CustomerId or -HaloUserId; a Halo user is looked up by
+        /// its link to a GoCardless customer).</summary>
         [Parameter(ParameterSetName = UserSet)]
         [Parameter(ParameterSetName = CustomerSet)]
         public SwitchParameter Live { get; set; }

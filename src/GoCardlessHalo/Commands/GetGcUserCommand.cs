@@ -15,7 +15,30 @@ namespace GoCardlessHalo.Commands
     /// <para type="description">Reads the configured Halo target. -Client and -Site take a name (wildcards allowed) or an id.
     /// -CustomerId takes GoCardless customer ids, also from the pipeline (Get-GcCustomer); an id no Halo user is linked to
     /// is a non-terminating error (HaloUserNotLinked). Output pipes into Get-GcPayment by HaloUserId.</para>
+    /// <para type="description">A user is linked when its link field (GoCardlessCustomerId by default, set with Enable-GcModule
+    /// -LinkField) holds a GoCardless customer id; Import-GcUser sets it. Each user carries its GoCardless id and every custom
+    /// field value (CustomFields), so mapped fields can be checked. Inactive users are left out unless -IncludeInactive is given.</para>
+    /// <para type="link">Import-GcUser</para>
+    /// <para type="link">Get-GcPayment</para>
+    /// <para type="link">Get-GcCustomer</para>
     /// </summary>
+    /// <example>
+    /// <code>PS&gt; Get-GcUser -Client 'Acme*'</code>
+    /// <para>The linked users of every Halo customer whose name starts with Acme: HaloUserId, Name, Email, Client, Site and
+    /// GoCardlessCustomerId.</para>
+    /// </example>
+    /// <example>
+    /// <code>PS&gt; Get-GcUser -CustomerId CU000123ABC | Get-GcPayment</code>
+    /// <para>Finds the Halo user linked to a GoCardless customer, wherever it has been moved, and lists its payments newest first.</para>
+    /// </example>
+    /// <example>
+    /// <code>PS&gt; (Get-GcUser -CustomerId CU000123ABC).CustomFields['AccountRef']</code>
+    /// <para>The value a field mapping (account_ref to AccountRef) wrote to the user's AccountRef custom field.</para>
+    /// </example>
+    /// <example>
+    /// <code>PS&gt; Get-GcUser -All -Site 'Default Site' -IncludeInactive | Where-Object { -not $_.GoCardlessCustomerId }</code>
+    /// <para>Every user of the sites named Default Site, active or not, that is not linked to a GoCardless customer.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Get, "GcUser", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(GcUser))]
     public sealed class GetGcUserCommand : GcCmdlet
@@ -26,27 +49,28 @@ namespace GoCardlessHalo.Commands
         private string _linkField = string.Empty;
         private Dictionary<string, List<HaloUser>>? _linked;
 
-        /// <summary>All users, linked or not.</summary>
+        /// <summary>All users, linked to a GoCardless customer or not. By default only linked users are returned.</summary>
         [Parameter(ParameterSetName = ListSet)]
         public SwitchParameter All { get; set; }
 
-        /// <summary>Only users of these Halo customers (name with wildcards, or id).</summary>
+        /// <summary>Only users of the Halo customers that match: a name (wildcards allowed, case-insensitive) or a customer id.</summary>
         [Parameter]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string? Client { get; set; }
 
-        /// <summary>Only users of these sites (name with wildcards, or id).</summary>
+        /// <summary>Only users of the Halo sites that match: a name (wildcards allowed, case-insensitive) or a site id.</summary>
         [Parameter]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string? Site { get; set; }
 
-        /// <summary>Include inactive users.</summary>
+        /// <summary>Include users that are inactive in Halo.</summary>
         [Parameter]
         public SwitchParameter IncludeInactive { get; set; }
 
-        /// <summary>The users linked to these GoCardless customer ids.</summary>
+        /// <summary>The users linked to these GoCardless customer ids (CU…), also from the pipeline: strings, or any object with a
+        /// CustomerId property (e.g. Get-GcCustomer output). An id no user is linked to is a non-terminating error.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = CustomerSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string[] CustomerId { get; set; } = Array.Empty<string>();

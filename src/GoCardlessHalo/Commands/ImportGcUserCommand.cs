@@ -21,7 +21,41 @@ namespace GoCardlessHalo.Commands
     /// created in the invoice site of the Halo customer whose name matches the company, or in the Default Site. Halo is read
     /// once, then written in batches; a rerun with nothing changed writes nothing. -WhatIf shows every planned field change.
     /// Customers come from the pipeline (Get-GcCustomer), from -CustomerId, or, when neither is given, from GoCardless.</para>
+    /// <para type="description">Each user gets the display name, first name, surname, email, phone, the link id and every mapped
+    /// custom field; a value GoCardless does not have is left alone in Halo, never blanked. One result per customer says what
+    /// happened (Action: Created, Updated, Unchanged, Linked, Skipped or Failed), why (MatchedBy), where (HaloUserId, Client, Site)
+    /// and which fields changed (Changes). A failure on one customer is a non-terminating error and the rest continue; if Halo
+    /// becomes unreachable the run stops, and a rerun carries on without duplicates because created users are found by their link.</para>
+    /// <para type="description">Import-GcUser refuses to run while the integration is disabled (ModuleDisabled), waits for any
+    /// other sync run on the same configuration (-LockTimeout, SyncLockTimeout), and appends every change to
+    /// GoCardlessHalo.audit.jsonl beside the settings.</para>
+    /// <para type="link">Get-GcImportPlan</para>
+    /// <para type="link">Get-GcCustomer</para>
+    /// <para type="link">Get-GcUser</para>
+    /// <para type="link">Set-GcFieldMapping</para>
     /// </summary>
+    /// <example>
+    /// <code>PS&gt; Get-GcCustomer | Import-GcUser -WhatIf</code>
+    /// <para>Shows the plan, field by field ("What if: Performing the operation ... on target GoCardless customer CU…"), and writes
+    /// nothing to Halo.</para>
+    /// </example>
+    /// <example>
+    /// <code>PS&gt; Import-GcUser | Group-Object Action | Format-Table Count, Name</code>
+    /// <para>Imports every GoCardless customer and counts the results by action. A second run with nothing changed in GoCardless
+    /// reports every customer as Unchanged and writes nothing.</para>
+    /// </example>
+    /// <example>
+    /// <code>PS&gt; Import-GcUser -CustomerId CU000123ABC -MatchMode Normalized</code>
+    /// <para>Imports one customer, matching its company name to Halo customers while ignoring punctuation, repeated spaces and legal
+    /// suffixes, so "Acme Ltd." finds the Halo customer "ACME Limited".</para>
+    /// </example>
+    /// <example>
+    /// <code>PS&gt; Import-GcUser -ConfigPath C:\ProgramData\GoCardlessHalo -ErrorAction SilentlyContinue -ErrorVariable failed |
+    ///     Where-Object { $_.Action -eq 'Skipped' -or $_.MatchedBy -eq 'DefaultSite' }</code>
+    /// <para>A scheduled run (e.g. an RMM script running as SYSTEM): per-customer failures are collected in $failed instead of
+    /// stopping the run, and the output keeps only the customers that need attention: skipped ones (such as two Halo customers
+    /// with the same name) and those placed in the Default Site. examples/Invoke-ScheduledSync.ps1 turns this into an exit code.</para>
+    /// </example>
     [Cmdlet(VerbsData.Import, "GcUser", SupportsShouldProcess = true, DefaultParameterSetName = AllSet)]
     [OutputType(typeof(GcImportResult))]
     public sealed class ImportGcUserCommand : CustomerInputCmdlet
@@ -32,16 +66,18 @@ namespace GoCardlessHalo.Commands
         private ImportBatch? _batch;
         private int _seen;
 
-        /// <summary>Exact (default): names equal ignoring case. Normalized: also ignore punctuation, spacing and legal suffixes.</summary>
+        /// <summary>How company names are compared with Halo customer names. Exact (default): equal after trimming and ignoring case.
+        /// Normalized: also ignore punctuation, repeated spaces and legal suffixes (Ltd, Limited, LLC, Inc, GmbH, …).</summary>
         [Parameter]
         public GcMatchMode MatchMode { get; set; } = GcMatchMode.Exact;
 
-        /// <summary>Users written to Halo per request or transaction (default 50).</summary>
+        /// <summary>How many users are written to Halo per API request or SQL transaction (1 to 1000, default 50).</summary>
         [Parameter]
         [ValidateRange(1, 1000)]
         public int BatchSize { get; set; } = 50;
 
-        /// <summary>How long to wait for another sync run on this configuration to finish (default 5 minutes).</summary>
+        /// <summary>How long to wait for another sync run on the same configuration to finish before giving up with ErrorId
+        /// SyncLockTimeout (default 5 minutes).</summary>
         [Parameter]
         public TimeSpan LockTimeout { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -12,23 +12,44 @@ namespace GoCardlessHalo.Commands
     /// <para type="description">Takes payments from Get-GcPayment (or payment ids) and opens each one's dashboard page in the default
     /// browser ($env:BROWSER when set). On a machine that cannot show a page — a server, an RMM agent — it writes the URL instead of
     /// failing. -PassThru writes each URL in any case.</para>
+    /// <para type="description">Payments piped from Get-GcPayment bring their own DashboardUrl; for bare payment ids the URL is
+    /// built from the configured environment (https://manage.gocardless.com/payments/PM…, manage-sandbox for Sandbox, or the
+    /// -DashboardBaseUri given to Enable-GcModule). -WhatIf shows which pages would open.</para>
+    /// <para type="output" name="System.String">The dashboard URL of each payment that could not be shown because this machine has
+    /// no browser; with -PassThru, the URL of every payment opened as well.</para>
+    /// <para type="link">Get-GcPayment</para>
+    /// <para type="link">Get-GcUser</para>
     /// </summary>
+    /// <example>
+    /// <code>PS&gt; Get-GcPayment -CustomerId CU000123ABC | Select-Object -First 1 | Open-GcPayment</code>
+    /// <para>Opens the customer's most recent payment in the GoCardless dashboard, in the default browser.</para>
+    /// </example>
+    /// <example>
+    /// <code>PS&gt; Open-GcPayment PM000456DEF</code>
+    /// <para>Opens one payment by id. Over SSH or in an RMM session, where no browser can run, it writes the URL instead.</para>
+    /// </example>
+    /// <example>
+    /// <code>PS&gt; Get-GcPayment -Status failed -Since (Get-Date).AddDays(-7) | Open-GcPayment -WhatIf</code>
+    /// <para>Shows which dashboard pages the failed payments of the last week would open, without opening any.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Open, "GcPayment", SupportsShouldProcess = true)]
     [OutputType(typeof(string))]
     public sealed class OpenGcPaymentCommand : GcCmdlet
     {
         private DashboardLinks? _dashboard;
 
-        /// <summary>GoCardless payment ids (PM…).</summary>
+        /// <summary>GoCardless payment ids (PM…), also from the pipeline: strings, or objects with a PaymentId property such as
+        /// Get-GcPayment and Sync-GcPayment output.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string[] PaymentId { get; set; } = Array.Empty<string>();
 
-        /// <summary>The dashboard page to open (from Get-GcPayment); built from the configured environment when absent.</summary>
+        /// <summary>The dashboard page to open, taken by property name from Get-GcPayment output; when absent it is built from the
+        /// configured environment and the payment id.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? DashboardUrl { get; set; }
 
-        /// <summary>Write each URL to the pipeline.</summary>
+        /// <summary>Write each URL to the pipeline, also when the page was opened in a browser.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 

@@ -9,14 +9,31 @@ namespace GoCardlessHalo.Commands
     /// <para type="synopsis">Removes field mappings. Values already written to Halo stay as they are.</para>
     /// <para type="description">Accepts Get-GcFieldMapping output from the pipeline. A name without wildcards that
     /// matches no mapping is an error (FieldMappingNotFound); a wildcard that matches nothing is not.</para>
+    /// <para type="description">The settings file is saved once, after the last mapping is removed. Import-GcUser and
+    /// Sync-GcPayment stop writing the field from their next run; the values they wrote before stay in Halo.</para>
+    /// <para type="link">Get-GcFieldMapping</para>
+    /// <para type="link">Set-GcFieldMapping</para>
     /// </summary>
+    /// <example>
+    /// <code>PS&gt; Remove-GcFieldMapping account_ref</code>
+    /// <para>Removes the mapping of the GoCardless custom field account_ref; its Halo field keeps the values already written.</para>
+    /// </example>
+    /// <example>
+    /// <code>PS&gt; Remove-GcFieldMapping 'payment.*' -WhatIf</code>
+    /// <para>Lists the payment summary mappings that would be removed, and removes none.</para>
+    /// </example>
+    /// <example>
+    /// <code>PS&gt; Get-GcFieldMapping -HaloField 'CFOld*' | Remove-GcFieldMapping -Confirm</code>
+    /// <para>Removes every mapping into a Halo field whose name starts with CFOld, asking before each one.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Remove, "GcFieldMapping", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(void))]
     public sealed class RemoveGcFieldMappingCommand : GcCmdlet
     {
         private int _removed;
 
-        /// <summary>The GoCardless field whose mapping goes (wildcards allowed).</summary>
+        /// <summary>The GoCardless field (metadata key or payment summary) whose mapping is removed; wildcards allowed. Also by
+        /// property name from Get-GcFieldMapping output.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]

@@ -19,7 +19,37 @@ namespace GoCardlessHalo.Commands
     /// The Halo field must be a custom field of type Text on the User entity: when Halo can be reached it is checked
     /// (HaloFieldNotFound, HaloFieldNotUserText), and -CreateHaloField creates a missing one. All mappings of one call are
     /// saved together at the end.</para>
+    /// <para type="description">The GoCardless field is a customer metadata key (a custom field in the GoCardless dashboard; a
+    /// customer holds at most three), which Import-GcUser copies, or one of the payment summaries payment.last_status,
+    /// payment.last_charge_date, payment.last_amount and mandate.status, which Sync-GcPayment writes when it changes. One Halo
+    /// field receives one GoCardless field, and the link field cannot be mapped (FieldMappingConflict). A mapping that fails is a
+    /// non-terminating error; the others of the same call are still saved.</para>
+    /// <para type="link">Get-GcFieldMapping</para>
+    /// <para type="link">Remove-GcFieldMapping</para>
+    /// <para type="link">Import-GcUser</para>
+    /// <para type="link">Sync-GcPayment</para>
     /// </summary>
+    /// <example>
+    /// <code>PS&gt; Set-GcFieldMapping -GoCardlessField account_ref -HaloField CFAccountRef</code>
+    /// <para>Copies each customer's account_ref custom field into the Halo user field CFAccountRef on the next Import-GcUser.</para>
+    /// </example>
+    /// <example>
+    /// <code>PS&gt; Set-GcFieldMapping payment.last_status LastPaymentStatus -CreateHaloField</code>
+    /// <para>Keeps the status of each linked user's latest payment in the Halo field LastPaymentStatus, creating that field (Text,
+    /// User) in Halo first when it does not exist. Sync-GcPayment writes it whenever the status changes.</para>
+    /// </example>
+    /// <example>
+    /// <code>PS&gt; @(
+    ///     [pscustomobject]@{ GoCardlessField = 'account_ref'; HaloField = 'CFAccountRef' }
+    ///     [pscustomobject]@{ GoCardlessField = 'contract'; HaloField = 'CFContractType' }
+    /// ) | Set-GcFieldMapping -PassThru</code>
+    /// <para>Sets several mappings from objects (for instance rows of Import-Csv) in one call; the settings file is written once and
+    /// -PassThru returns the mappings that changed.</para>
+    /// </example>
+    /// <example>
+    /// <code>PS&gt; Set-GcFieldMapping account_ref CFAccountRef -ConfigPath C:\ProgramData\GoCardlessHalo -WhatIf</code>
+    /// <para>Checks the Halo field and shows the change to the machine-wide configuration without saving it.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.Set, "GcFieldMapping", SupportsShouldProcess = true)]
     [OutputType(typeof(GcFieldMapping))]
     public sealed class SetGcFieldMappingCommand : GcCmdlet
@@ -29,21 +59,24 @@ namespace GoCardlessHalo.Commands
         private UserFieldResolver? _haloFields;
         private bool _haloRead;
 
-        /// <summary>The GoCardless customer metadata key (up to 50 characters), or a payment summary source such as payment.last_status.</summary>
+        /// <summary>The GoCardless customer metadata key (up to 50 characters, case-sensitive), or a payment summary: payment.last_status,
+        /// payment.last_charge_date, payment.last_amount or mandate.status. Also by property name from the pipeline.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string GoCardlessField { get; set; } = string.Empty;
 
-        /// <summary>The Halo custom field's name (Text, User entity).</summary>
+        /// <summary>The name of the Halo user custom field (type Text, entity User) that receives the value. Also by property name from
+        /// the pipeline.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string HaloField { get; set; } = string.Empty;
 
-        /// <summary>Create the Halo field (Text, User entity) when it does not exist yet.</summary>
+        /// <summary>Create the Halo custom field (Text, User entity) when it does not exist yet, instead of failing with
+        /// HaloFieldNotFound.</summary>
         [Parameter]
         public SwitchParameter CreateHaloField { get; set; }
 
-        /// <summary>Return the mappings that were set.</summary>
+        /// <summary>Return the mappings that were added or changed. By default Set-GcFieldMapping writes nothing.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 

@@ -17,7 +17,36 @@ namespace GoCardlessHalo.Commands
     /// The ledger's watermark advances only in the transaction that stores the changes, so a failed run loses nothing and the
     /// next run picks up from where the last successful one ended. Field mappings with payment summary sources
     /// (payment.last_status, payment.last_charge_date, payment.last_amount, mandate.status) are written to the Halo users.</para>
+    /// <para type="description">The ledger is the module's own tables (gch_*) in the Halo database for SQL targets, or
+    /// GoCardlessHalo.ledger.db beside the settings for the Halo API target. Each change names the payment, the linked Halo user,
+    /// the old and new status, the GoCardless event actions behind it and their cause (e.g. insufficient_funds). Sync-GcPayment
+    /// refuses to run while the integration is disabled (ModuleDisabled), waits for any other sync run on the same
+    /// configuration (-LockTimeout, SyncLockTimeout), and records the run for Get-GcModule and Test-GcModule.</para>
+    /// <para type="link">Get-GcPayment</para>
+    /// <para type="link">Import-GcUser</para>
+    /// <para type="link">Set-GcFieldMapping</para>
+    /// <para type="link">Test-GcModule</para>
     /// </summary>
+    /// <example>
+    /// <code>PS&gt; Sync-GcPayment</code>
+    /// <para>Brings the ledger up to date and lists each payment whose status changed: PaymentId, CustomerId, OldStatus, NewStatus,
+    /// Amount, Currency. Nothing is written when nothing changed since the last run.</para>
+    /// </example>
+    /// <example>
+    /// <code>PS&gt; Sync-GcPayment | Where-Object NewStatus -In 'failed', 'charged_back' | Select-Object PaymentId, CustomerId, NewStatus, Cause, DashboardUrl</code>
+    /// <para>Only the payments that just failed or were charged back, with GoCardless's reason and the dashboard page of each.</para>
+    /// </example>
+    /// <example>
+    /// <code>PS&gt; Import-GcUser -ConfigPath C:\ProgramData\GoCardlessHalo | Out-Null
+    /// PS&gt; Sync-GcPayment -ConfigPath C:\ProgramData\GoCardlessHalo -OverlapWindow (New-TimeSpan -Minutes 30)</code>
+    /// <para>A scheduled run: import new customers first (their payments are read in full the first time they are linked), then
+    /// sync payments, rereading the last 30 minutes of events in case GoCardless created some late.</para>
+    /// </example>
+    /// <example>
+    /// <code>PS&gt; Sync-GcPayment -WhatIf</code>
+    /// <para>Says where the payments would be stored (the module's tables in the Halo database, or the ledger file beside the
+    /// settings) and contacts neither GoCardless nor Halo.</para>
+    /// </example>
     [Cmdlet(VerbsData.Sync, "GcPayment", SupportsShouldProcess = true)]
     [OutputType(typeof(GcPaymentChange))]
     public sealed class SyncGcPaymentCommand : GcCmdlet
@@ -25,11 +54,13 @@ namespace GoCardlessHalo.Commands
         private SyncRun? _run;
         private PaymentLedger? _ledger;
 
-        /// <summary>How far before the last run's newest event to read again, because GoCardless creates events asynchronously (default 10 minutes).</summary>
+        /// <summary>How far before the last run's newest event to read again, because GoCardless creates events asynchronously; events
+        /// already applied are recognised and applied only once (default 10 minutes).</summary>
         [Parameter]
         public TimeSpan OverlapWindow { get; set; } = TimeSpan.FromMinutes(10);
 
-        /// <summary>How long to wait for another sync run on this configuration to finish (default 5 minutes).</summary>
+        /// <summary>How long to wait for another sync run on the same configuration to finish before giving up with ErrorId
+        /// SyncLockTimeout (default 5 minutes).</summary>
         [Parameter]
         public TimeSpan LockTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
