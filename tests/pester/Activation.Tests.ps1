@@ -45,6 +45,21 @@ Describe 'Enable-GcModule on the Halo API' {
         (Get-GcModule -ConfigPath $config).Target | Should -Be 'Api'
     }
 
+    It 'can keep the payment ledger in SQL Server, and reaches it when enabling' {
+        $ledger = $haloApi.Clone()
+        $ledger.LedgerConnectionString = 'Server=tcp:127.0.0.1,1;Database=GcLedger;User ID=ledger;Connect Timeout=3;Encrypt=False'
+        $ledger.LedgerPasswordReference = 'env:GCH_HALO_SECRET'
+        $ledger.DefaultSite = '1'
+        $err = { Enable-TestModule -ConfigPath (New-TestConfigPath) -Extra $ledger -ErrorAction Stop } | Should -Throw -ErrorId 'HaloSqlConnectionFailed,*' -PassThru
+        $err.Exception.Message | Should -Match '127\.0\.0\.1,1/GcLedger'
+
+        $config = New-TestConfigPath
+        $ledger.SkipConnectionCheck = $true
+        Enable-TestModule -ConfigPath $config -Extra $ledger -WarningAction SilentlyContinue
+        Get-Content (Join-Path $config 'GoCardlessHalo.yaml') -Raw | Should -Match "(?s)ledger:.*connectionString: .*Database=GcLedger.*password: env:GCH_HALO_SECRET"
+        (Test-GcModule -ConfigPath $config | Where-Object Name -EQ 'ModuleTables').Status | Should -Be 'Failed'
+    }
+
     It 'refuses credentials Halo rejects (HaloAuthenticationFailed) and a Default Site that does not exist' {
         $env:GCH_WRONG_SECRET = 'wrong'
         $wrong = $haloApi.Clone()

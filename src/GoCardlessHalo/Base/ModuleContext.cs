@@ -21,8 +21,8 @@ namespace GoCardlessHalo.Base
 
         public ConfigStore Store { get; }
 
-        /// <summary>The settings as loaded (or defaults when there is no file yet).</summary>
-        public ModuleSettings Settings { get; }
+        /// <summary>The settings as loaded (or defaults when there is no file yet), or as last replaced.</summary>
+        public ModuleSettings Settings { get; private set; }
 
         /// <summary>Problems found while loading that did not stop it (unknown keys).</summary>
         public IReadOnlyList<string> Warnings { get; }
@@ -34,5 +34,12 @@ namespace GoCardlessHalo.Base
         public bool IsConfigured => Store.Exists;
 
         public void Save() => Store.Save(Settings);
+
+        /// <summary>Saves <paramref name="settings"/> in place of the loaded ones.</summary>
+        public void Save(ModuleSettings settings)
+        {
+            Store.Save(settings);
+            Settings = settings;
+        }
     }
 }

@@ -146,6 +146,24 @@ namespace GoCardlessHalo.Commands
         [ValidateNotNullOrEmpty]
         public string? DatabasePath { get; set; }
 
+        /// <summary>
+        /// A SQL Server database for the payment ledger when Halo is reached through its API (by default the ledger is a
+        /// SQLite file beside the settings). Enable-GcModule creates the module's tables there. A password in it is treated as a secret.
+        /// </summary>
+        [Parameter(ParameterSetName = HaloApiSet)]
+        [ValidateNotNullOrEmpty]
+        public string? LedgerConnectionString { get; set; }
+
+        /// <summary>SQL login for the ledger database (-LedgerConnectionString); the password is kept DPAPI-protected (Windows).</summary>
+        [Parameter(ParameterSetName = HaloApiSet)]
+        [Credential]
+        public PSCredential? LedgerCredential { get; set; }
+
+        /// <summary>Where the ledger database login's password is read at run time: env:NAME or secret:NAME.</summary>
+        [Parameter(ParameterSetName = HaloApiSet)]
+        [ValidateNotNullOrEmpty]
+        public string? LedgerPasswordReference { get; set; }
+
         /// <summary>The Default Site: where users are created for customers without a company, or whose company matches no Halo customer.
         /// A site id, a site name, or 'Customer/Site'.</summary>
         [Parameter]
@@ -193,12 +211,7 @@ namespace GoCardlessHalo.Commands
                 return;
             }
 
-            Context.Settings.Enabled = planned.Enabled;
-            Context.Settings.Version = planned.Version;
-            Context.Settings.GoCardless = planned.GoCardless;
-            Context.Settings.Halo = planned.Halo;
-            Context.Settings.DefaultSite = planned.DefaultSite;
-            Context.Save();
+            Context.Save(planned);
             WriteVerbose($"Saved {Context.Location.SettingsPath}.");
             if (PassThru)
             {
@@ -237,8 +250,8 @@ namespace GoCardlessHalo.Commands
             if (pending.Count > 0)
             {
                 var script = activation.RenderMigrations(pending);
-                var description = $"Apply {pending.Count} migration(s) of the module's own tables to {activation.Target.Location}:{System.Environment.NewLine}{script}";
-                if (ShouldProcess(description, $"Apply {pending.Count} migration(s) of GoCardlessHalo's tables to {activation.Target.Location}?", "Migrate"))
+                var description = $"Apply {pending.Count} migration(s) of the module's own tables to {activation.LedgerLocation}:{System.Environment.NewLine}{script}";
+                if (ShouldProcess(description, $"Apply {pending.Count} migration(s) of GoCardlessHalo's tables to {activation.LedgerLocation}?", "Migrate"))
                 {
                     Await(activation.ApplyMigrationsAsync(CancellationToken));
                 }
@@ -287,6 +300,10 @@ namespace GoCardlessHalo.Commands
                 SqlPassword = SqlCredential is null ? null : SecureStrings.ToPlainText(SqlCredential.Password),
                 SqlPasswordReference = SqlPasswordReference,
                 DatabasePath = DatabasePath is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(DatabasePath),
+                LedgerConnectionString = LedgerConnectionString,
+                LedgerUser = LedgerCredential?.UserName,
+                LedgerPassword = LedgerCredential is null ? null : SecureStrings.ToPlainText(LedgerCredential.Password),
+                LedgerPasswordReference = LedgerPasswordReference,
                 DefaultSite = DefaultSite,
                 LinkField = LinkField,
             };
