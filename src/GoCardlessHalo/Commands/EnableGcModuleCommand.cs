@@ -205,7 +205,7 @@ namespace GoCardlessHalo.Commands
             var action = $"Enable the GoCardless integration ({planned.GoCardless.Environment}, Halo target {planned.Halo.Target} " +
                          $"{StatusBuilder.TargetLocation(planned.Halo)}, default site '{planned.DefaultSite ?? "(not set)"}')";
             // Without the database -WhatIf cannot look further into Halo, but it still says what would be saved.
-            var activated = SkipConnectionCheck || Activate(planned);
+            var activated = SkipConnectionCheck || ActivationSteps.Run(this, planned, SampleData);
             if (!ShouldProcess(Context.Location.SettingsPath, action) || !activated)
             {
                 return;
@@ -217,49 +217,6 @@ namespace GoCardlessHalo.Commands
             {
                 WriteObject(StatusBuilder.Status(Context));
             }
-        }
-
-        // Checks both sides and does the one-time set-up, each change behind ShouldProcess. False when -WhatIf
-        // (or a declined -Confirm) left nothing to check further.
-        private bool Activate(ModuleSettings planned)
-        {
-            using var activation = new ModuleActivation(planned, ConnectionsFor(planned), Log);
-            Await(activation.CheckGoCardlessAsync(CancellationToken));
-            if (activation.DatabaseFileMissing)
-            {
-                if (!ShouldProcess(planned.Halo.DatabasePath, SampleData ? "Create the Halo-shaped SQLite database with sample customers" : "Create the Halo-shaped SQLite database"))
-                {
-                    return false;
-                }
-
-                Await(activation.CreateEmbeddedDatabaseAsync(SampleData, CancellationToken));
-            }
-            else if (SampleData)
-            {
-                Fail(ErrorRecords.Argument("SampleDataNeedsNewDatabase", $"-SampleData only fills a database this command creates, and '{planned.Halo.DatabasePath}' already exists.", "SampleData"));
-            }
-
-            Await(activation.OpenHaloAsync(CancellationToken));
-            var link = planned.Halo.LinkField;
-            if (Await(activation.LinkFieldMissingAsync(CancellationToken)) && ShouldProcess(activation.Target.Location, $"Create the Halo user custom field '{link}' (Text) for GoCardless customer ids"))
-            {
-                Await(activation.CreateLinkFieldAsync(CancellationToken));
-            }
-
-            var pending = Await(activation.PendingMigrationsAsync(CancellationToken));
-            if (pending.Count > 0)
-            {
-                var script = activation.RenderMigrations(pending);
-                var description = $"Apply {pending.Count} migration(s) of the module's own tables to {activation.LedgerLocation}:{System.Environment.NewLine}{script}";
-                if (ShouldProcess(description, $"Apply {pending.Count} migration(s) of GoCardlessHalo's tables to {activation.LedgerLocation}?", "Migrate"))
-                {
-                    Await(activation.ApplyMigrationsAsync(CancellationToken));
-                }
-            }
-
-            var site = Await(activation.CheckDefaultSiteAsync(CancellationToken));
-            WriteVerbose(site is null ? "No Default Site is set yet." : $"Default Site: {site.ClientName}/{site.Name} (id {site.Id}).");
-            return true;
         }
 
         private EnableRequest BuildRequest()
