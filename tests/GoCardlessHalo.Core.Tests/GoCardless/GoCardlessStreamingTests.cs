@@ -12,6 +12,7 @@ namespace GoCardlessHalo.Core.Tests.GoCardless;
 /// Streams 100,000 generated payments: exactly 200 list requests, and managed memory that stays flat (it
 /// does not grow with the number of pages read). Prints the figures for the closing note.
 /// </summary>
+[Collection(RunsAlone.Name)]
 public sealed class GoCardlessStreamingTests : IClassFixture<EmulatorFixture>
 {
     private const int Payments = 100_000;

@@ -10,6 +10,7 @@ using static GoCardlessHalo.Core.Tests.Halo.Api.HaloApiTestKit;
 namespace GoCardlessHalo.Core.Tests.Halo.Api;
 
 /// <summary>The request counts the closing note of issue 4 reports, measured against the emulator.</summary>
+[Collection(RunsAlone.Name)]
 public sealed class HaloApiFigureTests
 {
     private readonly ITestOutputHelper _output;

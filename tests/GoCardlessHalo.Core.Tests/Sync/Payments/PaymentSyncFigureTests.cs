@@ -14,6 +14,7 @@ namespace GoCardlessHalo.Core.Tests.Sync.Payments;
 /// The figures of the closing note: 10,000 customers (all linked) and 100,000 payments; a full first sync, an
 /// incremental sync after 100 transitions, and a rerun. Request counts are asserted; times are only reported.
 /// </summary>
+[Collection(RunsAlone.Name)]
 public sealed class PaymentSyncFigureTests : IClassFixture<EmulatorFixture>
 {
     private readonly EmulatorFixture emulator;
