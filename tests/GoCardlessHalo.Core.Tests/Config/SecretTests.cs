@@ -21,7 +21,7 @@ public sealed class SecretTests
     }
 
     [Theory]
-    [InlineData("live_abcdefghijklmnopqrstuvwxyz0123456789")]
+    [InlineData("live_pasted-token-value")]
     [InlineData("vault:GC_TOKEN")]
     [InlineData("env:BAD NAME")]
     [InlineData("dpapi:Nobody:AQID")]

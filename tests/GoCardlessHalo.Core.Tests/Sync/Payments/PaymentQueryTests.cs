@@ -100,7 +100,7 @@ public sealed class PaymentQueryTests : IClassFixture<EmulatorFixture>, IAsyncLi
     }
 
     [Fact]
-    public async Task A_live_query_gives_the_same_payments_in_the_same_shape_and_order_straight_from_gocardless()
+    public async Task A_query_straight_from_gocardless_gives_the_same_payments_in_the_same_shape_and_order()
     {
         var (customer, user) = BusiestLinkedCustomer();
         using var client = emulator.Client();
