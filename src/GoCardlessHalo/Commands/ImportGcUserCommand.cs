@@ -62,8 +62,7 @@ namespace GoCardlessHalo.Commands
     {
         private readonly Dictionary<ImportAction, int> _counts = Enum.GetValues(typeof(ImportAction)).Cast<ImportAction>().ToDictionary(a => a, _ => 0);
         private SyncRun? _run;
-        private UserImporter? _importer;
-        private ImportBatch? _batch;
+        private ImportQueue? _queue;
         private int _seen;
 
         /// <summary>How company names are compared with Halo customer names. Exact (default): equal after trimming and ignoring case.
@@ -84,9 +83,9 @@ namespace GoCardlessHalo.Commands
         protected override void Begin()
         {
             _run = SyncRun.Start(this, SyncKind.Import, "Import-GcUser", LockTimeout);
-            _importer = new UserImporter(_run.Target, ImportOptions.FromSettings(Context.Settings, ImportResults.ToEngine(MatchMode), BatchSize), Log, _run.Audit);
-            Await(_importer.PrepareAsync(CancellationToken));
-            _batch = new ImportBatch(BatchSize);
+            var importer = new UserImporter(_run.Target, ImportOptions.FromSettings(Context.Settings, ImportResults.ToEngine(MatchMode), BatchSize), Log, _run.Audit);
+            Await(importer.PrepareAsync(CancellationToken));
+            _queue = new ImportQueue(importer, BatchSize);
         }
 
         internal override GoCardlessClient GoCardless => _run!.GoCardless;
@@ -94,7 +93,7 @@ namespace GoCardlessHalo.Commands
         protected override void End()
         {
             HandleAllWhenNoneGiven();
-            Flush();
+            Emit(Await(_queue!.FlushAsync(CancellationToken)));
             var summary = string.Join(", ", _counts.Where(c => c.Value > 0).Select(c => $"{c.Value} {c.Key.ToString().ToLowerInvariant()}"));
             WriteVerbose($"Imported {_seen} customer(s): {(summary.Length == 0 ? "nothing to do" : summary)}.");
             _run!.Succeeded();
@@ -107,24 +106,15 @@ namespace GoCardlessHalo.Commands
         internal override void Handle(Customer customer)
         {
             _seen++;
-            var plan = _importer!.Plan(customer);
-            if (_batch!.Holds(customer.Id) || _batch.Conflicts(plan))
-            {
-                Flush();
-                plan = _importer.Plan(customer);
-            }
-
+            var (plan, written) = Await(_queue!.PlanAsync(customer, CancellationToken));
+            Emit(written);
             if (!plan.WritesToHalo)
             {
                 Emit(UserImporter.WithoutWrite(plan));
             }
             else if (ShouldProcess($"GoCardless customer {customer.Id} ({customer.DisplayName})", plan.Describe()))
             {
-                _batch.Add(plan);
-                if (_batch.IsFull)
-                {
-                    Flush();
-                }
+                Emit(Await(_queue.AddAsync(plan, CancellationToken)));
             }
 
             if (_seen % 25 == 0)
@@ -133,9 +123,9 @@ namespace GoCardlessHalo.Commands
             }
         }
 
-        private void Flush()
+        private void Emit(IEnumerable<ImportResult> results)
         {
-            foreach (var result in Await(_importer!.WriteAsync(_batch!.Take(), CancellationToken)))
+            foreach (var result in results)
             {
                 Emit(result);
             }

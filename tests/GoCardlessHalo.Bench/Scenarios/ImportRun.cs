@@ -30,6 +30,14 @@ public sealed class ImportOutcome
         MatchedBy[rule] = MatchedBy.TryGetValue(rule, out var n) ? n + 1 : 1;
     }
 
+    public void AddAll(IEnumerable<ImportResult> results)
+    {
+        foreach (var result in results)
+        {
+            Add(result);
+        }
+    }
+
     public string DescribeActions() => string.Join(", ", Actions.Where(a => a.Value > 0).Select(a => $"{a.Key} {a.Value:N0}"));
 
     public string DescribeMatches() => string.Join(", ", MatchedBy.OrderByDescending(m => m.Value).Select(m => $"{m.Key} {m.Value:N0}"));
@@ -37,9 +45,8 @@ public sealed class ImportOutcome
 
 /// <summary>
 /// Import-GcUser without PowerShell: the same engine calls in the same order as ImportGcUserCommand with no
-/// input (all customers). Halo is read once; customers stream from GoCardless and are planned one by one; plans
-/// that write wait in an <see cref="ImportBatch"/> written when full, or early when a plan touches what a
-/// waiting plan touches.
+/// input (all customers). Halo is read once; customers stream from GoCardless and are planned one by one through
+/// the same <see cref="ImportQueue"/> the cmdlet uses.
 /// </summary>
 public static class ImportRun
 {
@@ -51,39 +58,16 @@ public static class ImportRun
         var options = ImportOptions.FromSettings(connections.Settings, MatchMode.Exact, BatchSize);
         var importer = new UserImporter(session.Target, options, connections.Log, connections.NewAuditLog());
         await importer.PrepareAsync(cancellationToken);
-        var batch = new ImportBatch(BatchSize);
+        var queue = new ImportQueue(importer, BatchSize);
         var outcome = new ImportOutcome();
         await foreach (var customer in goCardless.ListCustomersAsync(null, cancellationToken))
         {
-            var plan = importer.Plan(customer);
-            if (batch.Holds(customer.Id) || batch.Conflicts(plan))
-            {
-                await FlushAsync(importer, batch, outcome, cancellationToken);
-                plan = importer.Plan(customer);
-            }
-
-            if (!plan.WritesToHalo)
-            {
-                outcome.Add(UserImporter.WithoutWrite(plan));
-                continue;
-            }
-
-            batch.Add(plan);
-            if (batch.IsFull)
-            {
-                await FlushAsync(importer, batch, outcome, cancellationToken);
-            }
+            var (plan, written) = await queue.PlanAsync(customer, cancellationToken);
+            outcome.AddAll(written);
+            outcome.AddAll(plan.WritesToHalo ? await queue.AddAsync(plan, cancellationToken) : new[] { UserImporter.WithoutWrite(plan) });
         }
 
-        await FlushAsync(importer, batch, outcome, cancellationToken);
+        outcome.AddAll(await queue.FlushAsync(cancellationToken));
         return outcome;
-    }
-
-    private static async Task FlushAsync(UserImporter importer, ImportBatch batch, ImportOutcome outcome, CancellationToken cancellationToken)
-    {
-        foreach (var result in await importer.WriteAsync(batch.Take(), cancellationToken))
-        {
-            outcome.Add(result);
-        }
     }
 }

@@ -71,6 +71,37 @@ public sealed class UserImporterTests
         Assert.False(batch.Holds("CU1"));
     }
 
+    [Fact]
+    public async Task TheQueueWritesTheBatchBeforeReplanningACustomerThatIsWaiting()
+    {
+        var target = new ScriptedTarget();
+        var queue = new ImportQueue(await Prepared(target), batchSize: 10);
+        var (first, nothingWritten) = await queue.PlanAsync(Customer("CU1", "a@example.com"), CancellationToken.None);
+        Assert.Empty(nothingWritten);
+        Assert.Empty(await queue.AddAsync(first, CancellationToken.None));
+
+        var (again, written) = await queue.PlanAsync(Customer("CU1", "a@example.com"), CancellationToken.None);
+
+        Assert.Equal(ImportAction.Created, Assert.Single(written).Action);
+        Assert.Equal(ImportAction.Unchanged, again.Action);
+        Assert.Single(target.Users);
+        Assert.Empty(await queue.FlushAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TheQueueWritesWhenTheBatchIsFull()
+    {
+        var target = new ScriptedTarget();
+        var queue = new ImportQueue(await Prepared(target), batchSize: 2);
+
+        var (one, _) = await queue.PlanAsync(Customer("CU1", "a@example.com"), CancellationToken.None);
+        var (two, _) = await queue.PlanAsync(Customer("CU2", "b@example.com"), CancellationToken.None);
+
+        Assert.Empty(await queue.AddAsync(one, CancellationToken.None));
+        Assert.Equal(2, (await queue.AddAsync(two, CancellationToken.None)).Count);
+        Assert.Equal(1, target.WriteCalls);
+    }
+
     private static async Task<UserImporter> Prepared(ScriptedTarget target)
     {
         var importer = new UserImporter(target, new ImportOptions { DefaultSite = "1" }, NullEngineLog.Instance, audit: null);
