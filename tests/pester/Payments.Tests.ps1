@@ -69,6 +69,17 @@ Describe 'Payments on <_>' -ForEach $targets {
         (Get-GcUser -ConfigPath $config -CustomerId CU00PAYA).CustomFields['LastPaymentStatus'] | Should -Be 'confirmed'
     }
 
+    It 'writes a summary mapped to Halo''s CF spelling of a field once, not on every run' {
+        Set-GcFieldMapping -ConfigPath $config mandate.status CFMandateStatus -CreateHaloField
+        $null = Sync-GcPayment -ConfigPath $config
+        $writes = Get-HaloWriteCount -Target $target -ConfigPath $config
+
+        $null = Sync-GcPayment -ConfigPath $config
+
+        Get-HaloWriteCount -Target $target -ConfigPath $config | Should -Be $writes
+        (Get-GcUser -ConfigPath $config -CustomerId CU00PAYA).CustomFields['MandateStatus'] | Should -Be 'active'
+    }
+
     It 'loses no payment change when a sync fails part-way' {
         $null = Sync-GcPayment -ConfigPath $config
         Move-Payment PM00PAYB1 submitted

@@ -60,10 +60,14 @@ namespace GoCardlessHalo.Core.Sync
 
         /// <summary>The Halo name of the link field the settings name.</summary>
         /// <exception cref="GcHaloException">LinkFieldInvalid when it is missing or not a Text/User field.</exception>
-        public static async Task<string> ResolveLinkFieldAsync(IHaloTarget target, string configuredName, CancellationToken cancellationToken)
+        public static async Task<string> ResolveLinkFieldAsync(IHaloTarget target, string configuredName, CancellationToken cancellationToken) =>
+            new UserFieldResolver(await target.GetUserFieldsAsync(cancellationToken).ConfigureAwait(false)).LinkField(configuredName);
+
+        /// <summary>The Halo name of the link field the settings name.</summary>
+        /// <exception cref="GcHaloException">LinkFieldInvalid when it is missing or not a Text/User field.</exception>
+        public string LinkField(string configuredName)
         {
-            var resolver = new UserFieldResolver(await target.GetUserFieldsAsync(cancellationToken).ConfigureAwait(false));
-            var problem = resolver.Problem(configuredName, $"Link field '{configuredName}'");
+            var problem = Problem(configuredName, $"Link field '{configuredName}'");
             if (problem is not null)
             {
                 throw new GcHaloException(
@@ -73,7 +77,7 @@ namespace GoCardlessHalo.Core.Sync
                     configuredName);
             }
 
-            return resolver.Find(configuredName)!.Name;
+            return Find(configuredName)!.Name;
         }
 
         /// <summary>

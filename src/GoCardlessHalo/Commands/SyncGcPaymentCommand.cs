@@ -4,7 +4,6 @@ using System.Management.Automation;
 using GoCardlessHalo.Base;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Errors;
-using GoCardlessHalo.Core.Sync;
 using GoCardlessHalo.Core.Sync.Payments;
 using GoCardlessHalo.Models;
 
@@ -77,8 +76,8 @@ namespace GoCardlessHalo.Commands
 
             _run = SyncRun.Start(this, SyncKind.Payments, "Sync-GcPayment", LockTimeout);
             _ledger = Connections.OpenLedger(_run.Target);
-            var linkField = Await(UserFieldResolver.ResolveLinkFieldAsync(_run.Target, Context.Settings.Halo.LinkField, CancellationToken));
-            var options = new PaymentSyncOptions { LinkField = linkField, Mappings = Context.Settings.FieldMappings, OverlapWindow = OverlapWindow };
+            var options = Await(PaymentSyncOptions.FromSettingsAsync(_run.Target, Context.Settings, CancellationToken));
+            options.OverlapWindow = OverlapWindow;
             var synchronizer = new PaymentSynchronizer(_run.GoCardless, _run.Target, _ledger, options, Log, _run.Audit);
             var count = 0;
             foreach (var change in Stream(synchronizer.SyncAsync(CancellationToken)))

@@ -4,7 +4,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Bench.Infrastructure;
 using GoCardlessHalo.Core.GoCardless;
-using GoCardlessHalo.Core.Sync;
 using GoCardlessHalo.Core.Sync.Payments;
 
 namespace GoCardlessHalo.Bench.Scenarios;
@@ -15,15 +14,14 @@ public sealed record PaymentOutcome(long Changes, PaymentSyncStatistics Statisti
 /// <summary>
 /// Sync-GcPayment without PowerShell: the same engine calls as SyncGcPaymentCommand — the ledger the settings
 /// choose (the SQL target's database, or the module-owned file beside the settings for the API), the link field
-/// resolved against Halo, the settings' field mappings, the default overlap window — with every change enumerated.
+/// and the settings' field mappings resolved against Halo, the default overlap window — with every change enumerated.
 /// </summary>
 public static class PaymentRun
 {
     public static async Task<PaymentOutcome> RunAsync(BenchConnections connections, HaloSession session, GoCardlessClient goCardless, CancellationToken cancellationToken)
     {
         using var ledger = connections.OpenLedger(session);
-        var linkField = await UserFieldResolver.ResolveLinkFieldAsync(session.Target, connections.Settings.Halo.LinkField, cancellationToken);
-        var options = new PaymentSyncOptions { LinkField = linkField, Mappings = connections.Settings.FieldMappings };
+        var options = await PaymentSyncOptions.FromSettingsAsync(session.Target, connections.Settings, cancellationToken);
         var synchronizer = new PaymentSynchronizer(goCardless, session.Target, ledger, options, connections.Log, connections.NewAuditLog());
         long changes = 0;
         await foreach (var _ in synchronizer.SyncAsync(cancellationToken))

@@ -2,8 +2,11 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Errors;
+using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Timing;
 
 namespace GoCardlessHalo.Core.Sync.Payments
@@ -18,9 +21,9 @@ namespace GoCardlessHalo.Core.Sync.Payments
         public string LinkField { get; set; } = HaloSettings.DefaultLinkField;
 
         /// <summary>
-        /// Field mappings, with Halo field names resolved. Only those whose source is a payment summary
-        /// (payment.last_status, payment.last_charge_date, payment.last_amount, mandate.status) are used here;
-        /// with none, nothing is written to Halo.
+        /// Field mappings, with Halo field names resolved (<see cref="FromSettingsAsync"/> does it). Only those whose
+        /// source is a payment summary (payment.last_status, payment.last_charge_date, payment.last_amount,
+        /// mandate.status) are used here; with none, nothing is written to Halo.
         /// </summary>
         public IReadOnlyList<FieldMapping> Mappings { get; set; } = Array.Empty<FieldMapping>();
 
@@ -56,6 +59,27 @@ namespace GoCardlessHalo.Core.Sync.Payments
 
         internal IReadOnlyList<FieldMapping> SummaryMappings =>
             (Mappings ?? Array.Empty<FieldMapping>()).Where(m => m.Source == FieldMappingSource.PaymentSummary).ToList();
+
+        /// <summary>
+        /// The options of the settings' link field and field mappings, each named as Halo names it (one read of Halo's
+        /// user fields). A mapping may spell its field as Halo's setup screens show it or with the API's "CF" prefix,
+        /// but the users' values are keyed by Halo's own name: compared under another spelling, every summary would
+        /// look changed and be written again on every run.
+        /// </summary>
+        /// <exception cref="GcHaloException">LinkFieldInvalid when the link field is missing or not a Text/User field.</exception>
+        public static async Task<PaymentSyncOptions> FromSettingsAsync(IHaloTarget halo, ModuleSettings settings, CancellationToken cancellationToken)
+        {
+            var fields = new UserFieldResolver(await halo.GetUserFieldsAsync(cancellationToken).ConfigureAwait(false));
+            return new PaymentSyncOptions
+            {
+                LinkField = fields.LinkField(settings.Halo.LinkField),
+
+                // A field Halo does not have keeps its name: writing it fails in Halo, naming the field.
+                Mappings = settings.FieldMappings
+                    .Select(m => fields.Find(m.HaloField) is { } field ? new FieldMapping(m.GoCardlessField, field.Name) : m)
+                    .ToList(),
+            };
+        }
 
         /// <summary>Fails with <see cref="PaymentSyncErrorIds.OptionsInvalid"/> naming the first option out of range.</summary>
         public void Validate()

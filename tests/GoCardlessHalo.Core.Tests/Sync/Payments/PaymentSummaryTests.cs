@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Halo.Api;
@@ -88,6 +89,31 @@ public sealed class PaymentSummaryTests : IClassFixture<EmulatorFixture>
         foreach (var user in await LinkedUsersAsync(halo))
         {
             Assert.Equal(Expected(world, user.CustomFields[PaymentWorld.LinkField]!), Summary(user));
+        }
+    }
+
+    [Fact]
+    public async Task Mappings_that_spell_Halo_fields_with_the_CF_prefix_are_resolved_so_a_rerun_writes_nothing()
+    {
+        using var world = await CreateWorldAsync();
+        var settings = new ModuleSettings
+        {
+            Halo = { LinkField = "CF" + PaymentWorld.LinkField },
+            FieldMappings = PaymentWorld.SummaryMappings.Select(m => new FieldMapping(m.GoCardlessField, "CF" + m.HaloField)).ToList(),
+        };
+
+        var options = await PaymentSyncOptions.FromSettingsAsync(world.Halo, settings, CancellationToken.None);
+        var first = await world.SyncAsync(o => o.Mappings = options.Mappings);
+        var second = await world.SyncAsync(o => o.Mappings = options.Mappings);
+
+        Assert.Equal(PaymentWorld.LinkField, options.LinkField);
+        Assert.Equal(PaymentWorld.SummaryMappings.Select(m => m.HaloField), options.Mappings.Select(m => m.HaloField));
+        Assert.True(first.Statistics.HaloUsersWritten > 0);
+        Assert.Equal(0, second.Statistics.HaloUsersWritten);
+        var users = await LinkedUsersAsync(world.Halo);
+        foreach (var (customer, userId) in world.UserByCustomer)
+        {
+            Assert.Equal(Expected(world, customer), Summary(users.Single(u => u.Id == userId)));
         }
     }
 
