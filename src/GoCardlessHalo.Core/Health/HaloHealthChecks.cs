@@ -146,17 +146,25 @@ namespace GoCardlessHalo.Core.Health
             return HealthCheck.Passed(DefaultSite, $"The Default Site '{setting}' is {site.ClientName}/{site.Name} (id {site.Id}), where unmatched customers go.");
         }
 
-        /// <summary>SQL targets: migrations in the Halo database. API target: the payment ledger beside the settings.</summary>
+        /// <summary>
+        /// SQL targets: migrations in the Halo database. API target: migrations in its SQL Server ledger database, or the
+        /// payment ledger beside the settings.
+        /// </summary>
         public async Task<HealthCheck> ModuleTablesAsync(CancellationToken cancellationToken)
         {
-            if (Settings.Halo.Target == HaloTargetKind.Api && _run.Connections!.LedgerSqlOptions() is { } ledgerOptions)
-            {
-                using var ledgerDatabase = new HaloSqlDatabase(ledgerOptions, _run.Log);
-                return await MigrationsAsync(ledgerDatabase, cancellationToken).ConfigureAwait(false);
-            }
-
             if (Settings.Halo.Target == HaloTargetKind.Api)
             {
+                if (_run.LedgerProblem is { } problem)
+                {
+                    return HealthCheck.Failed(ModuleTables, problem.Message, problem.ErrorId);
+                }
+
+                if (_run.LedgerOptions is { } ledgerOptions)
+                {
+                    using var ledgerDatabase = new HaloSqlDatabase(ledgerOptions, _run.Log);
+                    return await MigrationsAsync(ledgerDatabase, cancellationToken).ConfigureAwait(false);
+                }
+
                 return await LedgerAsync(cancellationToken).ConfigureAwait(false);
             }
 

@@ -8,12 +8,14 @@ using GoCardlessHalo.Core.Diagnostics;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Halo;
+using GoCardlessHalo.Core.Halo.Sql;
 
 namespace GoCardlessHalo.Core.Health
 {
     /// <summary>
     /// One health run's settings and connections, and the Configuration check that judged them. <see cref="Start"/>
-    /// loads the settings and builds the GoCardless client and the Halo target (sending nothing), so every secret
+    /// loads the settings and builds the GoCardless client, the Halo target and the options of a SQL Server ledger
+    /// (sending nothing), so every secret
     /// is resolved there, synchronously, on the caller's thread: secret: references run Get-Secret, which only works
     /// on the PowerShell pipeline thread. The later checks only use what was built here.
     /// </summary>
@@ -44,6 +46,12 @@ namespace GoCardlessHalo.Core.Health
 
         /// <summary>Null when the Halo settings cannot be used. Not yet opened.</summary>
         public IHaloTarget? Target { get; private set; }
+
+        /// <summary>The SQL Server database of the API target's payment ledger; null for the ledger file beside the settings.</summary>
+        public HaloSqlOptions? LedgerOptions { get; private set; }
+
+        /// <summary>Why <see cref="LedgerOptions"/> could not be built (its password does not resolve), or null.</summary>
+        public GcHaloException? LedgerProblem { get; private set; }
 
         /// <summary>Why the settings-only checks cannot run, or null.</summary>
         public string? SettingsSkipReason => Settings is null ? NoSettings : null;
@@ -108,6 +116,16 @@ namespace GoCardlessHalo.Core.Health
             var problems = new List<GcHaloException>();
             GoCardless = Build(Connections.CreateGoCardlessClient, problems);
             Target = Build(Connections.CreateHaloTarget, problems);
+            try
+            {
+                // Its password is a secret like the others, so it is resolved here too; the ModuleTables check reports a problem.
+                LedgerOptions = Connections.LedgerSqlOptions();
+            }
+            catch (GcHaloException ex)
+            {
+                LedgerProblem = ex;
+            }
+
             if (problems.Count > 0)
             {
                 var message = problems.Count == 1

@@ -1,5 +1,7 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
+using System.Collections.Generic;
+using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Halo.Sql;
@@ -248,6 +250,33 @@ public sealed class HealthApiTargetTests : IClassFixture<EmulatorFixture>, IAsyn
         Assert.Contains(HealthHarness.TokenVariable + " is not set", configuration.Message);
         Assert.Equal(HealthStatus.Skipped, Check(results, GoCardlessToken).Status);
         AssertAll(results, HealthStatus.Passed, Configuration, GoCardlessToken);
+    }
+
+    [Fact]
+    public async Task A_sql_server_ledger_password_is_resolved_with_the_other_secrets_before_the_first_result()
+    {
+        var vault = new ThreadRecordingVault();
+        _setup.Vault = vault;
+        _setup.Settings.Ledger.ConnectionString = "Server=tcp:127.0.0.1,1;Database=GcLedger;User ID=gocardless;Connect Timeout=3;ConnectRetryCount=0";
+        _setup.Settings.Ledger.Password = SecretReference.SecretManagement("LedgerPassword");
+        new ConfigStore(_setup.Location).Save(_setup.Settings);
+
+        // secret: references run Get-Secret, which works only on the thread that asks for the first result.
+        var thread = Environment.CurrentManagedThreadId;
+        var results = new List<HealthCheck>();
+        await foreach (var check in _setup.Health().RunAsync(CancellationToken.None))
+        {
+            if (results.Count == 0)
+            {
+                Assert.Equal(new[] { thread }, vault.Threads);
+            }
+
+            results.Add(check);
+        }
+
+        Assert.Single(vault.Threads);
+        Assert.Equal(HealthStatus.Failed, Check(results, ModuleTables).Status); // nothing listens on port 1
+        Assert.All(results, r => Assert.DoesNotContain(ThreadRecordingVault.Secret, r.ToString() + r.Detail, StringComparison.Ordinal));
     }
 
     [Fact]

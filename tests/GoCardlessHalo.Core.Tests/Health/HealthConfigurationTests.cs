@@ -123,19 +123,4 @@ public sealed class HealthConfigurationTests : IDisposable
 
         Assert.Throws<ArgumentException>(() => _setup.Health(options));
     }
-
-    private sealed class ThreadRecordingVault : ISecretVault
-    {
-        public const string Secret = "vault-held-secret-5d1e";
-
-        public System.Collections.Generic.List<int> Threads { get; } = new();
-
-        public bool IsAvailable => true;
-
-        public string? GetSecret(string name)
-        {
-            Threads.Add(Environment.CurrentManagedThreadId);
-            return Secret;
-        }
-    }
 }

@@ -130,3 +130,19 @@ internal sealed class HealthHarness : IDisposable
         }
     }
 }
+
+/// <summary>A SecretManagement vault that records the thread of every lookup (Get-Secret needs the pipeline thread).</summary>
+internal sealed class ThreadRecordingVault : ISecretVault
+{
+    public const string Secret = "vault-held-secret-5d1e";
+
+    public List<int> Threads { get; } = new();
+
+    public bool IsAvailable => true;
+
+    public string? GetSecret(string name)
+    {
+        Threads.Add(Environment.CurrentManagedThreadId);
+        return Secret;
+    }
+}
