@@ -75,9 +75,9 @@ namespace GoCardlessHalo.Core.Health
             yield return await GuardAsync(ModuleTables, halo.ModuleTablesSkipReason(connection), () => halo.ModuleTablesAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
 
             var ages = new SyncAgeCheck(_options);
-            var state = run.Settings is null ? null : new SyncStateStore(_location);
-            yield return await GuardAsync(LastImport, run.SettingsSkipReason, () => Task.FromResult(ages.Check(SyncKind.Import, state!.Load()[SyncKind.Import])), cancellationToken).ConfigureAwait(false);
-            yield return await GuardAsync(LastPaymentSync, run.SettingsSkipReason, () => Task.FromResult(ages.Check(SyncKind.Payments, state!.Load()[SyncKind.Payments])), cancellationToken).ConfigureAwait(false);
+            var state = new Lazy<IDictionary<SyncKind, SyncRunState>>(() => new SyncStateStore(_location).Load()); // one read for both checks
+            yield return await GuardAsync(LastImport, run.SettingsSkipReason, () => Task.FromResult(ages.Check(SyncKind.Import, state.Value[SyncKind.Import])), cancellationToken).ConfigureAwait(false);
+            yield return await GuardAsync(LastPaymentSync, run.SettingsSkipReason, () => Task.FromResult(ages.Check(SyncKind.Payments, state.Value[SyncKind.Payments])), cancellationToken).ConfigureAwait(false);
 
             yield return await GuardAsync(HaloNativeIntegration, SkipUnless(connection), () => halo.NativeIntegratorAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
         }
