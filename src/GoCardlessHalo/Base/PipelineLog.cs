@@ -66,10 +66,6 @@ namespace GoCardlessHalo.Base
             }
         }
 
-        /// <summary>Ends the progress bar this log started, if any.</summary>
-        public void CompleteProgress(string activity) =>
-            Enqueue(new ProgressRecord(_activityId, activity, "Done") { RecordType = ProgressRecordType.Completed });
-
         private void Enqueue(object item)
         {
             _queue.Enqueue(item);

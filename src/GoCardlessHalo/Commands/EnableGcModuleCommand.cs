@@ -4,7 +4,6 @@ using System.Management.Automation;
 using System.Security;
 using GoCardlessHalo.Base;
 using GoCardlessHalo.Core.Config;
-using GoCardlessHalo.Core.Connections;
 using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Models;

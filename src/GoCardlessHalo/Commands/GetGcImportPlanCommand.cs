@@ -59,7 +59,7 @@ namespace GoCardlessHalo.Commands
             _client = Connections.CreateGoCardlessClient();
             _target = Connections.CreateHaloTarget();
             Await(_target.OpenAsync(CancellationToken));
-            _importer = new UserImporter(_target, ImportOptions.FromSettings(Context.Settings, ImportResults.ToEngine(MatchMode), batchSize: 1), Log, audit: null);
+            _importer = new UserImporter(_target, ImportOptions.FromSettings(Context.Settings, ImportResults.ToEngine(MatchMode)), Log, audit: null);
             Await(_importer.PrepareAsync(CancellationToken));
         }
 

@@ -7,7 +7,6 @@ using GoCardlessHalo.Base;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.GoCardless;
-using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Sync;
 using GoCardlessHalo.Core.Sync.Import;
 using GoCardlessHalo.Models;
@@ -83,7 +82,7 @@ namespace GoCardlessHalo.Commands
         protected override void Begin()
         {
             _run = SyncRun.Start(this, SyncKind.Import, "Import-GcUser", LockTimeout);
-            var importer = new UserImporter(_run.Target, ImportOptions.FromSettings(Context.Settings, ImportResults.ToEngine(MatchMode), BatchSize), Log, _run.Audit);
+            var importer = new UserImporter(_run.Target, ImportOptions.FromSettings(Context.Settings, ImportResults.ToEngine(MatchMode)), Log, _run.Audit);
             Await(importer.PrepareAsync(CancellationToken));
             _queue = new ImportQueue(importer, BatchSize);
         }

@@ -55,7 +55,7 @@ public static class ImportRun
 
     public static async Task<ImportOutcome> RunAsync(BenchConnections connections, HaloSession session, GoCardlessClient goCardless, CancellationToken cancellationToken)
     {
-        var options = ImportOptions.FromSettings(connections.Settings, MatchMode.Exact, BatchSize);
+        var options = ImportOptions.FromSettings(connections.Settings, MatchMode.Exact);
         var importer = new UserImporter(session.Target, options, connections.Log, connections.NewAuditLog());
         await importer.PrepareAsync(cancellationToken);
         var queue = new ImportQueue(importer, BatchSize);

@@ -1,5 +1,4 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
-using System;
 using System.Globalization;
 using System.IO;
 using System.Text.RegularExpressions;

@@ -17,17 +17,13 @@ namespace GoCardlessHalo.Core.Sync.Import
 
         public MatchMode MatchMode { get; set; } = MatchMode.Exact;
 
-        /// <summary>Users written to Halo per batch.</summary>
-        public int BatchSize { get; set; } = 50;
-
         /// <summary>The import the settings describe.</summary>
-        public static ImportOptions FromSettings(ModuleSettings settings, MatchMode matchMode, int batchSize) => new ImportOptions
+        public static ImportOptions FromSettings(ModuleSettings settings, MatchMode matchMode) => new ImportOptions
         {
             LinkField = settings.Halo.LinkField,
             Mappings = settings.FieldMappings,
             DefaultSite = settings.DefaultSite,
             MatchMode = matchMode,
-            BatchSize = batchSize,
         };
     }
 }
