@@ -15,7 +15,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
         public static async IAsyncEnumerable<List<T>> Batches<T>(this IAsyncEnumerable<T> source, int size, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             var batch = new List<T>(size);
-            await foreach (var item in source.ConfigureAwait(false))
+            await foreach (var item in source.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
                 batch.Add(item);
                 if (batch.Count == size)
