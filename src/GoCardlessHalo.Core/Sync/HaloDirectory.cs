@@ -16,6 +16,7 @@ namespace GoCardlessHalo.Core.Sync
     {
         private readonly Dictionary<int, HaloClient> _clients;
         private readonly Dictionary<int, HaloSite> _sites;
+        private readonly Dictionary<int, HaloSite> _invoiceSites;
         private readonly Dictionary<string, List<HaloClient>> _clientsByKey = new Dictionary<string, List<HaloClient>>(StringComparer.Ordinal);
         private readonly Dictionary<string, List<HaloUser>> _usersByLink = new Dictionary<string, List<HaloUser>>(StringComparer.Ordinal);
         private readonly Dictionary<(int ClientId, string Email), List<HaloUser>> _unlinkedByEmail = new Dictionary<(int, string), List<HaloUser>>();
@@ -27,6 +28,12 @@ namespace GoCardlessHalo.Core.Sync
             LinkField = linkField;
             _clients = clients.ToDictionary(c => c.Id);
             _sites = sites.ToDictionary(s => s.Id);
+
+            // Asked for every customer matched by company name: indexed once rather than a scan of all sites each time.
+            _invoiceSites = _sites.Values
+                .Where(s => s.IsInvoiceSite && !s.Inactive)
+                .GroupBy(s => s.ClientId)
+                .ToDictionary(g => g.Key, g => g.OrderBy(s => s.Id).First());
             foreach (var client in _clients.Values.Where(c => !c.Inactive))
             {
                 var key = CompanyNames.Key(client.Name, mode);
@@ -77,9 +84,8 @@ namespace GoCardlessHalo.Core.Sync
                 .ToList();
         }
 
-        /// <summary>The customer's active invoice site, or null when it has none.</summary>
-        public HaloSite? InvoiceSiteOf(int clientId) =>
-            _sites.Values.Where(s => s.ClientId == clientId && s.IsInvoiceSite && !s.Inactive).OrderBy(s => s.Id).FirstOrDefault();
+        /// <summary>The customer's active invoice site (the lowest id when it has several), or null when it has none.</summary>
+        public HaloSite? InvoiceSiteOf(int clientId) => _invoiceSites.TryGetValue(clientId, out var site) ? site : null;
 
         public HaloSite? Site(int siteId) => _sites.TryGetValue(siteId, out var site) ? site : null;
 
