@@ -51,6 +51,7 @@ namespace GoCardlessHalo.Commands
         private const string UserSet = "HaloUser";
         private const string CustomerSet = "Customer";
         private PaymentLedger? _ledger;
+        private DashboardLinks? _dashboard;
         private GoCardlessClient? _client;
         private IHaloTarget? _target;
         private Dictionary<int, string>? _customerOfUser;
@@ -90,6 +91,7 @@ namespace GoCardlessHalo.Commands
             else
             {
                 _ledger = Connections.OpenLedger();
+                _dashboard = Connections.Dashboard();
                 Await(_ledger.EnsureReadyAsync(CancellationToken));
             }
         }
@@ -100,14 +102,18 @@ namespace GoCardlessHalo.Commands
             {
                 foreach (var user in HaloUserId)
                 {
-                    Write(new PaymentQuery { HaloUserId = user }, Live ? CustomerOfUser(user) : null);
+                    var customer = Live ? CustomerOfUser(user) : null;
+                    if (!Live || customer is not null) // a user without a link is already reported
+                    {
+                        Write(new PaymentQuery { HaloUserId = user, CustomerId = customer });
+                    }
                 }
             }
             else if (ParameterSetName == CustomerSet)
             {
                 foreach (var customer in CustomerId)
                 {
-                    Write(new PaymentQuery { CustomerId = customer.Trim() }, customer.Trim());
+                    Write(new PaymentQuery { CustomerId = customer.Trim() });
                 }
             }
         }
@@ -116,7 +122,7 @@ namespace GoCardlessHalo.Commands
         {
             if (ParameterSetName == AllSet)
             {
-                Write(new PaymentQuery(), null);
+                Write(new PaymentQuery());
             }
         }
 
@@ -127,18 +133,13 @@ namespace GoCardlessHalo.Commands
             _target?.Dispose();
         }
 
-        private void Write(PaymentQuery query, string? liveCustomer)
+        private void Write(PaymentQuery query)
         {
             query.Statuses = Status?.Select(s => s.Trim().ToLowerInvariant()).ToList();
             query.Since = Since;
-            if (Live && liveCustomer is null)
-            {
-                return; // the user has no link; already reported
-            }
-
             var payments = Live
-                ? LivePayments.ReadAsync(_client!, new PaymentQuery { CustomerId = liveCustomer, HaloUserId = query.HaloUserId, Statuses = query.Statuses, Since = query.Since }, CancellationToken)
-                : _ledger!.QueryAsync(query, Connections.Dashboard(), CancellationToken);
+                ? LivePayments.ReadAsync(_client!, query, CancellationToken)
+                : _ledger!.QueryAsync(query, _dashboard, CancellationToken);
             foreach (var payment in Stream(payments))
             {
                 WriteObject(Payments.ToOutput(payment));
