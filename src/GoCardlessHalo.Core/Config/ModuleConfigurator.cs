@@ -203,8 +203,9 @@ namespace GoCardlessHalo.Core.Config
             return plainText is null ? null : _secrets.Protect(plainText, settingName, parameterName);
         }
 
-        // A reference that cannot be resolved in this session is not necessarily wrong (an RMM agent may set the
-        // variable only for its own runs), so only SecretManagement's absence is an error.
+        // An environment variable missing from this session is not necessarily wrong (an RMM agent may set it only for
+        // its own runs), so it is a warning. A secret: reference is looked up now: no SecretManagement, or no vault
+        // holding the secret, stops the plan.
         private void CheckReachable(SecretReference reference, string settingName)
         {
             if (reference.Source == SecretSource.Environment && string.IsNullOrEmpty(_platform.GetEnvironmentVariable(reference.Value)))

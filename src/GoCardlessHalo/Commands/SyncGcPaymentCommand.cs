@@ -12,12 +12,14 @@ namespace GoCardlessHalo.Commands
     /// <summary>
     /// <para type="synopsis">Brings the payment ledger up to date with GoCardless and writes one object per payment status change.</para>
     /// <para type="description">The first run reads every payment of the customers linked to Halo users (mandates, then payments,
-    /// 500 a page). Later runs read GoCardless's payment events since the last run, minus an overlap window, each event applied once.
+    /// 500 a page). Later runs read GoCardless's payment and mandate events since the last run, minus an overlap window, each event
+    /// applied once.
     /// The ledger's watermark advances only in the transaction that stores the changes, so a failed run loses nothing and the
     /// next run picks up from where the last successful one ended. Field mappings with payment summary sources
     /// (payment.last_status, payment.last_charge_date, payment.last_amount, mandate.status) are written to the Halo users.</para>
     /// <para type="description">The ledger is the module's own tables (gch_*) in the Halo database for SQL targets, or
-    /// GoCardlessHalo.ledger.db beside the settings for the Halo API target. Each change names the payment, the linked Halo user,
+    /// GoCardlessHalo.ledger.db beside the settings for the Halo API target (or the SQL Server database given to Enable-GcModule
+    /// -LedgerConnectionString). Each change names the payment, the linked Halo user,
     /// the old and new status, the GoCardless event actions behind it and their cause (e.g. insufficient_funds). Sync-GcPayment
     /// refuses to run while the integration is disabled (ModuleDisabled), waits for any other sync run on the same
     /// configuration (-LockTimeout, SyncLockTimeout), and records the run for Get-GcModule and Test-GcModule.</para>

@@ -6,8 +6,8 @@ using GoCardlessHalo.Core.GoCardless;
 namespace GoCardlessHalo
 {
     /// <summary>
-    /// A GoCardless customer as Get-GcCustomer returns it. CustomerId binds by property name to Import-GcUser,
-    /// Get-GcUser and Get-GcPayment.
+    /// A GoCardless customer as Get-GcCustomer returns it. It pipes whole into Import-GcUser and Get-GcImportPlan
+    /// (-InputObject); its CustomerId binds by property name to Get-GcUser and Get-GcPayment.
     /// </summary>
     public sealed class GcCustomer
     {
