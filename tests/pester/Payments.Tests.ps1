@@ -122,6 +122,20 @@ Describe 'Payments on <_>' -ForEach $targets {
     }
 }
 
+Describe 'Sync-GcPayment -WhatIf' {
+    It 'names the SQL Server ledger database of the API target, and contacts nothing' {
+        $config = New-TestConfigPath
+        Enable-TestModule -ConfigPath $config -Extra @{
+            HaloUrl = 'https://contoso.halopsa.com'; ClientId = 'client-1'; ClientSecretReference = 'env:GCH_UNSET_HALO_SECRET'
+            LedgerConnectionString = 'Server=sql01;Database=GcLedger;Integrated Security=True'; SkipConnectionCheck = $true; WarningAction = 'SilentlyContinue'
+        }
+
+        $output = Get-HostOutput { Sync-GcPayment -ConfigPath $config -WhatIf }
+
+        $output | Should -Match "into the module's tables in sql01/GcLedger, and payment summaries"
+    }
+}
+
 Describe 'Dashboard links follow the environment' {
     It 'points at manage.gocardless.com for live and manage-sandbox for sandbox' -ForEach @(
         @{ Environment = 'Live'; Dashboard = 'https://manage.gocardless.com' }

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using GoCardlessHalo.Base;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Errors;
+using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Sync.Payments;
 using GoCardlessHalo.Models;
 
@@ -45,8 +46,8 @@ namespace GoCardlessHalo.Commands
     /// </example>
     /// <example>
     /// <code>PS&gt; Sync-GcPayment -WhatIf</code>
-    /// <para>Says where the payments would be stored (the module's tables in the Halo database, or the ledger file beside the
-    /// settings) and contacts neither GoCardless nor Halo.</para>
+    /// <para>Says where the payments would be stored (the module's tables in the Halo database or in the ledger database, or the
+    /// ledger file beside the settings) and contacts neither GoCardless nor Halo.</para>
     /// </example>
     [Cmdlet(VerbsData.Sync, "GcPayment", SupportsShouldProcess = true)]
     [OutputType(typeof(GcPaymentChange))]
@@ -68,10 +69,11 @@ namespace GoCardlessHalo.Commands
         protected override void End()
         {
             RequireEnabled();
-            var description = Context.Settings.Halo.Target == Core.Halo.HaloTargetKind.Api
-                ? "Sync payment statuses from GoCardless into the payment ledger beside the settings, and payment summaries into Halo users"
-                : "Sync payment statuses from GoCardless into the module's tables in the Halo database, and payment summaries into Halo users";
-            if (!ShouldProcess(Context.Location.SettingsPath, description))
+            var settings = Context.Settings;
+            var ledger = settings.Halo.Target != HaloTargetKind.Api ? "the module's tables in the Halo database"
+                : settings.Ledger.ConnectionString is { } database ? "the module's tables in " + SqlConnectionStrings.Describe(database)
+                : "the payment ledger beside the settings";
+            if (!ShouldProcess(Context.Location.SettingsPath, $"Sync payment statuses from GoCardless into {ledger}, and payment summaries into Halo users"))
             {
                 return;
             }
