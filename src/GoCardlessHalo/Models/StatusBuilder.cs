@@ -1,4 +1,5 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System;
 using GoCardlessHalo.Base;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.GoCardless;
@@ -47,6 +48,6 @@ namespace GoCardlessHalo.Models
 
         private static string GoCardlessApi(GoCardlessSettings gc) =>
             gc.BaseUri?.OriginalString
-            ?? (gc.Environment == GoCardlessEnvironment.Live ? "https://api.gocardless.com" : "https://api-sandbox.gocardless.com");
+            ?? (gc.Environment == GoCardlessEnvironment.Live ? GoCardlessClientOptions.LiveApiUri : GoCardlessClientOptions.SandboxApiUri).GetLeftPart(UriPartial.Authority);
     }
 }
