@@ -71,7 +71,7 @@ namespace GoCardlessHalo.Core.Config
                         }
                     }
                 }
-                catch (JsonException)
+                catch (Exception ex) when (ex is JsonException || ex is IOException || ex is UnauthorizedAccessException)
                 {
                     // Informational only; the next Record* call rewrites it.
                 }
