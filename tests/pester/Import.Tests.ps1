@@ -108,6 +108,13 @@ Describe 'Import-GcUser on <_>' -ForEach $targets {
         Get-GcUser -ConfigPath $config | Should -BeNullOrEmpty
     }
 
+    It '-WhatIf is not recorded as an import for Get-GcModule and Test-GcModule' {
+        $null = Import-GcUser -ConfigPath $config -WhatIf
+
+        (Get-GcModule -ConfigPath $config).LastImport | Should -BeNullOrEmpty
+        (Test-GcModule -ConfigPath $config | Where-Object Name -EQ 'LastImport').ErrorId | Should -Be 'SyncNeverRun'
+    }
+
     It 'Get-GcImportPlan explains each placement as objects and writes nothing' {
         $plan = Get-GcCustomer -ConfigPath $config | Get-GcImportPlan -ConfigPath $config
 

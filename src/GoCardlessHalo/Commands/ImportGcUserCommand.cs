@@ -63,6 +63,7 @@ namespace GoCardlessHalo.Commands
         private SyncRun? _run;
         private ImportQueue? _queue;
         private int _seen;
+        private int _declined;
 
         /// <summary>How company names are compared with Halo customer names. Exact (default): equal after trimming and ignoring case.
         /// Normalized: also ignore punctuation, repeated spaces and legal suffixes (Ltd, Limited, LLC, Inc, GmbH, …).</summary>
@@ -95,7 +96,13 @@ namespace GoCardlessHalo.Commands
             Emit(Await(_queue!.FlushAsync(CancellationToken)));
             var summary = string.Join(", ", _counts.Where(c => c.Value > 0).Select(c => $"{c.Value} {c.Key.ToString().ToLowerInvariant()}"));
             WriteVerbose($"Imported {_seen} customer(s): {(summary.Length == 0 ? "nothing to do" : summary)}.");
-            _run!.Succeeded();
+
+            // A run that left planned writes undone (-WhatIf, or declined under -Confirm) did not import: the outcome of
+            // the last real run, which Get-GcModule and Test-GcModule report, stays as it was.
+            if (_declined == 0)
+            {
+                _run!.Succeeded();
+            }
         }
 
         internal override void OnTerminatingError(GcHaloException exception) => _run?.Failed(exception);
@@ -114,6 +121,10 @@ namespace GoCardlessHalo.Commands
             else if (ShouldProcess($"GoCardless customer {customer.Id} ({customer.DisplayName})", plan.Describe()))
             {
                 Emit(Await(_queue.AddAsync(plan, CancellationToken)));
+            }
+            else
+            {
+                _declined++;
             }
 
             if (_seen % 25 == 0)
