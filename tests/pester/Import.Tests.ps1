@@ -156,6 +156,17 @@ Describe 'Import-GcUser on <_>' -ForEach $targets {
         Disable-GcModule -ConfigPath $config
         { Import-GcUser -ConfigPath $config -ErrorAction Stop } | Should -Throw -ErrorId 'ModuleDisabled,GoCardlessHalo.Commands.ImportGcUserCommand'
     }
+
+    It 'keeps its results and its errors when the outcome cannot be recorded' {
+        $null = New-Item -ItemType Directory -Path (Join-Path $config 'GoCardlessHalo.state.json')
+
+        $results = Import-GcUser -ConfigPath $config -WarningVariable warnings -WarningAction SilentlyContinue
+        $results | Should -HaveCount 4
+        "$warnings" | Should -Match 'could not be recorded'
+
+        Invoke-Emulator -Method POST -Path '/__admin/faults' -Body @{ kind = 'status'; status = 401; count = 1; service = 'gocardless'; pathContains = '/customers' }
+        { Import-GcUser -ConfigPath $config -ErrorAction Stop -WarningAction SilentlyContinue } | Should -Throw -ErrorId 'GoCardlessAuthenticationFailed,*'
+    }
 }
 
 Describe 'Import-GcUser when the Halo API fails part-way' {

@@ -1,5 +1,6 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
+using System.IO;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.GoCardless;
@@ -54,7 +55,7 @@ namespace GoCardlessHalo.Base
             {
                 if (ex is GcHaloException failure)
                 {
-                    cmdlet.Context.SyncState.RecordFailure(kind, DateTimeOffset.UtcNow, failure.Message);
+                    Record(cmdlet, state => state.RecordFailure(kind, DateTimeOffset.UtcNow, failure.Message));
                 }
 
                 target?.Dispose();
@@ -64,9 +65,23 @@ namespace GoCardlessHalo.Base
             }
         }
 
-        public void Succeeded() => _cmdlet.Context.SyncState.RecordSuccess(_kind, DateTimeOffset.UtcNow);
+        public void Succeeded() => Record(_cmdlet, state => state.RecordSuccess(_kind, DateTimeOffset.UtcNow));
 
-        public void Failed(GcHaloException exception) => _cmdlet.Context.SyncState.RecordFailure(_kind, DateTimeOffset.UtcNow, exception.Message);
+        public void Failed(GcHaloException exception) => Record(_cmdlet, state => state.RecordFailure(_kind, DateTimeOffset.UtcNow, exception.Message));
+
+        // The outcome is informational: a state file that cannot be written must neither fail a run that worked nor
+        // replace the error of one that did not.
+        private static void Record(GcCmdlet cmdlet, Action<SyncStateStore> record)
+        {
+            try
+            {
+                record(cmdlet.Context.SyncState);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                cmdlet.WriteWarning($"The outcome of this run could not be recorded in '{cmdlet.Context.SyncState.Path}' ({ex.Message}); Get-GcModule and Test-GcModule do not know about it.");
+            }
+        }
 
         public void Dispose()
         {
