@@ -89,3 +89,26 @@ Describe 'Set-GcFieldMapping, Get-GcFieldMapping and Remove-GcFieldMapping' {
         { Remove-GcFieldMapping -ConfigPath $config 'nothing*' -ErrorAction Stop } | Should -Not -Throw
     }
 }
+
+Describe 'Set-GcFieldMapping when Halo refuses the credentials' {
+    BeforeAll {
+        Import-Module (Join-Path $PSScriptRoot 'IntegrationHelpers.psm1') -Force
+    }
+
+    It 'stops with Halo''s error and saves no mapping unchecked' {
+        $config = New-TestIntegration -Target Api
+        $rows = @(
+            [pscustomobject]@{ GoCardlessField = 'account_ref'; HaloField = 'AccountRef' }
+            [pscustomobject]@{ GoCardlessField = 'contract'; HaloField = 'Contract' }
+        )
+        $env:GCH_HALO_SECRET = 'not-the-secret'
+        try {
+            { $rows | Set-GcFieldMapping -ConfigPath $config -ErrorAction SilentlyContinue } | Should -Throw -ErrorId 'HaloAuthenticationFailed,*'
+        }
+        finally {
+            $env:GCH_HALO_SECRET = 'emulator-secret'
+        }
+
+        Get-GcFieldMapping -ConfigPath $config | Should -BeNullOrEmpty
+    }
+}

@@ -211,6 +211,12 @@ namespace GoCardlessHalo.Commands
             {
                 WriteWarning($"Halo could not be reached to check the field ({ex.Message}). The mapping is saved; Import-GcUser checks it before it writes.");
             }
+            catch (GcHaloException ex)
+            {
+                // Halo answered but refused (credentials, permissions): no mapping of this call can be checked, and
+                // none may be saved unchecked as if Halo had been unreachable.
+                Fail(ErrorRecords.From(ex));
+            }
 
             return _haloFields;
         }
