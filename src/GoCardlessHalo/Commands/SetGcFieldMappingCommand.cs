@@ -17,8 +17,9 @@ namespace GoCardlessHalo.Commands
     /// <para type="description">Adds the mapping, or changes the Halo field of an existing one. Accepts mapping objects
     /// from the pipeline (Get-GcFieldMapping output, or any object with GoCardlessField and HaloField properties).
     /// The Halo field must be a custom field of type Text on the User entity: when Halo can be reached it is checked
-    /// (HaloFieldNotFound, HaloFieldNotUserText), and -CreateHaloField creates a missing one. All mappings of one call are
-    /// saved together at the end.</para>
+    /// (HaloFieldNotFound, HaloFieldNotUserText), and -CreateHaloField creates a missing one; an unreachable Halo is a warning
+    /// (Import-GcUser checks again before it writes), a Halo that refuses the credentials stops the command. All mappings of one
+    /// call are saved together at the end.</para>
     /// <para type="description">The GoCardless field is a customer metadata key (a custom field in the GoCardless dashboard; a
     /// customer holds at most three), which Import-GcUser copies, or one of the payment summaries payment.last_status,
     /// payment.last_charge_date, payment.last_amount and mandate.status, which Sync-GcPayment writes when it changes. One Halo
