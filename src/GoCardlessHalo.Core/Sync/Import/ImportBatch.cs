@@ -22,8 +22,6 @@ namespace GoCardlessHalo.Core.Sync.Import
 
         public int Capacity { get; }
 
-        public int Count => _plans.Count;
-
         public bool IsFull => _plans.Count >= Capacity;
 
         /// <summary>True when the customer already waits here (write the batch before planning it).</summary>
