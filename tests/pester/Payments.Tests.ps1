@@ -136,6 +136,21 @@ Describe 'Sync-GcPayment -WhatIf' {
     }
 }
 
+Describe 'Get-GcPayment before any sync' {
+    It 'finds no payments and creates no ledger beside the settings' {
+        $config = New-TestConfigPath
+        Enable-TestModule -ConfigPath $config -Extra @{
+            HaloUrl = 'https://contoso.halopsa.com'; ClientId = 'client-1'; ClientSecretReference = 'env:GCH_UNSET_HALO_SECRET'
+            SkipConnectionCheck = $true; WarningAction = 'SilentlyContinue'
+        }
+
+        Get-GcPayment -ConfigPath $config | Should -BeNullOrEmpty
+        Get-GcPayment -ConfigPath $config -Status failed | Should -BeNullOrEmpty
+
+        Join-Path $config 'GoCardlessHalo.ledger.db' | Should -Not -Exist
+    }
+}
+
 Describe 'Dashboard links follow the environment' {
     It 'points at manage.gocardless.com for live and manage-sandbox for sandbox' -ForEach @(
         @{ Environment = 'Live'; Dashboard = 'https://manage.gocardless.com' }

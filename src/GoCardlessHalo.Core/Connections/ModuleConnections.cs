@@ -1,4 +1,5 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System.IO;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Diagnostics;
 using GoCardlessHalo.Core.Errors;
@@ -81,6 +82,16 @@ namespace GoCardlessHalo.Core.Connections
 
             var ledgerDatabase = LedgerSqlOptions();
             return ledgerDatabase is null ? PaymentLedger.OpenBesideConfiguration(_location, _log) : PaymentLedger.OpenExisting(ledgerDatabase, _log);
+        }
+
+        /// <summary>
+        /// The ledger to read (Get-GcPayment): as <see cref="OpenLedger"/>, but null where the ledger would be the file beside
+        /// the settings and no Sync-GcPayment has created it yet. Reading never creates it (nor the folder it goes in).
+        /// </summary>
+        public PaymentLedger? OpenLedgerToRead()
+        {
+            var besideSettings = _settings.Halo.Target is not (HaloTargetKind.SqlServer or HaloTargetKind.Sqlite) && _settings.Ledger.ConnectionString is null;
+            return besideSettings && !File.Exists(LedgerPath) ? null : OpenLedger();
         }
 
         /// <summary>The SQL Server database configured for the API target's ledger, or null for the SQLite file beside the settings.</summary>

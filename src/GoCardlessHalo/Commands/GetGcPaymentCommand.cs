@@ -90,8 +90,14 @@ namespace GoCardlessHalo.Commands
             }
             else
             {
-                _ledger = Connections.OpenLedger();
+                _ledger = Connections.OpenLedgerToRead();
                 _dashboard = Connections.Dashboard();
+                if (_ledger is null)
+                {
+                    WriteVerbose("There is no payment ledger yet: Sync-GcPayment creates it and fills it.");
+                    return;
+                }
+
                 Await(_ledger.EnsureReadyAsync(CancellationToken));
             }
         }
@@ -135,6 +141,11 @@ namespace GoCardlessHalo.Commands
 
         private void Write(PaymentQuery query)
         {
+            if (!Live && _ledger is null)
+            {
+                return;
+            }
+
             query.Statuses = Status?.Select(s => s.Trim().ToLowerInvariant()).ToList();
             query.Since = Since;
             var payments = Live
