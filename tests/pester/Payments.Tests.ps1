@@ -108,7 +108,9 @@ Describe 'Payments on <_>' -ForEach $targets {
         finally {
             Remove-Item Env:BROWSER
         }
-        Start-Sleep -Milliseconds 300
+        # The opener runs on its own: wait until it has written both URLs (a fixed pause was too short on a busy machine).
+        $deadline = [datetime]::UtcNow.AddSeconds(15)
+        while (@(Get-Content $log -ErrorAction SilentlyContinue).Count -lt 2 -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
         Get-Content $log | Should -Be @("$env:GCH_EMULATOR_URL/manage-gocardless/payments/PM00PAYA2", "$env:GCH_EMULATOR_URL/manage-gocardless/payments/PM00PAYA1")
 
         $env:DISPLAY = $null
