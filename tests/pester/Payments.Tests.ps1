@@ -51,6 +51,10 @@ Describe 'Payments on <_>' -ForEach $targets {
         (Get-GcPayment -ConfigPath $config -Since '2026-02-06').PaymentId | Should -Be 'PM00PAYB1'
         (Get-GcPayment -ConfigPath $config -CustomerId CU00PAYB -Live).Source | Should -Be 'Live'
         (Get-GcUser -ConfigPath $config -CustomerId CU00PAYA).CustomFields['LastPaymentStatus'] | Should -Be 'submitted'
+
+        # Objects that carry both ids (payments, sync changes) pipe back in: each user's payments once.
+        (Get-GcPayment -ConfigPath $config | Get-GcPayment -ConfigPath $config).PaymentId | Should -Be @('PM00PAYB1', 'PM00PAYA2', 'PM00PAYA1')
+        { Get-GcPayment -ConfigPath $config -Live -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterMissing,GoCardlessHalo.Commands.GetGcPaymentCommand'
     }
 
     It 'picks up status changes incrementally, and a rerun with nothing new changes nothing' {

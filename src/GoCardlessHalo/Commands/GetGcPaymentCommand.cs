@@ -43,13 +43,12 @@ namespace GoCardlessHalo.Commands
     /// <code>PS&gt; Get-GcPayment -CustomerId CU000123ABC | Select-Object -First 1 | Open-GcPayment</code>
     /// <para>Opens the customer's most recent payment in the GoCardless dashboard.</para>
     /// </example>
-    [Cmdlet(VerbsCommon.Get, "GcPayment", DefaultParameterSetName = AllSet)]
+    [Cmdlet(VerbsCommon.Get, "GcPayment")]
     [OutputType(typeof(GcPayment))]
     public sealed class GetGcPaymentCommand : GcCmdlet
     {
-        private const string AllSet = "All";
-        private const string UserSet = "HaloUser";
-        private const string CustomerSet = "Customer";
+        // Queries already answered: objects that carry both ids (payments, sync changes) pipe in many per user.
+        private readonly HashSet<(int?, string?)> _asked = new HashSet<(int?, string?)>();
         private PaymentLedger? _ledger;
         private DashboardLinks? _dashboard;
         private GoCardlessClient? _client;
@@ -57,13 +56,14 @@ namespace GoCardlessHalo.Commands
         private Dictionary<int, string>? _customerOfUser;
 
         /// <summary>Payments of these Halo users (user ids), also by property name from Get-GcUser output.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = UserSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         public int[] HaloUserId { get; set; } = Array.Empty<int>();
 
         /// <summary>Payments of these GoCardless customers (CU…), also by property name from Get-GcCustomer output or any object
         /// with a CustomerId property.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = CustomerSet, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowNull]
+        [AllowEmptyCollection]
         public string[] CustomerId { get; set; } = Array.Empty<string>();
 
         /// <summary>Only payments in these GoCardless statuses, e.g. pending_submission, submitted, confirmed, paid_out, failed,
@@ -78,8 +78,7 @@ namespace GoCardlessHalo.Commands
 
         /// <summary>Ask GoCardless now instead of reading the ledger (needs -CustomerId or -HaloUserId; a Halo user is looked up by
         /// its link to a GoCardless customer).</summary>
-        [Parameter(ParameterSetName = UserSet)]
-        [Parameter(ParameterSetName = CustomerSet)]
+        [Parameter]
         public SwitchParameter Live { get; set; }
 
         protected override void Begin()
@@ -102,34 +101,47 @@ namespace GoCardlessHalo.Commands
             }
         }
 
+        // Halo user and customer ids come one object at a time, from the pipeline (Get-GcUser, Get-GcCustomer, or anything
+        // carrying both, such as a payment) or from the command line; both given means payments of that user AND customer.
         protected override void Process()
         {
-            if (ParameterSetName == UserSet)
+            var customers = (CustomerId ?? Array.Empty<string>()).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).ToList();
+            if (HaloUserId.Length == 0 && customers.Count == 0)
             {
-                foreach (var user in HaloUserId)
-                {
-                    var customer = Live ? CustomerOfUser(user) : null;
-                    if (!Live || customer is not null) // a user without a link is already reported
-                    {
-                        Write(new PaymentQuery { HaloUserId = user, CustomerId = customer });
-                    }
-                }
+                return;
             }
-            else if (ParameterSetName == CustomerSet)
+
+            foreach (var user in HaloUserId.Length == 0 ? new int?[] { null } : HaloUserId.Select(u => (int?)u))
             {
-                foreach (var customer in CustomerId)
+                foreach (var customer in customers.Count == 0 ? new string?[] { null } : customers.ToArray<string?>())
                 {
-                    Write(new PaymentQuery { CustomerId = customer.Trim() });
+                    if (!_asked.Add((user, customer)))
+                    {
+                        continue;
+                    }
+
+                    var liveCustomer = Live && customer is null ? CustomerOfUser(user!.Value) : customer;
+                    if (!Live || liveCustomer is not null) // a user without a link is already reported
+                    {
+                        Write(new PaymentQuery { HaloUserId = user, CustomerId = liveCustomer });
+                    }
                 }
             }
         }
 
         protected override void End()
         {
-            if (ParameterSetName == AllSet)
+            if (_asked.Count > 0)
             {
-                Write(new PaymentQuery());
+                return;
             }
+
+            if (Live)
+            {
+                Fail(ErrorRecords.Argument("ParameterMissing", "-Live asks GoCardless about one customer at a time: give -CustomerId or -HaloUserId (or pipe Get-GcCustomer or Get-GcUser output).", "Live"));
+            }
+
+            Write(new PaymentQuery());
         }
 
         protected override void DisposeResources()
