@@ -171,6 +171,14 @@ namespace GoCardlessHalo.Base
                 // Ctrl+C: PowerShell expects the pipeline to stop, not an error record.
                 throw new PipelineStoppedException();
             }
+            catch (Exception ex) when (!(ex is PipelineStoppedException))
+            {
+                // Not a condition the engine foresaw (a bug, or an unwrapped platform error): PowerShell reports it as
+                // it is, but the run is still recorded as failed, so Get-GcModule and RMM monitors see it.
+                // (ThrowTerminatingError itself surfaces as PipelineStoppedException, which is excluded.)
+                OnTerminatingError(new GcHaloException("UnexpectedError", ErrorKind.InvalidOperation, ex.Message, null, ex));
+                throw;
+            }
         }
 
         // The User-Agent names the PowerShell that runs the module, e.g. "PowerShell Core/7.6.9".
