@@ -1,5 +1,4 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
-using System;
 using System.Text.Json;
 
 namespace GoCardlessHalo.Core.Halo.Api

@@ -7,7 +7,6 @@ using System.Globalization;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
-using System.Threading.Tasks;
 
 namespace GoCardlessHalo.Core.Halo.Sql
 {
