@@ -124,12 +124,6 @@ namespace GoCardlessHalo.Core.Halo.Sql
             "A User custom field named '" + name + "' already exists in Halo. Use it, or choose another name.",
             name);
 
-        internal static GcHaloException InvalidFieldName(string name) => new GcHaloException(
-            FieldNameInvalid,
-            ErrorKind.InvalidArgument,
-            "'" + name + "' is not a valid Halo custom field name: use a letter followed by letters, digits or _ (at most 64 characters, no spaces).",
-            name);
-
         internal static GcHaloException InvalidUserWrite(int index, string problem) => new GcHaloException(
             UserWriteInvalid,
             ErrorKind.InvalidArgument,

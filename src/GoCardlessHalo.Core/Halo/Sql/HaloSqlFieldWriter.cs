@@ -3,7 +3,6 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
-using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using static GoCardlessHalo.Core.Halo.Sql.HaloNames;
@@ -13,9 +12,6 @@ namespace GoCardlessHalo.Core.Halo.Sql
     /// <summary>Creates User custom fields in FIELDINFO, stored in FieldData as current Halo versions do.</summary>
     internal static class HaloSqlFieldWriter
     {
-        // Halo's rule for field names (they become CF<Name> columns and API names): no spaces, at most 64.
-        private static readonly Regex ValidName = new Regex("^[A-Za-z][A-Za-z0-9_]{0,63}$", RegexOptions.CultureInvariant);
-
         public static async Task<HaloFieldDefinition> CreateUserTextFieldAsync(
             HaloSqlDatabase database,
             HaloSchema schema,
@@ -23,10 +19,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
             string? label,
             CancellationToken cancellationToken)
         {
-            if (name == null || !ValidName.IsMatch(name))
-            {
-                throw HaloSqlErrors.InvalidFieldName(name ?? string.Empty);
-            }
+            HaloFieldNames.Check(name);
 
             var watch = Stopwatch.StartNew();
             var fieldInfo = schema[FieldInfo];
