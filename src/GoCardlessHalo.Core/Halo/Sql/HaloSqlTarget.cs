@@ -69,9 +69,9 @@ namespace GoCardlessHalo.Core.Halo.Sql
                 HaloSqlTemplates.SelectClients,
                 reader => new HaloClient
                 {
-                    Id = HaloSqlUserReader.Int(reader, 0),
-                    Name = HaloSqlUserReader.Text(reader, 1) ?? string.Empty,
-                    Inactive = HaloSqlUserReader.Int(reader, 2) != 0,
+                    Id = SqlReaderValues.Int(reader, 0),
+                    Name = SqlReaderValues.Text(reader, 1) ?? string.Empty,
+                    Inactive = SqlReaderValues.Int(reader, 2) != 0,
                 },
                 cancellationToken);
 
@@ -82,12 +82,12 @@ namespace GoCardlessHalo.Core.Halo.Sql
                 HaloSqlTemplates.SelectSites,
                 reader => new HaloSite
                 {
-                    Id = HaloSqlUserReader.Int(reader, 0),
-                    Name = HaloSqlUserReader.Text(reader, 1) ?? string.Empty,
-                    ClientId = HaloSqlUserReader.Int(reader, 2),
-                    ClientName = HaloSqlUserReader.Text(reader, 3) ?? string.Empty,
-                    IsInvoiceSite = HaloSqlUserReader.Int(reader, 4) != 0,
-                    Inactive = HaloSqlUserReader.Int(reader, 5) != 0,
+                    Id = SqlReaderValues.Int(reader, 0),
+                    Name = SqlReaderValues.Text(reader, 1) ?? string.Empty,
+                    ClientId = SqlReaderValues.Int(reader, 2),
+                    ClientName = SqlReaderValues.Text(reader, 3) ?? string.Empty,
+                    IsInvoiceSite = SqlReaderValues.Int(reader, 4) != 0,
+                    Inactive = SqlReaderValues.Int(reader, 5) != 0,
                 },
                 cancellationToken);
 

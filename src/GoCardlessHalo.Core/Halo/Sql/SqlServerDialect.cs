@@ -3,7 +3,6 @@ using System;
 using System.Collections.Generic;
 using System.Data;
 using System.Data.Common;
-using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Errors;
@@ -116,7 +115,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
                     hasDefault: !reader.IsDBNull(4),
                     isIdentity: IsTrue(reader.GetValue(6)),
                     isGenerated: generated,
-                    maxLength: reader.IsDBNull(5) ? (int?)null : Convert.ToInt32(reader.GetValue(5), CultureInfo.InvariantCulture)));
+                    maxLength: SqlReaderValues.NullableInt(reader, 5)));
             }
 
             return columns;

@@ -2,7 +2,6 @@
 using System;
 using System.Collections.Generic;
 using System.Data.Common;
-using System.Globalization;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -177,7 +176,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
                 LedgerSql.CountRows,
                 "counting ledger rows",
                 null,
-                reader => new LedgerCounts { Payments = Long(reader, 0), Mandates = Long(reader, 1), Customers = Long(reader, 2), SeenEvents = Long(reader, 3) },
+                reader => new LedgerCounts { Payments = SqlReaderValues.Long(reader, 0), Mandates = SqlReaderValues.Long(reader, 1), Customers = SqlReaderValues.Long(reader, 2), SeenEvents = SqlReaderValues.Long(reader, 3) },
                 cancellationToken).ConfigureAwait(false))
             {
                 counts = row;
@@ -219,7 +218,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
                 LedgerSql.SelectCustomers,
                 "reading backfilled customers",
                 null,
-                reader => (reader.GetString(0), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture)),
+                reader => (reader.GetString(0), SqlReaderValues.Int(reader, 1)),
                 cancellationToken).ConfigureAwait(false))
             {
                 customers[customer] = user;
@@ -250,7 +249,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
                     CustomerId = reader.GetString(0),
                     Status = reader.GetString(1),
                     ChargeDate = reader.GetDateTime(2).Date,
-                    Amount = Long(reader, 3),
+                    Amount = SqlReaderValues.Long(reader, 3),
                     Currency = reader.GetString(4),
                 }),
                 cancellationToken);
@@ -276,8 +275,6 @@ namespace GoCardlessHalo.Core.Sync.Payments
             using var command = Database.Dialect.CreateCommand(connection, null, HaloSqliteSchema.UseWriteAheadLog, LiteralSqlNames.Instance);
             await Database.GuardAsync("switching the ledger to write-ahead logging", () => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
         }
-
-        private static long Long(DbDataReader reader, int ordinal) => Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
 
         private async IAsyncEnumerable<T> ReadAsync<T>(
             SqlTemplate template,
