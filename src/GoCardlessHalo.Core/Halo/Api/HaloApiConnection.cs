@@ -48,7 +48,7 @@ namespace GoCardlessHalo.Core.Halo.Api
         /// <summary>The Halo URL, without a trailing slash.</summary>
         public Uri BaseUri { get; }
 
-        public HaloSecrets Secrets { get; } = new HaloSecrets();
+        public SecretRedactor Secrets { get; } = new SecretRedactor();
 
         public HaloApiErrors Errors => _errors;
 

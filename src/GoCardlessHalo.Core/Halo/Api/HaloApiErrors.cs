@@ -1,5 +1,6 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
+using GoCardlessHalo.Core.Diagnostics;
 using GoCardlessHalo.Core.Errors;
 
 namespace GoCardlessHalo.Core.Halo.Api
@@ -7,10 +8,10 @@ namespace GoCardlessHalo.Core.Halo.Api
     /// <summary>Builds the <see cref="HaloApiException"/> for a failed request: what happened and how to fix it.</summary>
     internal sealed class HaloApiErrors
     {
-        private readonly HaloSecrets _secrets;
+        private readonly SecretRedactor _secrets;
         private readonly int _maxRateLimitRetries;
 
-        public HaloApiErrors(HaloSecrets secrets, int maxRateLimitRetries)
+        public HaloApiErrors(SecretRedactor secrets, int maxRateLimitRetries)
         {
             _secrets = secrets;
             _maxRateLimitRetries = maxRateLimitRetries;
