@@ -20,7 +20,7 @@ namespace GoCardlessHalo.Core.Halo.Api
         /// <summary>An error answer. Token requests get credential advice instead of generic advice.</summary>
         public HaloApiException FromResponse(string method, string path, int status, string reason, string? body, bool tokenRequest)
         {
-            var said = _secrets.Redact(HaloErrorBody.Describe(body));
+            var said = HaloErrorBody.Describe(body, _secrets);
             var (id, kind, advice) = Classify(status, tokenRequest);
             var message = $"Halo answered {status} {reason} to {method} {path}{(said is null ? "" : ": " + said)}. {advice}";
             return new HaloApiException(id, kind, message, method, path, status, said);
