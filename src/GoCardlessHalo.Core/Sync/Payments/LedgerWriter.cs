@@ -137,7 +137,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
             {
                 LedgerRows.Timestamp(d, c, "@watermark", watermark);
                 LedgerRows.Timestamp(d, c, "@updatedAt", Now);
-                LedgerRows.Text(d, c, "@name", PaymentLedger.WatermarkName, 100);
+                LedgerRows.Text(d, c, "@name", PaymentLedger.WatermarkName, LedgerRows.SyncStateNameLength);
             };
             if (await ExecuteAsync(LedgerSql.UpdateWatermark, "advancing the watermark", bind, cancellationToken).ConfigureAwait(false) == 0)
             {

@@ -121,7 +121,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
             await foreach (var value in ReadAsync(
                 LedgerSql.SelectWatermark,
                 "reading the payment watermark",
-                (dialect, command) => LedgerRows.Text(dialect, command, "@name", WatermarkName, 100),
+                (dialect, command) => LedgerRows.Text(dialect, command, "@name", WatermarkName, LedgerRows.SyncStateNameLength),
                 reader => reader.IsDBNull(0) ? (DateTimeOffset?)null : LedgerRows.Utc(reader, 0),
                 cancellationToken).ConfigureAwait(false))
             {
@@ -170,8 +170,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
         /// <summary>Row counts of the ledger tables.</summary>
         public async Task<LedgerCounts> CountAsync(CancellationToken cancellationToken)
         {
-            await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
-            LedgerCounts counts = new LedgerCounts();
+            var counts = new LedgerCounts();
             await foreach (var row in ReadAsync(
                 LedgerSql.CountRows,
                 "counting ledger rows",
