@@ -174,6 +174,18 @@ public abstract partial class HaloTargetBehaviour
     }
 
     [Fact]
+    public async Task A_field_name_already_taken_on_the_User_entity_is_a_conflict_and_nothing_is_created()
+    {
+        using var target = await CreateAsync();
+        var before = (await target.GetUserFieldsAsync(CancellationToken.None)).Count;
+
+        var error = await Assert.ThrowsAsync<GcHaloException>(() => target.CreateUserTextFieldAsync(RegionField.ToUpperInvariant(), "x", CancellationToken.None));
+
+        Assert.Equal((HaloErrorIds.FieldAlreadyExists, ErrorKind.Conflict), (error.ErrorId, error.Kind));
+        Assert.Equal(before, (await target.GetUserFieldsAsync(CancellationToken.None)).Count);
+    }
+
+    [Fact]
     public async Task Hostile_text_is_stored_and_read_back_verbatim()
     {
         using var target = await CreateAsync();

@@ -128,10 +128,14 @@ namespace GoCardlessHalo.Core.Halo.Api
             return fields;
         }
 
-        /// <summary>Creates a Text (type 0) custom field on the User entity (usage 4).</summary>
+        /// <summary>
+        /// Creates a Text (type 0) custom field on the User entity (usage 4). The User fields are read first, so a
+        /// name already taken is refused as on the SQL target rather than with whatever Halo answers.
+        /// </summary>
         public async Task<HaloFieldDefinition> CreateUserTextFieldAsync(string name, string label, CancellationToken cancellationToken)
         {
             HaloFieldNames.Check(name);
+            HaloFieldNames.CheckFree(name, await GetUserFieldsAsync(cancellationToken).ConfigureAwait(false));
             var body = new JsonArray(new JsonObject
             {
                 ["name"] = name,

@@ -118,12 +118,6 @@ namespace GoCardlessHalo.Core.Halo.Sql
             + ". Create the field (Text, entity User) in Halo, or fix the field mapping. No user of this batch was written.",
             string.Join(",", names));
 
-        internal static GcHaloException FieldExists(string name) => new GcHaloException(
-            FieldAlreadyExists,
-            ErrorKind.Conflict,
-            "A User custom field named '" + name + "' already exists in Halo. Use it, or choose another name.",
-            name);
-
         internal static GcHaloException InvalidUserWrite(int index, string problem) => new GcHaloException(
             UserWriteInvalid,
             ErrorKind.InvalidArgument,

@@ -29,10 +29,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
             var id = await IdAllocator.AllocateAsync(transaction, fieldInfo, FieldId, 1, cancellationToken).ConfigureAwait(false);
             var existing = await UserFieldCatalog.LoadAsync(database, schema, transaction.Connection, transaction.Transaction, cancellationToken)
                 .ConfigureAwait(false);
-            if (existing.Fields.Any(f => string.Equals(f.Definition.Name, name, StringComparison.OrdinalIgnoreCase)))
-            {
-                throw HaloSqlErrors.FieldExists(name);
-            }
+            HaloFieldNames.CheckFree(name, existing.Fields.Select(f => f.Definition));
 
             var definition = new HaloFieldDefinition
             {
