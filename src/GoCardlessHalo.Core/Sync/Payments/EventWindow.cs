@@ -21,14 +21,6 @@ namespace GoCardlessHalo.Core.Sync.Payments
         private readonly Dictionary<string, DateTimeOffset> newEvents = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         private readonly HashSet<string> mandateIds = new HashSet<string>(StringComparer.Ordinal);
 
-        private EventWindow(DateTimeOffset from)
-        {
-            From = from;
-        }
-
-        /// <summary>Events created after this instant were read.</summary>
-        public DateTimeOffset From { get; }
-
         /// <summary>created_at of the newest event read (seen or not); null when there was none.</summary>
         public DateTimeOffset? Newest { get; private set; }
 
@@ -42,7 +34,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
 
         public static async Task<EventWindow> ReadAsync(PaymentSyncRun run, DateTimeOffset from, HashSet<string> seen, CancellationToken cancellationToken)
         {
-            var window = new EventWindow(from);
+            var window = new EventWindow();
             var watch = Stopwatch.StartNew();
             var paymentEvents = new EventFilter { ResourceType = "payments", CreatedAfter = from, PageSize = run.Options.PageSize };
             await foreach (var e in run.Client.ListEventsAsync(paymentEvents, cancellationToken).ConfigureAwait(false))
