@@ -71,6 +71,22 @@ public sealed class PaymentEdgeTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
+    public async Task A_bank_account_only_mandate_with_a_new_event_keeps_its_customer_without_reading_the_account_again()
+    {
+        using var world = await PaymentWorld.CreateAsync(emulator, () => emulator.PostAdminAsync("gocardless/seed", OldStyleMandate()), linked: _ => true);
+        await world.SyncAsync();
+        await emulator.PostAdminAsync("gocardless/mandates/MD0001/transition", new { status = "cancelled" });
+        emulator.ClearRequestCounts();
+
+        await world.SyncAsync();
+
+        Assert.Equal(1, emulator.Count("GET /gocardless/mandates/{id}"));
+        Assert.Equal(0, emulator.Count("GET /gocardless/customer_bank_accounts/{id}"));
+        var stored = Assert.Single(await RawSqlite.RowsAsync(world.Halo.Database.Options, "SELECT customer_id, status FROM gch_mandate WHERE mandate_id = 'MD0001'"));
+        Assert.Equal(new object?[] { "CU0001", "cancelled" }, stored);
+    }
+
+    [Fact]
     public async Task Seen_events_older_than_the_overlap_window_are_forgotten()
     {
         using var world = await PaymentWorld.CreateAsync(emulator, customers: 60, payments: 1000, linked: i => i % 2 == 0, seed: 5);
