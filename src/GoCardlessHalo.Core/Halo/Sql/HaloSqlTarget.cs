@@ -186,15 +186,11 @@ namespace GoCardlessHalo.Core.Halo.Sql
         {
             var currentSchema = Schema;
             var watch = Stopwatch.StartNew();
-            using var connection = await Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            using var command = Database.Dialect.CreateCommand(connection, null, template, currentSchema);
-            var operation = "reading " + what;
-            using var reader = await Database.GuardAsync(operation, () => command.ExecuteReaderAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
             var count = 0;
-            while (await Database.GuardAsync(operation, () => reader.ReadAsync(cancellationToken), cancellationToken).ConfigureAwait(false))
+            await foreach (var item in Database.QueryAsync("reading " + what, template, currentSchema, null, map, cancellationToken).ConfigureAwait(false))
             {
                 count++;
-                yield return map(reader);
+                yield return item;
             }
 
             Database.LogDone("read " + count + " " + what, watch);

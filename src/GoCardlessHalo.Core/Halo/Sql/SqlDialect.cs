@@ -1,7 +1,6 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
 using System.Collections.Generic;
-using System.Data;
 using System.Data.Common;
 using System.Linq;
 using System.Threading;

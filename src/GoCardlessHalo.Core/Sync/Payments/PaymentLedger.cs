@@ -284,13 +284,9 @@ namespace GoCardlessHalo.Core.Sync.Payments
             IReadOnlyDictionary<string, string>? slots = null)
         {
             await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
-            using var connection = await Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            using var command = Database.Dialect.CreateCommand(connection, null, template, LiteralSqlNames.Instance, slots);
-            bind?.Invoke(Database.Dialect, command);
-            using var reader = await Database.GuardAsync(operation, () => command.ExecuteReaderAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
-            while (await Database.GuardAsync(operation, () => reader.ReadAsync(cancellationToken), cancellationToken).ConfigureAwait(false))
+            await foreach (var item in Database.QueryAsync(operation, template, LiteralSqlNames.Instance, bind, map, cancellationToken, slots).ConfigureAwait(false))
             {
-                yield return map(reader);
+                yield return item;
             }
         }
     }
