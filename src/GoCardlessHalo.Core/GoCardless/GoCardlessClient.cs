@@ -214,8 +214,10 @@ namespace GoCardlessHalo.Core.GoCardless
             var tokenEnvironment = GoCardlessTokens.EnvironmentOf(_options.AccessToken!);
             if (tokenEnvironment is not null && tokenEnvironment != Environment)
             {
+                // GoCardless's own dashboard for the environment, even when DashboardBaseUri overrides the links.
+                var dashboard = Environment == GoCardlessEnvironment.Sandbox ? DashboardLinks.SandboxBase : DashboardLinks.LiveBase;
                 throw new GcHaloException(GoCardlessErrorIds.TokenWrongEnvironment, ErrorKind.AuthenticationFailed,
-                    $"The access token is a {tokenEnvironment} token, but the environment is {Environment}. Choose the {tokenEnvironment} environment, or create a {Environment} token in {DashboardLinks.For(new GoCardlessClientOptions { Environment = Environment }).BaseUri} (Developers → Create → Access token).",
+                    $"The access token is a {tokenEnvironment} token, but the environment is {Environment}. Choose the {tokenEnvironment} environment, or create a {Environment} token in {dashboard} (Developers → Create → Access token).",
                     Environment);
             }
         }

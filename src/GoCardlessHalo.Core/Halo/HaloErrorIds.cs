@@ -2,8 +2,11 @@
 namespace GoCardlessHalo.Core.Halo
 {
     /// <summary>
-    /// Error ids about Halo's data that every target raises the same way, whether Halo is reached through its
-    /// API or its database. Transport errors have their own ids (HaloApiErrorIds, HaloSqlErrors).
+    /// Error ids about Halo's data, shared by the targets. The field and write checks (FieldNotFound,
+    /// FieldNameInvalid, FieldAlreadyExists, UserWriteInvalid) run before anything is sent, so every target raises
+    /// them alike. UserNotFound, SiteNotFound and ValueTooLong come from the SQL target, which checks the database
+    /// itself; through the API Halo reports those (HaloNotFound, HaloRequestFailed). Transport errors have their own
+    /// ids (HaloApiErrorIds, HaloSqlErrors).
     /// </summary>
     public static class HaloErrorIds
     {

@@ -46,11 +46,4 @@ namespace GoCardlessHalo.Core.Halo
         /// </summary>
         Task<IReadOnlyList<HaloUserWriteResult>> WriteUsersAsync(IReadOnlyList<HaloUserWrite> batch, CancellationToken cancellationToken);
     }
-
-    public enum HaloTargetKind
-    {
-        Api,
-        SqlServer,
-        Sqlite,
-    }
 }

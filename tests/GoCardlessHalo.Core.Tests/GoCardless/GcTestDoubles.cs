@@ -9,7 +9,6 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Diagnostics;
-using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Timing;
 
 namespace GoCardlessHalo.Core.Tests.GoCardless;

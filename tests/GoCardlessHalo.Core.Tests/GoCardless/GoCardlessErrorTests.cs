@@ -1,8 +1,11 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
+using System.Net.Http;
 using System.Threading.Tasks;
+using GoCardlessHalo.Core.Diagnostics;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.GoCardless;
 
@@ -178,11 +181,46 @@ public sealed class GoCardlessErrorTests : IClassFixture<EmulatorFixture>
         Assert.Equal(ErrorKind.Remote, error.Kind);
     }
 
-    private static GoCardlessClient StubClient(StubHandler stub) => new(new GoCardlessClientOptions
+    [Fact]
+    public async Task An_answer_that_echoes_the_access_token_is_reported_and_logged_without_it()
     {
-        Environment = GoCardlessEnvironment.Sandbox,
-        AccessToken = "sandbox_stub-token",
-        HttpMessageHandler = stub,
-        Clock = new RecordingClock(),
-    });
+        // A proxy's error page, or a debugging server, may echo the request's Authorization header back.
+        var stub = new StubHandler(
+            (_, _) => new HttpResponseMessage(HttpStatusCode.BadGateway) { Content = new StringContent("Upstream refused Bearer sandbox_stub-token. Try later.") },
+            (_, _) => StubHandler.Json(HttpStatusCode.Forbidden,
+                """{"error":{"type":"invalid_api_usage","code":403,"message":"sandbox_stub-token may not read payments","errors":[{"reason":"insufficient_permissions","message":"token sandbox_stub-token"}]}}"""));
+        var log = new ListLog();
+        using var client = StubClient(stub, log);
+
+        var error = await Assert.ThrowsAsync<GoCardlessApiException>(() => client.GetPaymentAsync("PM1"));
+
+        var texts = log.Lines.Append(error.ToString()).Concat(error.Errors.Select(e => e.ToString())).ToList();
+        Assert.Equal(GoCardlessErrorIds.PermissionDenied, error.ErrorId);
+        Assert.Contains(texts, t => t.Contains("Upstream refused Bearer ***", StringComparison.Ordinal));
+        Assert.Contains("*** may not read payments", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(texts, t => t.Contains("stub-token", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_token_at_the_end_of_the_body_preview_leaves_none_of_itself_behind()
+    {
+        var body = new string('x', 190) + " sandbox_stub-token and more text after it";
+        var stub = new StubHandler((_, _) => new HttpResponseMessage(HttpStatusCode.BadRequest) { Content = new StringContent(body) });
+        using var client = StubClient(stub);
+
+        var error = await Assert.ThrowsAsync<GoCardlessApiException>(() => client.GetPaymentAsync("PM1"));
+
+        Assert.Contains(new string('x', 190) + " ***", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("sandbox_", error.Message, StringComparison.Ordinal);
+    }
+
+    private static GoCardlessClient StubClient(StubHandler stub, IEngineLog? log = null) => new(
+        new GoCardlessClientOptions
+        {
+            Environment = GoCardlessEnvironment.Sandbox,
+            AccessToken = "sandbox_stub-token",
+            HttpMessageHandler = stub,
+            Clock = new RecordingClock(),
+        },
+        log);
 }

@@ -3,7 +3,6 @@ using System;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
-using GoCardlessHalo.Core.GoCardless;
 using Xunit.Abstractions;
 
 namespace GoCardlessHalo.Core.Tests.GoCardless;

@@ -1,8 +1,8 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
-using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.Halo;
 using static GoCardlessHalo.Core.Tests.Halo.HaloBehaviourSeed;
 
@@ -139,6 +139,50 @@ public abstract partial class HaloTargetBehaviour
         Assert.Equal((created.Id, "Mandate status"), (listed.Id, listed.Label));
         var bob = await ReadUserAsync(target, Bob);
         Assert.Equal(("active", "CU002"), (Value(bob, "MandateStatus"), Value(bob, LinkField)));
+    }
+
+    // Halo's rule (reference §2.5): letters, digits and underscores, at most 64; nothing says a letter comes first.
+    [Theory]
+    [InlineData("1stContract")]
+    [InlineData("_ref")]
+    [InlineData("F234567890123456789012345678901234567890123456789012345678901234")]
+    public async Task Every_field_name_Halo_accepts_can_be_created(string name)
+    {
+        using var target = await CreateAsync();
+
+        var created = await target.CreateUserTextFieldAsync(name, "x", CancellationToken.None);
+
+        Assert.Equal(name, created.Name);
+        Assert.Single(await target.GetUserFieldsAsync(CancellationToken.None), f => f.Name == name);
+    }
+
+    [Theory]
+    [InlineData("Has space")]
+    [InlineData("CF-Dash")]
+    [InlineData("")]
+    [InlineData("Trailing\n")]
+    [InlineData("F2345678901234567890123456789012345678901234567890123456789012345")]
+    public async Task Field_names_Halo_would_refuse_are_refused_and_nothing_is_created(string name)
+    {
+        using var target = await CreateAsync();
+        var before = (await target.GetUserFieldsAsync(CancellationToken.None)).Count;
+
+        var error = await Assert.ThrowsAsync<GcHaloException>(() => target.CreateUserTextFieldAsync(name, "x", CancellationToken.None));
+
+        Assert.Equal((HaloErrorIds.FieldNameInvalid, ErrorKind.InvalidArgument), (error.ErrorId, error.Kind));
+        Assert.Equal(before, (await target.GetUserFieldsAsync(CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task A_field_name_already_taken_on_the_User_entity_is_a_conflict_and_nothing_is_created()
+    {
+        using var target = await CreateAsync();
+        var before = (await target.GetUserFieldsAsync(CancellationToken.None)).Count;
+
+        var error = await Assert.ThrowsAsync<GcHaloException>(() => target.CreateUserTextFieldAsync(RegionField.ToUpperInvariant(), "x", CancellationToken.None));
+
+        Assert.Equal((HaloErrorIds.FieldAlreadyExists, ErrorKind.Conflict), (error.ErrorId, error.Kind));
+        Assert.Equal(before, (await target.GetUserFieldsAsync(CancellationToken.None)).Count);
     }
 
     [Fact]

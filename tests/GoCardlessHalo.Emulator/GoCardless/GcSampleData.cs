@@ -52,9 +52,6 @@ public static class GcSampleData
 
     public static readonly string[] Streets = { "Acer Road", "High Street", "Station Road", "Mill Lane", "Church Street", "Park Avenue", "Harbour Way", "King Street" };
 
-    /// <summary>Dashboard custom fields as users name them: free text, sometimes with spaces and capitals.</summary>
-    public static readonly string[] MetadataKeys = { "account_ref", "Contract Type", "halo_client", "Site", "cost_centre" };
-
     public static readonly string[] ContractTypes = { "Managed Services", "Break/Fix", "Support Block", "Cloud Backup", "Monthly Retainer" };
 
     public static readonly string[] PaymentDescriptions = { "Monthly subscription", "Managed services", "Invoice", "Support contract", "Licence renewal" };

@@ -36,6 +36,6 @@ public static partial class HaloWrites
         return () => state.Fields.Put(field);
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_]{1,64}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_]{1,64}\z")]
     private static partial Regex FieldName();
 }

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using GoCardlessHalo.Core.Diagnostics;
 using GoCardlessHalo.Core.Errors;
 
 namespace GoCardlessHalo.Core.GoCardless.Internal
@@ -12,13 +13,14 @@ namespace GoCardlessHalo.Core.GoCardless.Internal
     /// Turns an error answer into a <see cref="GoCardlessApiException"/>. Understands the envelope
     /// <c>{"error":{…}}</c>, the bare-string form <c>{"error":"…"}</c> and non-JSON bodies (a proxy's HTML, a
     /// plain "500 Internal Server Error"). The ErrorId and kind follow the HTTP status, as GoCardless's own
-    /// clients do, because the body's type is shared by several statuses.
+    /// clients do, because the body's type is shared by several statuses. Text taken from the body has the client's
+    /// secrets scrubbed: a proxy or debugging server may echo the Authorization header.
     /// </summary>
     internal static class GcErrorParser
     {
         private const int MaxBodyPreview = 200;
 
-        public static GoCardlessApiException Parse(string method, string path, int status, byte[] body, string? headerRequestId, GoCardlessEnvironment environment)
+        public static GoCardlessApiException Parse(string method, string path, int status, byte[] body, string? headerRequestId, GoCardlessEnvironment environment, SecretRedactor secrets)
         {
             string? type = null, message = null, requestId = null, documentationUrl = null;
             int? code = null;
@@ -42,7 +44,7 @@ namespace GoCardlessHalo.Core.GoCardless.Internal
                     code = error.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out var n) ? n : (int?)null;
                     if (error.TryGetProperty("errors", out var list) && list.ValueKind == JsonValueKind.Array)
                     {
-                        errors.AddRange(list.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.Object).Select(Entry));
+                        errors.AddRange(list.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.Object).Select(x => Entry(x, secrets)));
                     }
                 }
             }
@@ -51,7 +53,7 @@ namespace GoCardlessHalo.Core.GoCardless.Internal
                 // Not JSON: described below by a preview of the body.
             }
 
-            message ??= Preview(body);
+            message = message is null ? Preview(body, secrets) : secrets.Redact(message);
             requestId ??= headerRequestId;
             var (errorId, kind, advice) = Classify(status, environment);
             var details = errors.Count == 0 ? string.Empty : " (" + string.Join("; ", errors.Select(x => x.ToString())) + ")";
@@ -97,11 +99,11 @@ namespace GoCardlessHalo.Core.GoCardless.Internal
             }
         }
 
-        private static GoCardlessApiError Entry(JsonElement e) => new GoCardlessApiError
+        private static GoCardlessApiError Entry(JsonElement e, SecretRedactor secrets) => new GoCardlessApiError
         {
             Reason = Text(e, "reason"),
             Field = Text(e, "field"),
-            Message = Text(e, "message"),
+            Message = secrets.Redact(Text(e, "message")),
             RequestPointer = Text(e, "request_pointer"),
             Links = e.TryGetProperty("links", out var links) && links.ValueKind == JsonValueKind.Object
                 ? links.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String).ToDictionary(p => p.Name, p => p.Value.GetString()!)
@@ -111,10 +113,11 @@ namespace GoCardlessHalo.Core.GoCardless.Internal
         private static string? Text(JsonElement element, string name) =>
             element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-        // Enough of a non-JSON body to recognise it ("500 Internal Server Error", "<html>…"), on one line.
-        private static string Preview(byte[] body)
+        // Enough of a non-JSON body to recognise it ("500 Internal Server Error", "<html>…"), on one line. Scrubbed
+        // before it is cut, so a secret at the cut cannot leave its first characters behind.
+        private static string Preview(byte[] body, SecretRedactor secrets)
         {
-            var text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, MaxBodyPreview * 4)).Trim();
+            var text = secrets.Redact(Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, MaxBodyPreview * 4)))!.Trim();
             text = string.Join(" ", text.Split(new[] { '\r', '\n', '\t' }, StringSplitOptions.RemoveEmptyEntries));
             if (text.Length == 0)
             {

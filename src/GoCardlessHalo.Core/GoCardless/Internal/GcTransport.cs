@@ -26,6 +26,7 @@ namespace GoCardlessHalo.Core.GoCardless.Internal
         private readonly GoCardlessClientOptions _options;
         private readonly IEngineLog _log;
         private readonly RateLimitTracker _rateLimit = new RateLimitTracker();
+        private readonly SecretRedactor _secrets = new SecretRedactor();
         private readonly Backoff _backoff;
 
         public GcTransport(GoCardlessClientOptions options, IEngineLog log)
@@ -33,6 +34,7 @@ namespace GoCardlessHalo.Core.GoCardless.Internal
             _options = options;
             _log = log;
             _backoff = new Backoff(options.InitialBackoff, options.MaxBackoff);
+            _secrets.Add(options.AccessToken);
 #if NETFRAMEWORK
             // .NET Framework 4.x may not offer TLS 1.2 by default; GoCardless requires it.
             System.Net.ServicePointManager.SecurityProtocol |= System.Net.SecurityProtocolType.Tls12;
@@ -81,7 +83,7 @@ namespace GoCardlessHalo.Core.GoCardless.Internal
                     catch (HttpRequestException e)
                     {
                         var failed = new GcHaloException(GoCardlessErrorIds.ConnectionFailed, ErrorKind.ConnectionFailed,
-                            $"Could not reach GoCardless at {_options.EffectiveBaseUri.GetLeftPart(UriPartial.Authority)} for {method} {display}, after {attempt + 1} attempt(s): {e.Message} Check the network, proxy and firewall.", display, e);
+                            $"Could not reach GoCardless at {_options.EffectiveBaseUri.GetLeftPart(UriPartial.Authority)} for {method} {display}, after {attempt + 1} attempt(s): {_secrets.Redact(e.Message)} Check the network, proxy and firewall.", display, e);
                         await RetryOrThrowAsync(attempt, failed, _backoff.ForAttempt(attempt), method, display, cancellationToken).ConfigureAwait(false);
                         continue;
                     }
@@ -111,7 +113,7 @@ namespace GoCardlessHalo.Core.GoCardless.Internal
                         }
                     }
 
-                    var error = GcErrorParser.Parse(method.Method, display, status, bytes, requestId, _options.Environment);
+                    var error = GcErrorParser.Parse(method.Method, display, status, bytes, requestId, _options.Environment, _secrets);
                     if (status == 429)
                     {
                         var wait = (_rateLimit.UntilReset(_options.Clock.UtcNow) ?? _backoff.ForAttempt(attempt)) + _backoff.Jitter(RateLimitJitter);

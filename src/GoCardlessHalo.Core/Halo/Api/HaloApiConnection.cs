@@ -1,7 +1,6 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
@@ -33,7 +32,7 @@ namespace GoCardlessHalo.Core.Halo.Api
         {
 #if NETFRAMEWORK
             // Windows PowerShell 5.1 on older systems may not offer TLS 1.2 by default; Halo requires it.
-            ServicePointManager.SecurityProtocol |= SecurityProtocolType.Tls12;
+            System.Net.ServicePointManager.SecurityProtocol |= System.Net.SecurityProtocolType.Tls12;
 #endif
             _options = options;
             _log = log;
@@ -49,7 +48,7 @@ namespace GoCardlessHalo.Core.Halo.Api
         /// <summary>The Halo URL, without a trailing slash.</summary>
         public Uri BaseUri { get; }
 
-        public HaloSecrets Secrets { get; } = new HaloSecrets();
+        public SecretRedactor Secrets { get; } = new SecretRedactor();
 
         public HaloApiErrors Errors => _errors;
 

@@ -1,5 +1,6 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
+using GoCardlessHalo.Core.Diagnostics;
 using GoCardlessHalo.Core.Errors;
 
 namespace GoCardlessHalo.Core.Halo.Api
@@ -7,10 +8,10 @@ namespace GoCardlessHalo.Core.Halo.Api
     /// <summary>Builds the <see cref="HaloApiException"/> for a failed request: what happened and how to fix it.</summary>
     internal sealed class HaloApiErrors
     {
-        private readonly HaloSecrets _secrets;
+        private readonly SecretRedactor _secrets;
         private readonly int _maxRateLimitRetries;
 
-        public HaloApiErrors(HaloSecrets secrets, int maxRateLimitRetries)
+        public HaloApiErrors(SecretRedactor secrets, int maxRateLimitRetries)
         {
             _secrets = secrets;
             _maxRateLimitRetries = maxRateLimitRetries;
@@ -19,7 +20,7 @@ namespace GoCardlessHalo.Core.Halo.Api
         /// <summary>An error answer. Token requests get credential advice instead of generic advice.</summary>
         public HaloApiException FromResponse(string method, string path, int status, string reason, string? body, bool tokenRequest)
         {
-            var said = _secrets.Redact(HaloErrorBody.Describe(body));
+            var said = HaloErrorBody.Describe(body, _secrets);
             var (id, kind, advice) = Classify(status, tokenRequest);
             var message = $"Halo answered {status} {reason} to {method} {path}{(said is null ? "" : ": " + said)}. {advice}";
             return new HaloApiException(id, kind, message, method, path, status, said);

@@ -6,7 +6,6 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Diagnostics;
@@ -20,8 +19,6 @@ namespace GoCardlessHalo.Core.Halo.Api
     /// </summary>
     public sealed class HaloApiTarget : IHaloTarget, IHaloHealthProbe
     {
-        private static readonly Regex FieldName = new Regex("^[A-Za-z0-9_]{1,64}$", RegexOptions.CultureInvariant);
-
         private readonly HaloApiOptions _options;
         private readonly IEngineLog _log;
         private readonly Uri _baseUri;
@@ -131,15 +128,14 @@ namespace GoCardlessHalo.Core.Halo.Api
             return fields;
         }
 
-        /// <summary>Creates a Text (type 0) custom field on the User entity (usage 4).</summary>
+        /// <summary>
+        /// Creates a Text (type 0) custom field on the User entity (usage 4). The User fields are read first, so a
+        /// name already taken is refused as on the SQL target rather than with whatever Halo answers.
+        /// </summary>
         public async Task<HaloFieldDefinition> CreateUserTextFieldAsync(string name, string label, CancellationToken cancellationToken)
         {
-            if (name is null || !FieldName.IsMatch(name))
-            {
-                throw new GcHaloException(HaloApiErrorIds.FieldNameInvalid, ErrorKind.InvalidArgument,
-                    $"'{name}' cannot be a Halo custom field name: use 1-64 letters, digits or underscores (Halo turns it into the column CF{name}).", name);
-            }
-
+            HaloFieldNames.Check(name);
+            HaloFieldNames.CheckFree(name, await GetUserFieldsAsync(cancellationToken).ConfigureAwait(false));
             var body = new JsonArray(new JsonObject
             {
                 ["name"] = name,

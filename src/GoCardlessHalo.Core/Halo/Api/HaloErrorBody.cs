@@ -1,20 +1,21 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
-using System;
 using System.Text.Json;
+using GoCardlessHalo.Core.Diagnostics;
 
 namespace GoCardlessHalo.Core.Halo.Api
 {
     /// <summary>
     /// Reads an error body in any shape Halo uses (reference §3, HaloAPI's New-HaloError):
     /// <c>{resultCode, errorMessage}</c>, <c>{ClassName, Message}</c>, <c>{Message}</c>,
-    /// OAuth <c>{error, error_description}</c>, or plain text. No schema is assumed.
+    /// OAuth <c>{error, error_description}</c>, or plain text. No schema is assumed. Secrets are scrubbed before the
+    /// text is cut, so a secret at the cut cannot leave its first characters behind.
     /// </summary>
     internal static class HaloErrorBody
     {
         private const int MaxTextLength = 500;
 
         /// <summary>A one-line message, or null for an empty body.</summary>
-        public static string? Describe(string? body)
+        public static string? Describe(string? body, SecretRedactor secrets)
         {
             var text = (body ?? string.Empty).Trim();
             if (text.Length == 0)
@@ -29,7 +30,7 @@ namespace GoCardlessHalo.Core.Halo.Api
                     using var document = JsonDocument.Parse(text);
                     if (FromJson(document.RootElement) is { } message)
                     {
-                        return Shorten(message);
+                        return Shorten(secrets.Redact(message)!);
                     }
                 }
                 catch (JsonException)
@@ -38,7 +39,7 @@ namespace GoCardlessHalo.Core.Halo.Api
                 }
             }
 
-            return Shorten(text);
+            return Shorten(secrets.Redact(text)!);
         }
 
         private static string? FromJson(JsonElement root)

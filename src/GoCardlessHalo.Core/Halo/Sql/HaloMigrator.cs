@@ -118,7 +118,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
                     using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                     while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
-                        applied.Add(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture));
+                        applied.Add(SqlReaderValues.Int(reader, 0));
                     }
 
                     return applied.Count;

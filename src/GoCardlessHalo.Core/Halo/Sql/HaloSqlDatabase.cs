@@ -1,8 +1,10 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
+using System.Collections.Generic;
 using System.Data.Common;
 using System.Diagnostics;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Diagnostics;
@@ -110,6 +112,30 @@ namespace GoCardlessHalo.Core.Halo.Sql
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 throw Dialect.TranslateCommandFailure(ex, operation);
+            }
+        }
+
+        /// <summary>
+        /// Streams the rows of <paramref name="template"/>, read on a connection of its own and mapped by
+        /// <paramref name="map"/> one at a time; <paramref name="bind"/> adds the parameters. Provider errors become
+        /// engine errors naming <paramref name="operation"/>.
+        /// </summary>
+        internal async IAsyncEnumerable<T> QueryAsync<T>(
+            string operation,
+            SqlTemplate template,
+            ISqlNames names,
+            Action<SqlDialect, DbCommand>? bind,
+            Func<DbDataReader, T> map,
+            [EnumeratorCancellation] CancellationToken cancellationToken,
+            IReadOnlyDictionary<string, string>? slots = null)
+        {
+            using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            using var command = Dialect.CreateCommand(connection, null, template, names, slots);
+            bind?.Invoke(Dialect, command);
+            using var reader = await GuardAsync(operation, () => command.ExecuteReaderAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
+            while (await GuardAsync(operation, () => reader.ReadAsync(cancellationToken), cancellationToken).ConfigureAwait(false))
+            {
+                yield return map(reader);
             }
         }
 

@@ -1,5 +1,4 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
-using System;
 using System.Collections.Generic;
 using GoCardlessHalo.Core.Errors;
 
@@ -118,18 +117,6 @@ namespace GoCardlessHalo.Core.Halo.Sql
             "Halo has no User custom field named " + string.Join(", ", names)
             + ". Create the field (Text, entity User) in Halo, or fix the field mapping. No user of this batch was written.",
             string.Join(",", names));
-
-        internal static GcHaloException FieldExists(string name) => new GcHaloException(
-            FieldAlreadyExists,
-            ErrorKind.Conflict,
-            "A User custom field named '" + name + "' already exists in Halo. Use it, or choose another name.",
-            name);
-
-        internal static GcHaloException InvalidFieldName(string name) => new GcHaloException(
-            FieldNameInvalid,
-            ErrorKind.InvalidArgument,
-            "'" + name + "' is not a valid Halo custom field name: use a letter followed by letters, digits or _ (at most 64 characters, no spaces).",
-            name);
 
         internal static GcHaloException InvalidUserWrite(int index, string problem) => new GcHaloException(
             UserWriteInvalid,

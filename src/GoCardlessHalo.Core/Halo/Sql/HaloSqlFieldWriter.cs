@@ -1,9 +1,7 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
-using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
-using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using static GoCardlessHalo.Core.Halo.Sql.HaloNames;
@@ -13,9 +11,6 @@ namespace GoCardlessHalo.Core.Halo.Sql
     /// <summary>Creates User custom fields in FIELDINFO, stored in FieldData as current Halo versions do.</summary>
     internal static class HaloSqlFieldWriter
     {
-        // Halo's rule for field names (they become CF<Name> columns and API names): no spaces, at most 64.
-        private static readonly Regex ValidName = new Regex("^[A-Za-z][A-Za-z0-9_]{0,63}$", RegexOptions.CultureInvariant);
-
         public static async Task<HaloFieldDefinition> CreateUserTextFieldAsync(
             HaloSqlDatabase database,
             HaloSchema schema,
@@ -23,10 +18,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
             string? label,
             CancellationToken cancellationToken)
         {
-            if (name == null || !ValidName.IsMatch(name))
-            {
-                throw HaloSqlErrors.InvalidFieldName(name ?? string.Empty);
-            }
+            HaloFieldNames.Check(name);
 
             var watch = Stopwatch.StartNew();
             var fieldInfo = schema[FieldInfo];
@@ -36,10 +28,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
             var id = await IdAllocator.AllocateAsync(transaction, fieldInfo, FieldId, 1, cancellationToken).ConfigureAwait(false);
             var existing = await UserFieldCatalog.LoadAsync(database, schema, transaction.Connection, transaction.Transaction, cancellationToken)
                 .ConfigureAwait(false);
-            if (existing.Fields.Any(f => string.Equals(f.Definition.Name, name, StringComparison.OrdinalIgnoreCase)))
-            {
-                throw HaloSqlErrors.FieldExists(name);
-            }
+            HaloFieldNames.CheckFree(name, existing.Fields.Select(f => f.Definition));
 
             var definition = new HaloFieldDefinition
             {

@@ -99,9 +99,9 @@ namespace GoCardlessHalo.Core.Halo.Sql
                     while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
                         rows.Add(new ModuleRow(
-                            HaloSqlUserReader.Int(reader, 0),
-                            HaloSqlUserReader.Text(reader, 1) ?? string.Empty,
-                            HaloSqlUserReader.Int(reader, 2) != 0,
+                            SqlReaderValues.Int(reader, 0),
+                            SqlReaderValues.Text(reader, 1) ?? string.Empty,
+                            SqlReaderValues.Int(reader, 2) != 0,
                             lastSyncAt < 0 ? null : Text(reader, 3 + lastSyncAt),
                             lastErrorAt < 0 ? null : Text(reader, 3 + lastErrorAt)));
                     }
@@ -116,7 +116,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
         private static string? Text(DbDataReader reader, int ordinal) =>
             !reader.IsDBNull(ordinal) && reader.GetValue(ordinal) is DateTime time
                 ? time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
-                : HaloSqlUserReader.Text(reader, ordinal);
+                : SqlReaderValues.Text(reader, ordinal);
 
         private sealed record ModuleRow(int Id, string Name, bool Enabled, string? LastSync, string? LastError);
 

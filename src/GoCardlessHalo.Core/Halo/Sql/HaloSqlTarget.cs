@@ -69,9 +69,9 @@ namespace GoCardlessHalo.Core.Halo.Sql
                 HaloSqlTemplates.SelectClients,
                 reader => new HaloClient
                 {
-                    Id = HaloSqlUserReader.Int(reader, 0),
-                    Name = HaloSqlUserReader.Text(reader, 1) ?? string.Empty,
-                    Inactive = HaloSqlUserReader.Int(reader, 2) != 0,
+                    Id = SqlReaderValues.Int(reader, 0),
+                    Name = SqlReaderValues.Text(reader, 1) ?? string.Empty,
+                    Inactive = SqlReaderValues.Int(reader, 2) != 0,
                 },
                 cancellationToken);
 
@@ -82,12 +82,12 @@ namespace GoCardlessHalo.Core.Halo.Sql
                 HaloSqlTemplates.SelectSites,
                 reader => new HaloSite
                 {
-                    Id = HaloSqlUserReader.Int(reader, 0),
-                    Name = HaloSqlUserReader.Text(reader, 1) ?? string.Empty,
-                    ClientId = HaloSqlUserReader.Int(reader, 2),
-                    ClientName = HaloSqlUserReader.Text(reader, 3) ?? string.Empty,
-                    IsInvoiceSite = HaloSqlUserReader.Int(reader, 4) != 0,
-                    Inactive = HaloSqlUserReader.Int(reader, 5) != 0,
+                    Id = SqlReaderValues.Int(reader, 0),
+                    Name = SqlReaderValues.Text(reader, 1) ?? string.Empty,
+                    ClientId = SqlReaderValues.Int(reader, 2),
+                    ClientName = SqlReaderValues.Text(reader, 3) ?? string.Empty,
+                    IsInvoiceSite = SqlReaderValues.Int(reader, 4) != 0,
+                    Inactive = SqlReaderValues.Int(reader, 5) != 0,
                 },
                 cancellationToken);
 
@@ -186,15 +186,11 @@ namespace GoCardlessHalo.Core.Halo.Sql
         {
             var currentSchema = Schema;
             var watch = Stopwatch.StartNew();
-            using var connection = await Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            using var command = Database.Dialect.CreateCommand(connection, null, template, currentSchema);
-            var operation = "reading " + what;
-            using var reader = await Database.GuardAsync(operation, () => command.ExecuteReaderAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
             var count = 0;
-            while (await Database.GuardAsync(operation, () => reader.ReadAsync(cancellationToken), cancellationToken).ConfigureAwait(false))
+            await foreach (var item in Database.QueryAsync("reading " + what, template, currentSchema, null, map, cancellationToken).ConfigureAwait(false))
             {
                 count++;
-                yield return map(reader);
+                yield return item;
             }
 
             Database.LogDone("read " + count + " " + what, watch);

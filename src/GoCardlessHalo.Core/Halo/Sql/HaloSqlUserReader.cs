@@ -1,13 +1,11 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
-using System;
 using System.Collections.Generic;
 using System.Data.Common;
 using System.Diagnostics;
-using System.Globalization;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
-using System.Threading.Tasks;
+using static GoCardlessHalo.Core.Halo.Sql.SqlReaderValues;
 
 namespace GoCardlessHalo.Core.Halo.Sql
 {
@@ -50,7 +48,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
             long values = 0;
             while (await database.GuardAsync("reading users", () => reader.ReadAsync(cancellationToken), cancellationToken).ConfigureAwait(false))
             {
-                var id = Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture);
+                var id = Int(reader, 0);
                 if (current == null || current.Id != id)
                 {
                     if (current != null)
@@ -63,7 +61,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
                     values += current.CustomFields.Count;
                 }
 
-                if (!reader.IsDBNull(11) && catalog.FindById(Convert.ToInt32(reader.GetValue(11), CultureInfo.InvariantCulture)) is { Storage: UserFieldStorage.FieldData } field)
+                if (!reader.IsDBNull(11) && catalog.FindById(Int(reader, 11)) is { Storage: UserFieldStorage.FieldData } field)
                 {
                     // Text fields keep their value in fdValueString; other types have a display text at least.
                     var value = Text(reader, 12) ?? Text(reader, 13);
@@ -137,21 +135,6 @@ namespace GoCardlessHalo.Core.Halo.Sql
 
             return user;
         }
-
-        internal static string? Text(DbDataReader reader, int ordinal)
-        {
-            if (reader.IsDBNull(ordinal))
-            {
-                return null;
-            }
-
-            var value = reader.GetValue(ordinal);
-            return value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture);
-        }
-
-        // Halo keeps site and customer ids of users and sites in float columns (Usite, Sarea).
-        internal static int Int(DbDataReader reader, int ordinal) =>
-            reader.IsDBNull(ordinal) ? 0 : Convert.ToInt32(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
 
         private static string Describe(HaloUserQuery query)
         {

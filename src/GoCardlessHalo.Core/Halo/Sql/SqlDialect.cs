@@ -1,7 +1,6 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
 using System.Collections.Generic;
-using System.Data;
 using System.Data.Common;
 using System.Linq;
 using System.Threading;
@@ -118,14 +117,5 @@ namespace GoCardlessHalo.Core.Halo.Sql
         protected virtual void SizeParameter(DbParameter parameter, SqlValueKind kind, int? maxLength)
         {
         }
-
-        protected static string WithHint(string message)
-        {
-            return message.IndexOf("certificate", StringComparison.OrdinalIgnoreCase) >= 0
-                ? message + " If the server uses a self-signed certificate, add 'TrustServerCertificate=True' to the connection string or install a trusted certificate."
-                : message;
-        }
-
-        protected static bool IsTrue(object value) => value is not DBNull && Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) != 0;
     }
 }

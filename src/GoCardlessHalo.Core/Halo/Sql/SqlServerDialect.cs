@@ -3,7 +3,6 @@ using System;
 using System.Collections.Generic;
 using System.Data;
 using System.Data.Common;
-using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Errors;
@@ -105,7 +104,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var dataType = reader.GetString(2);
-                var generated = IsTrue(reader.GetValue(7))
+                var generated = SqlReaderValues.Long(reader, 7) != 0
                     || dataType.Equals("timestamp", StringComparison.OrdinalIgnoreCase)
                     || dataType.Equals("rowversion", StringComparison.OrdinalIgnoreCase);
                 columns.Add(new DiscoveredColumn(
@@ -114,9 +113,9 @@ namespace GoCardlessHalo.Core.Halo.Sql
                     dataType: dataType,
                     isNullable: string.Equals(reader.GetString(3), "YES", StringComparison.OrdinalIgnoreCase),
                     hasDefault: !reader.IsDBNull(4),
-                    isIdentity: IsTrue(reader.GetValue(6)),
+                    isIdentity: SqlReaderValues.Long(reader, 6) != 0,
                     isGenerated: generated,
-                    maxLength: reader.IsDBNull(5) ? (int?)null : Convert.ToInt32(reader.GetValue(5), CultureInfo.InvariantCulture)));
+                    maxLength: SqlReaderValues.NullableInt(reader, 5)));
             }
 
             return columns;
@@ -162,6 +161,12 @@ namespace GoCardlessHalo.Core.Halo.Sql
             var kind = number == DeadlockNumber ? ErrorKind.Conflict : ErrorKind.Remote;
             return new GcHaloException(HaloSqlErrors.CommandFailed, kind, message + " Nothing of this batch was written.", Location, exception);
         }
+
+        // A TLS failure against a self-signed certificate is the commonest first-connection problem on SQL Server.
+        private static string WithHint(string message) =>
+            message.IndexOf("certificate", StringComparison.OrdinalIgnoreCase) >= 0
+                ? message + " If the server uses a self-signed certificate, add 'TrustServerCertificate=True' to the connection string or install a trusted certificate."
+                : message;
 
         protected override void SizeParameter(DbParameter parameter, SqlValueKind kind, int? maxLength)
         {

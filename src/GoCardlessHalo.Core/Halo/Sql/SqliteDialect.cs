@@ -100,8 +100,8 @@ namespace GoCardlessHalo.Core.Halo.Sql
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    rows.Add((reader.GetString(0), reader.IsDBNull(1) ? string.Empty : reader.GetString(1), IsTrue(reader.GetValue(2)),
-                        !reader.IsDBNull(3), reader.GetInt32(4), IsTrue(reader.GetValue(5))));
+                    rows.Add((reader.GetString(0), reader.IsDBNull(1) ? string.Empty : reader.GetString(1), SqlReaderValues.Long(reader, 2) != 0,
+                        !reader.IsDBNull(3), reader.GetInt32(4), SqlReaderValues.Long(reader, 5) != 0));
                 }
             }
 

@@ -2,7 +2,6 @@
 using System;
 using System.Collections.Generic;
 using System.Data.Common;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -102,13 +101,13 @@ namespace GoCardlessHalo.Core.Halo.Sql
                     {
                         var definition = new HaloFieldDefinition
                         {
-                            Id = ToInt(reader.GetValue(0)),
+                            Id = SqlReaderValues.Int(reader, 0),
                             Name = reader.IsDBNull(1) ? string.Empty : reader.GetString(1),
                             Label = reader.IsDBNull(2) ? null : reader.GetString(2),
-                            Type = ToInt(reader.GetValue(3)),
-                            Usage = ToInt(reader.GetValue(4)),
+                            Type = SqlReaderValues.Int(reader, 3),
+                            Usage = SqlReaderValues.Int(reader, 4),
                         };
-                        var flagged = ToInt(reader.GetValue(5)) != 0 || ToInt(reader.GetValue(6)) != 0;
+                        var flagged = SqlReaderValues.Int(reader, 5) != 0 || SqlReaderValues.Int(reader, 6) != 0;
                         var column = users.Find(HaloNames.LegacyColumnPrefix + definition.Name);
 
                         // Flagged fields live in FieldData. An unflagged one lives in its CF column, if that exists;
@@ -124,7 +123,5 @@ namespace GoCardlessHalo.Core.Halo.Sql
                 cancellationToken).ConfigureAwait(false);
             return new UserFieldCatalog(fields);
         }
-
-        internal static int ToInt(object value) => value is DBNull ? 0 : Convert.ToInt32(value, CultureInfo.InvariantCulture);
     }
 }

@@ -2,7 +2,6 @@
 using System;
 using System.Data;
 using System.Data.Common;
-using System.Globalization;
 using GoCardlessHalo.Core.Halo.Sql;
 
 namespace GoCardlessHalo.Core.Sync.Payments
@@ -19,6 +18,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
         public const int CurrencyLength = 3;
         public const int DescriptionLength = 1000;
         public const int ReferenceLength = 255;
+        public const int SyncStateNameLength = 100;
 
         // Migration 1 made charge_date NOT NULL; a payment without one is stored with SQL Server's zero date and
         // read back as null. GoCardless gives every payment a charge date, so this is a guard, not a case.
@@ -77,9 +77,9 @@ namespace GoCardlessHalo.Core.Sync.Payments
                 PaymentId = reader.GetString(0),
                 CustomerId = reader.GetString(1),
                 MandateId = reader.GetString(2),
-                HaloUserId = reader.IsDBNull(3) ? (int?)null : Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture),
-                Amount = Convert.ToInt64(reader.GetValue(4), CultureInfo.InvariantCulture),
-                AmountRefunded = Convert.ToInt64(reader.GetValue(5), CultureInfo.InvariantCulture),
+                HaloUserId = SqlReaderValues.NullableInt(reader, 3),
+                Amount = SqlReaderValues.Long(reader, 4),
+                AmountRefunded = SqlReaderValues.Long(reader, 5),
                 Currency = reader.GetString(6),
                 Status = reader.GetString(7),
                 ChargeDate = chargeDate == NoChargeDate ? (DateTime?)null : chargeDate,

@@ -40,7 +40,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
         public async Task<Dictionary<string, PaymentRecord>> FindPaymentsAsync(IEnumerable<string> paymentIds, CancellationToken cancellationToken)
         {
             var found = new Dictionary<string, PaymentRecord>(StringComparer.Ordinal);
-            foreach (var chunk in Chunk(paymentIds.Distinct(StringComparer.Ordinal)))
+            foreach (var chunk in paymentIds.Distinct(StringComparer.Ordinal).Batches(LookupChunk))
             {
                 var command = Command(LedgerSql.SelectPaymentsById, chunk.Count);
                 for (var i = 0; i < chunk.Count; i++)
@@ -137,7 +137,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
             {
                 LedgerRows.Timestamp(d, c, "@watermark", watermark);
                 LedgerRows.Timestamp(d, c, "@updatedAt", Now);
-                LedgerRows.Text(d, c, "@name", PaymentLedger.WatermarkName, 100);
+                LedgerRows.Text(d, c, "@name", PaymentLedger.WatermarkName, LedgerRows.SyncStateNameLength);
             };
             if (await ExecuteAsync(LedgerSql.UpdateWatermark, "advancing the watermark", bind, cancellationToken).ConfigureAwait(false) == 0)
             {
@@ -155,25 +155,6 @@ namespace GoCardlessHalo.Core.Sync.Payments
             }
 
             transaction.Dispose();
-        }
-
-        private static IEnumerable<List<string>> Chunk(IEnumerable<string> ids)
-        {
-            var chunk = new List<string>(LookupChunk);
-            foreach (var id in ids)
-            {
-                chunk.Add(id);
-                if (chunk.Count == LookupChunk)
-                {
-                    yield return chunk;
-                    chunk = new List<string>(LookupChunk);
-                }
-            }
-
-            if (chunk.Count > 0)
-            {
-                yield return chunk;
-            }
         }
 
         private async Task<int> ExecuteAsync(SqlTemplate template, string operation, Action<SqlDialect, DbCommand> bind, CancellationToken cancellationToken)

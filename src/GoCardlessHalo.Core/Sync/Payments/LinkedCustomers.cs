@@ -24,10 +24,9 @@ namespace GoCardlessHalo.Core.Sync.Payments
 
             // Two users linked to one customer is a data problem in Halo; the lowest id owns the ledger rows (a stable
             // choice), and every one of them still gets the summary.
-            userByCustomer = links
-                .GroupBy(l => l.CustomerId, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Min(l => l.User.Id), StringComparer.Ordinal);
-            Duplicates = links.GroupBy(l => l.CustomerId, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+            var byCustomer = links.GroupBy(l => l.CustomerId, StringComparer.Ordinal).ToList();
+            userByCustomer = byCustomer.ToDictionary(g => g.Key, g => g.Min(l => l.User.Id), StringComparer.Ordinal);
+            Duplicates = byCustomer.Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         }
 
         /// <summary>Every linked user with the (normalised) customer id it links to.</summary>

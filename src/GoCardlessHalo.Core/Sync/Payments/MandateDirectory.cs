@@ -43,10 +43,13 @@ namespace GoCardlessHalo.Core.Sync.Payments
         /// <summary>Takes a mandate as GoCardless shows it now; queues a write when it differs from the ledger.</summary>
         public async Task ObserveAsync(Mandate mandate, CancellationToken cancellationToken)
         {
-            var customer = mandate.CustomerId;
+            var known = Find(mandate.Id);
+
+            // Mandates from before links.customer existed reach their customer through the bank account. A mandate
+            // never changes bank account, nor an account customer, so the customer already known is reused.
+            var customer = mandate.CustomerId ?? known?.CustomerId;
             if (customer is null && mandate.CustomerBankAccountId is { } account)
             {
-                // Mandates from before links.customer existed reach their customer through the bank account.
                 customer = (await client.GetCustomerBankAccountAsync(account, cancellationToken).ConfigureAwait(false)).CustomerId;
             }
 
@@ -56,7 +59,6 @@ namespace GoCardlessHalo.Core.Sync.Payments
             }
 
             var record = new MandateRecord(mandate.Id, customer is null ? null : LinkedCustomers.Normalise(customer), mandate.Status, mandate.CreatedAt);
-            var known = Find(mandate.Id);
             if (known is null || !known.SameStoredValues(record))
             {
                 pending[record.MandateId] = record;

@@ -2,7 +2,6 @@
 using System;
 using System.Collections.Generic;
 using System.Data.Common;
-using System.Globalization;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -122,7 +121,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
             await foreach (var value in ReadAsync(
                 LedgerSql.SelectWatermark,
                 "reading the payment watermark",
-                (dialect, command) => LedgerRows.Text(dialect, command, "@name", WatermarkName, 100),
+                (dialect, command) => LedgerRows.Text(dialect, command, "@name", WatermarkName, LedgerRows.SyncStateNameLength),
                 reader => reader.IsDBNull(0) ? (DateTimeOffset?)null : LedgerRows.Utc(reader, 0),
                 cancellationToken).ConfigureAwait(false))
             {
@@ -171,13 +170,12 @@ namespace GoCardlessHalo.Core.Sync.Payments
         /// <summary>Row counts of the ledger tables.</summary>
         public async Task<LedgerCounts> CountAsync(CancellationToken cancellationToken)
         {
-            await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
-            LedgerCounts counts = new LedgerCounts();
+            var counts = new LedgerCounts();
             await foreach (var row in ReadAsync(
                 LedgerSql.CountRows,
                 "counting ledger rows",
                 null,
-                reader => new LedgerCounts { Payments = Long(reader, 0), Mandates = Long(reader, 1), Customers = Long(reader, 2), SeenEvents = Long(reader, 3) },
+                reader => new LedgerCounts { Payments = SqlReaderValues.Long(reader, 0), Mandates = SqlReaderValues.Long(reader, 1), Customers = SqlReaderValues.Long(reader, 2), SeenEvents = SqlReaderValues.Long(reader, 3) },
                 cancellationToken).ConfigureAwait(false))
             {
                 counts = row;
@@ -219,7 +217,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
                 LedgerSql.SelectCustomers,
                 "reading backfilled customers",
                 null,
-                reader => (reader.GetString(0), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture)),
+                reader => (reader.GetString(0), SqlReaderValues.Int(reader, 1)),
                 cancellationToken).ConfigureAwait(false))
             {
                 customers[customer] = user;
@@ -250,7 +248,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
                     CustomerId = reader.GetString(0),
                     Status = reader.GetString(1),
                     ChargeDate = reader.GetDateTime(2).Date,
-                    Amount = Long(reader, 3),
+                    Amount = SqlReaderValues.Long(reader, 3),
                     Currency = reader.GetString(4),
                 }),
                 cancellationToken);
@@ -277,8 +275,6 @@ namespace GoCardlessHalo.Core.Sync.Payments
             await Database.GuardAsync("switching the ledger to write-ahead logging", () => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
         }
 
-        private static long Long(DbDataReader reader, int ordinal) => Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
-
         private async IAsyncEnumerable<T> ReadAsync<T>(
             SqlTemplate template,
             string operation,
@@ -288,13 +284,9 @@ namespace GoCardlessHalo.Core.Sync.Payments
             IReadOnlyDictionary<string, string>? slots = null)
         {
             await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
-            using var connection = await Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            using var command = Database.Dialect.CreateCommand(connection, null, template, LiteralSqlNames.Instance, slots);
-            bind?.Invoke(Database.Dialect, command);
-            using var reader = await Database.GuardAsync(operation, () => command.ExecuteReaderAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
-            while (await Database.GuardAsync(operation, () => reader.ReadAsync(cancellationToken), cancellationToken).ConfigureAwait(false))
+            await foreach (var item in Database.QueryAsync(operation, template, LiteralSqlNames.Instance, bind, map, cancellationToken, slots).ConfigureAwait(false))
             {
-                yield return map(reader);
+                yield return item;
             }
         }
     }

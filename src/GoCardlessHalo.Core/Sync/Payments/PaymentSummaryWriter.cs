@@ -63,9 +63,8 @@ namespace GoCardlessHalo.Core.Sync.Payments
                 .Where(plan => plan is not null)
                 .Select(plan => plan!)
                 .ToList();
-            for (var start = 0; start < plans.Count; start += run.Options.HaloBatchSize)
+            foreach (var batch in plans.Batches(run.Options.HaloBatchSize))
             {
-                var batch = plans.Skip(start).Take(run.Options.HaloBatchSize).ToList();
                 await halo.WriteUsersAsync(batch.Select(p => p.Write).ToList(), cancellationToken).ConfigureAwait(false);
                 foreach (var plan in batch)
                 {

@@ -1,6 +1,5 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Halo.Api;

@@ -54,6 +54,21 @@ public sealed class HaloApiSecretTests
     }
 
     [Fact]
+    public async Task A_secret_where_a_long_error_message_is_cut_leaves_none_of_itself_behind()
+    {
+        await using var host = await EmulatorHost.StartAsync();
+        await SeedAsync(host, SmallHalo());
+        using var target = new HaloApiTarget(Options(host));
+        await target.OpenAsync(CancellationToken.None);
+        await FaultAsync(host, new { kind = "status", status = 500, service = "halo", pathContains = "/api/Client", body = new string('x', 495) + ClientSecret });
+
+        var error = await Assert.ThrowsAsync<HaloApiException>(() => ToListAsync(target.GetClientsAsync(CancellationToken.None)));
+
+        Assert.Contains(new string('x', 495) + "***", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(ClientSecret.Substring(0, 5), error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_client_secret_cannot_be_read_back_from_the_options()
     {
         var property = typeof(HaloApiOptions).GetProperty(nameof(HaloApiOptions.ClientSecret))!;

@@ -7,7 +7,6 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Halo;
-using GoCardlessHalo.Core.Sync.Payments;
 using GoCardlessHalo.Core.Tests.GoCardless;
 using GoCardlessHalo.Core.Tests.Halo;
 using GoCardlessHalo.Core.Tests.Halo.Sql;
@@ -69,6 +68,22 @@ public sealed class PaymentEdgeTests : IClassFixture<EmulatorFixture>
         Assert.Equal(new[] { "PM0002", "PM0001" }, outcome.Changes.Select(c => c.PaymentId));
         Assert.All(outcome.Changes, c => Assert.Equal(("CU0001", "MD0001"), (c.CustomerId, c.MandateId)));
         Assert.Equal(1, emulator.Count("GET /gocardless/customer_bank_accounts/{id}"));
+    }
+
+    [Fact]
+    public async Task A_bank_account_only_mandate_with_a_new_event_keeps_its_customer_without_reading_the_account_again()
+    {
+        using var world = await PaymentWorld.CreateAsync(emulator, () => emulator.PostAdminAsync("gocardless/seed", OldStyleMandate()), linked: _ => true);
+        await world.SyncAsync();
+        await emulator.PostAdminAsync("gocardless/mandates/MD0001/transition", new { status = "cancelled" });
+        emulator.ClearRequestCounts();
+
+        await world.SyncAsync();
+
+        Assert.Equal(1, emulator.Count("GET /gocardless/mandates/{id}"));
+        Assert.Equal(0, emulator.Count("GET /gocardless/customer_bank_accounts/{id}"));
+        var stored = Assert.Single(await RawSqlite.RowsAsync(world.Halo.Database.Options, "SELECT customer_id, status FROM gch_mandate WHERE mandate_id = 'MD0001'"));
+        Assert.Equal(new object?[] { "CU0001", "cancelled" }, stored);
     }
 
     [Fact]

@@ -6,7 +6,8 @@ using System.Threading.Tasks;
 
 namespace GoCardlessHalo.Core.Sync.Payments
 {
-    internal static class AsyncBatches
+    /// <summary>Splits a sequence into lists of at most a given size: pages to store, id lookups, Halo write batches.</summary>
+    internal static class BatchExtensions
     {
         /// <summary>
         /// Groups a stream into lists of <paramref name="size"/>. With the size of the client's pages, each list is
@@ -16,6 +17,26 @@ namespace GoCardlessHalo.Core.Sync.Payments
         {
             var batch = new List<T>(size);
             await foreach (var item in source.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                batch.Add(item);
+                if (batch.Count == size)
+                {
+                    yield return batch;
+                    batch = new List<T>(size);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                yield return batch;
+            }
+        }
+
+        /// <summary>Groups <paramref name="source"/> into lists of <paramref name="size"/>, in order, reading it once.</summary>
+        public static IEnumerable<List<T>> Batches<T>(this IEnumerable<T> source, int size)
+        {
+            var batch = new List<T>(size);
+            foreach (var item in source)
             {
                 batch.Add(item);
                 if (batch.Count == size)

@@ -1,19 +1,20 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System.Collections.Generic;
 
-namespace GoCardlessHalo.Core.Halo.Api
+namespace GoCardlessHalo.Core.Diagnostics
 {
     /// <summary>
-    /// The client secret and the tokens issued so far, so that any text taken from Halo's answers (which a
-    /// misbehaving server or proxy could echo them into) is scrubbed before it reaches a message or log.
+    /// The secrets one client holds (GoCardless's access token; Halo's client secret and the tokens issued so far),
+    /// so that any text taken from an answer (which a misbehaving server or proxy could echo them into) is scrubbed
+    /// before it reaches a message or log.
     /// </summary>
-    internal sealed class HaloSecrets
+    internal sealed class SecretRedactor
     {
         private const string Mask = "***";
         private readonly List<string> _values = new List<string>();
         private readonly object _gate = new object();
 
-        public void Add(string value)
+        public void Add(string? value)
         {
             if (string.IsNullOrEmpty(value))
             {
@@ -22,9 +23,9 @@ namespace GoCardlessHalo.Core.Halo.Api
 
             lock (_gate)
             {
-                if (!_values.Contains(value))
+                if (!_values.Contains(value!))
                 {
-                    _values.Add(value);
+                    _values.Add(value!);
                 }
             }
         }
