@@ -30,6 +30,7 @@
         'Sync-GcPayment'
         'Get-GcPayment'
         'Open-GcPayment'
+        'Update-GcCompletionCache'
     )
     VariablesToExport      = @()
     AliasesToExport        = @()
