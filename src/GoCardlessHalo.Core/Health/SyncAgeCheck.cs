@@ -65,6 +65,11 @@ namespace GoCardlessHalo.Core.Health
                 return failed ? HealthCheck.Failed(name, message, "SyncStale") : HealthCheck.Warning(name, message, "SyncStale");
             }
 
+            if (state.DuplicateLinks is { Count: > 0 } duplicates)
+            {
+                return HealthCheck.Failed(name, $"{last}, and it found GoCardless ids held by more than one Halo user: {string.Join("; ", duplicates)}. Clear the link field on all but one user of each, then run Import-GcUser again.", DuplicateLinks.ErrorId);
+            }
+
             var other = _target is null ? null : SyncLock.LastRun(_target);
             if (other?.Configuration is { } elsewhere && !string.Equals(elsewhere, _settingsPath, StringComparison.OrdinalIgnoreCase))
             {

@@ -1,5 +1,6 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
+using System.Collections.Generic;
 using System.IO;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Errors;
@@ -69,7 +70,8 @@ namespace GoCardlessHalo.Base
             }
         }
 
-        public void Succeeded() => Record(_cmdlet, state => state.RecordSuccess(_kind, DateTimeOffset.UtcNow));
+        /// <param name="duplicateLinks">GoCardless ids held by more than one Halo user (Import-GcUser), for Test-GcModule.</param>
+        public void Succeeded(IReadOnlyList<string>? duplicateLinks = null) => Record(_cmdlet, state => state.RecordSuccess(_kind, DateTimeOffset.UtcNow, duplicateLinks));
 
         public void Failed(GcHaloException exception) => Record(_cmdlet, state => state.RecordFailure(_kind, DateTimeOffset.UtcNow, exception.Message));
 

@@ -64,6 +64,7 @@ namespace GoCardlessHalo.Commands
         private ImportQueue? _queue;
         private int _seen;
         private int _declined;
+        private IReadOnlyList<string>? _duplicates;
 
         /// <summary>How company names are compared with Halo customer names. Exact (default): equal after trimming and ignoring case.
         /// Normalized: also ignore punctuation, repeated spaces and legal suffixes (Ltd, Limited, LLC, Inc, GmbH, …).</summary>
@@ -86,6 +87,11 @@ namespace GoCardlessHalo.Commands
             var importer = new UserImporter(_run.Target, ImportOptions.FromSettings(Context.Settings, ImportResults.ToEngine(MatchMode)), Log, _run.Audit);
             Await(importer.PrepareAsync(CancellationToken));
             _queue = new ImportQueue(importer, BatchSize);
+            _duplicates = importer.DuplicateLinkDescriptions();
+            foreach (var duplicate in _duplicates)
+            {
+                WriteWarning($"{duplicate}; that customer is skipped. {DuplicateLinks.Fix(Context.Settings.Halo.LinkField)}");
+            }
         }
 
         internal override GoCardlessClient GoCardless => _run!.GoCardless;
@@ -101,7 +107,7 @@ namespace GoCardlessHalo.Commands
             // the last real run, which Get-GcModule and Test-GcModule report, stays as it was.
             if (_declined == 0)
             {
-                _run!.Succeeded();
+                _run!.Succeeded(_duplicates);
             }
         }
 

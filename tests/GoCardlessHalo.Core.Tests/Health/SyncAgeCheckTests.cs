@@ -38,6 +38,18 @@ public sealed class SyncAgeCheckTests
     }
 
     [Fact]
+    public void Duplicate_links_found_by_the_last_import_fail_the_check_and_are_listed()
+    {
+        var state = new SyncRunState { LastSuccess = _clock.UtcNow - TimeSpan.FromHours(1), LastAttempt = _clock.UtcNow - TimeSpan.FromHours(1) };
+        state.DuplicateLinks = new() { DuplicateLinks.Describe("CU1", new[] { 34, 12 }, "GoCardlessCustomerId") };
+
+        var check = Check(SyncKind.Import, state);
+
+        Assert.Equal((HealthStatus.Failed, "DuplicateLinks"), (check.Status, check.ErrorId));
+        Assert.Contains("Halo users 12 and 34 hold GoCardless id CU1", check.Message);
+    }
+
+    [Fact]
     public void A_finished_run_after_the_last_start_is_not_unfinished()
     {
         var state = new SyncRunState { LastStart = _clock.UtcNow - TimeSpan.FromMinutes(10), LastAttempt = _clock.UtcNow - TimeSpan.FromMinutes(9), LastSuccess = _clock.UtcNow - TimeSpan.FromMinutes(9) };

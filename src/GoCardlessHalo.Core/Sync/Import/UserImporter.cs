@@ -53,6 +53,16 @@ namespace GoCardlessHalo.Core.Sync.Import
             _log.Verbose($"Read Halo ({_target.Location}): {clients.Count} customers, {sites.Count} sites, {users.Count} users in {watch.ElapsedMilliseconds} ms. Default Site: {defaultSite.ClientName}/{defaultSite.Name} (id {defaultSite.Id}).");
         }
 
+        /// <summary>
+        /// "CU1: Halo users 12 and 34 hold …" for every GoCardless id more than one Halo user holds, as read by
+        /// <see cref="PrepareAsync"/> (recorded for Test-GcModule).
+        /// </summary>
+        public IReadOnlyList<string> DuplicateLinkDescriptions() =>
+            (_directory ?? throw new InvalidOperationException("Call PrepareAsync first.")).Duplicates()
+                .OrderBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => DuplicateLinks.Describe(p.Key, p.Value, _directory.LinkField))
+                .ToList();
+
         /// <summary>What importing this customer will do; writes nothing.</summary>
         public ImportPlan Plan(Customer customer) =>
             (_planner ?? throw new InvalidOperationException("Call PrepareAsync first.")).Plan(customer);
