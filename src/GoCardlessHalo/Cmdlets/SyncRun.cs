@@ -1,0 +1,99 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System;
+using System.Collections.Generic;
+using System.IO;
+using GoCardlessHalo.Core.Config;
+using GoCardlessHalo.Core.Errors;
+using GoCardlessHalo.Core.GoCardless;
+using GoCardlessHalo.Core.Halo;
+using GoCardlessHalo.Core.Sync;
+
+namespace GoCardlessHalo.Cmdlets
+{
+    /// <summary>
+    /// What every sync cmdlet needs for one run: the integration enabled, the run lock (so an RMM schedule and a
+    /// person never sync at once), the GoCardless client, the opened Halo target and the audit log; and, at the
+    /// end, the outcome recorded for Get-GcModule and Test-GcModule.
+    /// </summary>
+    internal sealed class SyncRun : IDisposable
+    {
+        private readonly GcCmdlet _cmdlet;
+        private readonly SyncKind _kind;
+        private readonly SyncLock _lock;
+
+        private SyncRun(GcCmdlet cmdlet, SyncKind kind, SyncLock runLock, GoCardlessClient goCardless, IHaloTarget target)
+        {
+            _cmdlet = cmdlet;
+            _kind = kind;
+            _lock = runLock;
+            GoCardless = goCardless;
+            Target = target;
+            Audit = new AuditLog(cmdlet.Context.Location, Guid.NewGuid().ToString("N"));
+        }
+
+        public GoCardlessClient GoCardless { get; }
+
+        public IHaloTarget Target { get; }
+
+        public AuditLog Audit { get; }
+
+        /// <exception cref="GcHaloException">ModuleDisabled, SyncLockTimeout, or a connection failure.</exception>
+        public static SyncRun Start(GcCmdlet cmdlet, SyncKind kind, string holder, TimeSpan lockTimeout)
+        {
+            cmdlet.RequireEnabled();
+            GoCardlessClient? goCardless = null;
+            IHaloTarget? target = null;
+            SyncLock? runLock = null;
+            try
+            {
+                var connections = cmdlet.Connections;
+                // Creating the target sends nothing; it names the Halo the lock is for.
+                target = connections.CreateHaloTarget();
+                runLock = cmdlet.Await(SyncLock.AcquireAsync(SyncTarget.Of(target), SyncRunHolder.Current(holder, cmdlet.Context.Location.SettingsPath), lockTimeout, cmdlet.CancellationToken));
+                // Before anything is written, so a run killed from here on shows in Test-GcModule as never finished.
+                Record(cmdlet, state => state.RecordStart(kind, DateTimeOffset.UtcNow));
+                goCardless = connections.CreateGoCardlessClient();
+                cmdlet.Await(target.OpenAsync(cmdlet.CancellationToken));
+                return new SyncRun(cmdlet, kind, runLock, goCardless, target);
+            }
+            catch (Exception ex)
+            {
+                if (ex is GcHaloException failure && runLock is not null)
+                {
+                    Record(cmdlet, state => state.RecordFailure(kind, DateTimeOffset.UtcNow, failure.Message));
+                }
+
+                target?.Dispose();
+                goCardless?.Dispose();
+                runLock?.Dispose();
+                throw;
+            }
+        }
+
+        /// <param name="duplicateLinks">GoCardless ids held by more than one Halo user (Import-GcUser), for Test-GcModule.</param>
+        public void Succeeded(IReadOnlyList<string>? duplicateLinks = null) => Record(_cmdlet, state => state.RecordSuccess(_kind, DateTimeOffset.UtcNow, duplicateLinks));
+
+        public void Failed(GcHaloException exception) => Record(_cmdlet, state => state.RecordFailure(_kind, DateTimeOffset.UtcNow, exception.Message));
+
+        // The outcome is informational: a state file that cannot be written must neither fail a run that worked nor
+        // replace the error of one that did not.
+        private static void Record(GcCmdlet cmdlet, Action<SyncStateStore> record)
+        {
+            try
+            {
+                record(cmdlet.Context.SyncState);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                cmdlet.WriteWarning($"The outcome of this run could not be recorded in '{cmdlet.Context.SyncState.Path}' ({ex.Message}); Get-GcModule and Test-GcModule do not know about it.");
+            }
+        }
+
+        public void Dispose()
+        {
+            Target.Dispose();
+            GoCardless.Dispose();
+            _lock.Dispose();
+        }
+    }
+}
