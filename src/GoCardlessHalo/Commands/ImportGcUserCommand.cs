@@ -26,7 +26,7 @@ namespace GoCardlessHalo.Commands
     /// and which fields changed (Changes). A failure on one customer is a non-terminating error and the rest continue; if Halo
     /// becomes unreachable the run stops, and a rerun carries on without duplicates because created users are found by their link.</para>
     /// <para type="description">Import-GcUser refuses to run while the integration is disabled (ModuleDisabled), waits for any
-    /// other sync run on the same configuration (-LockTimeout, SyncLockTimeout), and appends every change to
+    /// other sync run against the same Halo (-LockTimeout, SyncLockTimeout), and appends every change to
     /// GoCardlessHalo.audit.jsonl beside the settings.</para>
     /// <para type="link">Get-GcImportPlan</para>
     /// <para type="link">Get-GcCustomer</para>
@@ -76,7 +76,7 @@ namespace GoCardlessHalo.Commands
         [ValidateRange(1, 1000)]
         public int BatchSize { get; set; } = 50;
 
-        /// <summary>How long to wait for another sync run on the same configuration to finish before giving up with ErrorId
+        /// <summary>How long to wait for another sync run against the same Halo (from any configuration on this machine) to finish before giving up with ErrorId
         /// SyncLockTimeout (default 5 minutes).</summary>
         [Parameter]
         public TimeSpan LockTimeout { get; set; } = TimeSpan.FromMinutes(5);
