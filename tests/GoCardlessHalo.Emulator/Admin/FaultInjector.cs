@@ -67,7 +67,6 @@ public sealed class FaultRule
         path.StartsWith("/" + service, StringComparison.OrdinalIgnoreCase)
         || (string.Equals(service, "halo", StringComparison.OrdinalIgnoreCase)
             && (path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) || path.StartsWith("/auth/", StringComparison.OrdinalIgnoreCase)));
-    }
 }
 
 /// <summary>Holds the active fault rules; thread-safe.</summary>
