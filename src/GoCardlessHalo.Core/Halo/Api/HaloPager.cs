@@ -8,13 +8,20 @@ namespace GoCardlessHalo.Core.Halo.Api
 {
     /// <summary>
     /// Reads a Halo list page by page (reference §2.2): <c>pageinate=true&amp;page_size=N&amp;page_no=P</c>,
-    /// P from 1, until an empty page, a page shorter than the longest seen, or <c>record_count</c> rows.
+    /// P from 1, until an empty page, a short page after the first, or <c>record_count</c> rows.
     /// The requested page size is never trusted: Halo caps pages (at 100) silently, and computing the page
     /// count from the requested size is exactly the bug that lost rows in HaloAPI issue #90.
+    /// Whether <c>page_no</c> then counts by the capped or the requested size is not recorded (reference halo.md
+    /// U4), so the pager never asks for more than <see cref="MaxPageSize"/> and, when the first page comes back
+    /// shorter than asked with more rows to come, asks by the size served from then on: page 1 is the same rows
+    /// under either numbering, and with page_size equal to the cap both numberings agree.
     /// Only one page is held in memory at a time.
     /// </summary>
     internal static class HaloPager
     {
+        /// <summary>The most a page ever asks for: Halo's cap (HaloAPI #90, reference §2.2).</summary>
+        public const int MaxPageSize = 100;
+
         public static async IAsyncEnumerable<JsonElement> ReadAsync(
             HaloApiConnection connection,
             string resource,
@@ -25,11 +32,11 @@ namespace GoCardlessHalo.Core.Halo.Api
         {
             var query = HaloQueryString.Build(filters);
             var seen = 0;
-            var longest = 0;
+            var size = pageSize < 1 ? 1 : pageSize > MaxPageSize ? MaxPageSize : pageSize;
             int? previousFirstId = null;
             for (var page = 1; ; page++)
             {
-                var path = $"{resource}?{query}{(query.Length > 0 ? "&" : "")}pageinate=true&page_size={pageSize}&page_no={page}";
+                var path = $"{resource}?{query}{(query.Length > 0 ? "&" : "")}pageinate=true&page_size={size}&page_no={page}";
                 using var document = await connection.GetJsonAsync(path, cancellationToken).ConfigureAwait(false);
                 var root = document.RootElement;
                 var rows = root.ValueKind == JsonValueKind.Array ? root : HaloJson.Property(root, listKey);
@@ -58,12 +65,22 @@ namespace GoCardlessHalo.Core.Halo.Api
 
                 seen += count;
                 var total = HaloJson.Property(root, "record_count") is { ValueKind: JsonValueKind.Number } ? HaloJson.Int(root, "record_count") : (int?)null;
-                if (count == 0 || (total is not null && seen >= total) || count < longest)
+                if (count == 0 || (total is not null && seen >= total))
                 {
                     yield break;
                 }
 
-                longest = count > longest ? count : longest;
+                if (count < size)
+                {
+                    if (page > 1)
+                    {
+                        yield break;
+                    }
+
+                    // Fewer than asked on page 1 but not known to be the end: Halo capped the page. Ask by the
+                    // served size from page 2 on (an empty page 2 ends a list that really was this short).
+                    size = count;
+                }
             }
         }
     }
