@@ -54,6 +54,15 @@ namespace GoCardlessHalo.Core.Tests
 
         public static string[] Split(this string text, string separator, StringSplitOptions options = StringSplitOptions.None) =>
             text.Split(new[] { separator }, options);
+
+        public static bool Contains(this string text, string value, StringComparison comparison) =>
+            text.IndexOf(value, comparison) >= 0;
+
+        // Only the ordinal form is needed by the tests; .NET Framework's Replace is always ordinal.
+        public static string Replace(this string text, string oldValue, string newValue, StringComparison comparison) =>
+            comparison == StringComparison.Ordinal
+                ? text.Replace(oldValue, newValue)
+                : throw new NotSupportedException("Only StringComparison.Ordinal is polyfilled on .NET Framework.");
     }
 
     internal static class KeyValuePairPolyfills
