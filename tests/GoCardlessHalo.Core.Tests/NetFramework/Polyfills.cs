@@ -46,9 +46,6 @@ namespace GoCardlessHalo.Core.Tests
 {
     internal static class StringPolyfills
     {
-        public static string Replace(this string text, string oldValue, string newValue, StringComparison comparison) =>
-            comparison == StringComparison.Ordinal ? text.Replace(oldValue, newValue) : throw new NotSupportedException("Only ordinal replacement is polyfilled.");
-
         public static string[] Split(this string text, char separator, StringSplitOptions options) =>
             text.Split(new[] { separator }, options);
 
