@@ -57,7 +57,7 @@ namespace GoCardlessHalo.Core.Sql
             if (!File.Exists(path))
             {
                 throw new GcHaloException(
-                    HaloSqlErrors.SqliteNativeLibraryMissing,
+                    ErrorIds.HaloSqliteNativeLibraryMissing,
                     ErrorKind.InvalidOperation,
                     "The native SQLite library for this process (" + architecture + ") is missing: " + path
                     + ". Reinstall the module; it ships runtimes/win-x64, win-x86 and win-arm64.",
@@ -68,7 +68,7 @@ namespace GoCardlessHalo.Core.Sql
             {
                 var error = Marshal.GetLastWin32Error();
                 throw new GcHaloException(
-                    HaloSqlErrors.SqliteNativeLibraryMissing,
+                    ErrorIds.HaloSqliteNativeLibraryMissing,
                     ErrorKind.InvalidOperation,
                     "Windows could not load the native SQLite library " + path + " (error " + error
                     + "). Check that the file is not blocked (Unblock-File) and matches the process architecture.",

@@ -52,7 +52,7 @@ namespace GoCardlessHalo.Core.Sync
                 catch (IOException ex)
                 {
                     throw new GcHaloException(
-                        "SyncLockTimeout",
+                        ErrorIds.SyncLockTimeout,
                         ErrorKind.Timeout,
                         $"Another GoCardlessHalo sync is running on this configuration ({ReadInfo(infoPath)}), and it did not finish within {timeout.TotalSeconds:0} seconds. " +
                         "Wait for it to end, or raise -LockTimeout. Nothing was changed by this run.",

@@ -46,8 +46,8 @@ namespace GoCardlessHalo.Commands
         private const string ListSet = "List";
         private const string CustomerSet = "Customer";
         private IHaloTarget? _target;
-        private string _linkField = string.Empty;
-        private Dictionary<string, List<HaloUser>>? _linked;
+        private UserSearch? _search;
+        private ILookup<string?, HaloUser>? _linked;
 
         /// <summary>All users, linked to a GoCardless customer or not. By default only linked users are returned.</summary>
         [Parameter(ParameterSetName = ListSet)]
@@ -79,7 +79,7 @@ namespace GoCardlessHalo.Commands
         {
             _target = Connections.CreateHaloTarget();
             Await(_target.OpenAsync(CancellationToken));
-            _linkField = Await(UserFieldResolver.ResolveLinkFieldAsync(_target, Context.Settings.Halo.LinkField, CancellationToken));
+            _search = new UserSearch(_target, Await(UserFieldResolver.ResolveLinkFieldAsync(_target, Context.Settings.Halo.LinkField, CancellationToken)));
         }
 
         protected override void Process()
@@ -90,18 +90,19 @@ namespace GoCardlessHalo.Commands
             }
 
             // One read of the linked users serves every id piped in, however many there are.
-            _linked ??= ReadUsers(linkedOnly: true)
-                .GroupBy(u => u.CustomFields[_linkField]!.Trim(), StringComparer.OrdinalIgnoreCase)
-                .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
+            _linked ??= _search!.ByCustomer(ReadUsers(linkedOnly: true).ToList());
             foreach (var id in CustomerId.Select(i => i.Trim()))
             {
-                if (_linked.TryGetValue(id, out var users))
+                if (_linked.Contains(id))
                 {
-                    users.ForEach(u => WriteObject(ToOutput(u)));
+                    foreach (var user in _linked[id])
+                    {
+                        WriteObject(ToOutput(user));
+                    }
                 }
                 else
                 {
-                    WriteItemError(new GcHaloException("HaloUserNotLinked", ErrorKind.NotFound, $"No Halo user is linked to the GoCardless customer {id}. Import-GcUser -CustomerId {id} creates or links one.", id));
+                    WriteItemError(new GcHaloException(ErrorIds.HaloUserNotLinked, ErrorKind.NotFound, $"No Halo user is linked to the GoCardless customer {id}. Import-GcUser -CustomerId {id} creates or links one.", id));
                 }
             }
         }
@@ -119,32 +120,12 @@ namespace GoCardlessHalo.Commands
 
         protected override void DisposeResources() => _target?.Dispose();
 
-        private IEnumerable<HaloUser> ReadUsers(bool linkedOnly)
-        {
-            var clients = Filter(Client, () => Stream(_target!.GetClientsAsync(CancellationToken)).Select(c => (c.Id, c.Name)));
-            var sites = Filter(Site, () => Stream(_target!.GetSitesAsync(CancellationToken)).Select(s => (s.Id, s.Name)));
-            var query = new HaloUserQuery
-            {
-                LinkField = linkedOnly ? _linkField : null,
-                ClientId = clients?.Count == 1 ? clients.Single() : null,
-                SiteId = sites?.Count == 1 ? sites.Single() : null,
-                IncludeInactive = IncludeInactive,
-            };
-            return Stream(_target!.GetUsersAsync(query, CancellationToken))
-                .Where(u => (clients is null || clients.Contains(u.ClientId)) && (sites is null || sites.Contains(u.SiteId)));
-        }
+        private IEnumerable<HaloUser> ReadUsers(bool linkedOnly) => Stream(_search!.FindAsync(
+            new UserFilter { LinkedOnly = linkedOnly, IncludeInactive = IncludeInactive, Client = NameFilter(Client), Site = NameFilter(Site) },
+            CancellationToken));
 
-        // Null means "no filter"; an empty set means the filter matched nothing (so no user is returned).
-        private HashSet<int>? Filter(string? filter, Func<IEnumerable<(int Id, string Name)>> read)
-        {
-            if (filter is null)
-            {
-                return null;
-            }
-
-            var pattern = new WildcardPattern(filter, WildcardOptions.IgnoreCase);
-            return new HashSet<int>(read().Where(x => x.Id.ToString() == filter || pattern.IsMatch(x.Name)).Select(x => x.Id));
-        }
+        private static NameFilter? NameFilter(string? text) =>
+            text is null ? null : new NameFilter(text, new WildcardPattern(text, WildcardOptions.IgnoreCase).IsMatch);
 
         private GcUser ToOutput(HaloUser user)
         {
@@ -160,7 +141,7 @@ namespace GoCardlessHalo.Commands
                 Client = user.ClientName,
                 SiteId = user.SiteId,
                 Site = user.SiteName,
-                GoCardlessCustomerId = user.CustomFields.TryGetValue(_linkField, out var link) ? link : null,
+                GoCardlessCustomerId = user.CustomFields.TryGetValue(_search!.LinkField, out var link) ? link : null,
                 Inactive = user.Inactive,
             };
             foreach (var pair in user.CustomFields)

@@ -117,8 +117,8 @@ namespace GoCardlessHalo.Commands
             if (string.Equals(mapping.HaloField, Context.Settings.Halo.LinkField, StringComparison.OrdinalIgnoreCase))
             {
                 throw new GcHaloException(
-                    "FieldMappingConflict",
-                    ErrorKind.InvalidArgument,
+                    ErrorIds.FieldMappingConflict,
+                    ErrorKind.Conflict,
                     $"'{mapping.HaloField}' is the link field that holds the GoCardless customer id; map '{mapping.GoCardlessField}' to another Halo field.",
                     mapping.HaloField);
             }
@@ -127,7 +127,7 @@ namespace GoCardlessHalo.Commands
             if (clash is not null)
             {
                 throw new GcHaloException(
-                    "FieldMappingConflict",
+                    ErrorIds.FieldMappingConflict,
                     ErrorKind.Conflict,
                     $"The Halo field '{mapping.HaloField}' already receives '{clash.GoCardlessField}'. Remove that mapping first (Remove-GcFieldMapping {clash.GoCardlessField}) or choose another Halo field.",
                     mapping.HaloField);
@@ -173,7 +173,7 @@ namespace GoCardlessHalo.Commands
                 return;
             }
 
-            if (problem.ErrorId == HaloErrorIds.FieldNotFound && CreateHaloField)
+            if (problem.ErrorId == ErrorIds.HaloFieldNotFound && CreateHaloField)
             {
                 var name = UserFieldResolver.Bare(mapping.HaloField);
                 if (ShouldProcess(_target!.Location, $"Create the Halo user custom field '{name}' (Text)"))
@@ -185,7 +185,7 @@ namespace GoCardlessHalo.Commands
                 return;
             }
 
-            throw new GcHaloException(problem.ErrorId, ErrorKind.InvalidData, problem.Message + (problem.ErrorId == HaloErrorIds.FieldNotFound ? " Or add -CreateHaloField." : string.Empty), mapping.HaloField);
+            throw new GcHaloException(problem.ErrorId, ErrorKind.InvalidData, problem.Message + (problem.ErrorId == ErrorIds.HaloFieldNotFound ? " Or add -CreateHaloField." : string.Empty), mapping.HaloField);
         }
 
         private UserFieldResolver? ReadHaloFields()
