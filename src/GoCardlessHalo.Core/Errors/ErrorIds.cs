@@ -59,7 +59,7 @@ namespace GoCardlessHalo.Core.Errors
         /// <summary>GoCardless could not be reached (DNS, TCP, TLS) after every retry.</summary>
         public const string GoCardlessConnectionFailed = nameof(GoCardlessConnectionFailed);
 
-        /// <summary>The stable ErrorIds of GoCardless failures; scripts and tests may match on them.</summary> public static class GoCardlessErrorIds { /// <summary>The options name a base URI that is not https (plain http is allowed only for loopback hosts).</summary>
+        /// <summary>The options name a base URI that is not https (plain http is allowed only for loopback hosts).</summary>
         public const string GoCardlessInsecureBaseUri = nameof(GoCardlessInsecureBaseUri);
 
         /// <summary>An option is out of range (timeout, retries, page size, ids).</summary>
@@ -131,7 +131,7 @@ namespace GoCardlessHalo.Core.Errors
         /// <summary>404: the record (or the URL) does not exist.</summary>
         public const string HaloNotFound = nameof(HaloNotFound);
 
-        /// <summary>The stable ErrorIds the Halo API target raises.</summary> public static class HaloApiErrorIds { /// <summary>The options are incomplete or unsafe (e.g. plain http to a remote host).</summary>
+        /// <summary>The options are incomplete or unsafe (e.g. plain http to a remote host).</summary>
         public const string HaloOptionsInvalid = nameof(HaloOptionsInvalid);
 
         /// <summary>403: the application or its agent lacks a permission.</summary>
@@ -140,7 +140,7 @@ namespace GoCardlessHalo.Core.Errors
         /// <summary>429 still answered after every retry.</summary>
         public const string HaloRateLimited = nameof(HaloRateLimited);
 
-        /// <summary>Any other error answer (400, 5xx, …).</summary>
+        /// <summary>Any other error answer (5xx, other 4xx).</summary>
         public const string HaloRequestFailed = nameof(HaloRequestFailed);
 
         /// <summary>400: Halo refused the values sent.</summary>
@@ -149,7 +149,7 @@ namespace GoCardlessHalo.Core.Errors
         /// <summary>Halo answered with something that is not the JSON expected.</summary>
         public const string HaloResponseInvalid = nameof(HaloResponseInvalid);
 
-        /// <summary>/// Stable error ids raised by the Halo SQL target. The ids that describe Halo itself (a user, site or field /// that does not exist) carry no "Sql" in their name so the REST API target can raise the same ones. /// </summary> public static class HaloSqlErrors { /// <summary>Halo tables or columns the module needs are not in the database.</summary>
+        /// <summary>Halo tables or columns the module needs are not in the database.</summary>
         public const string HaloSchemaMissing = nameof(HaloSchemaMissing);
 
         /// <summary>A column the module cannot write safely (a NOT NULL column of a type it cannot fill, an unexpected IDENTITY).</summary>
@@ -230,7 +230,7 @@ namespace GoCardlessHalo.Core.Errors
         /// <summary>A cmdlet needs a parameter that was not given.</summary>
         public const string ParameterMissing = nameof(ParameterMissing);
 
-        /// <summary>/// The stable ErrorIds the payment sync and the payment ledger raise themselves. Failures of GoCardless, Halo /// or the database keep their own ids (GoCardlessErrorIds, HaloApiErrorIds, HaloSqlErrors) and stop the run /// with the watermark where it was. /// </summary> public static class PaymentSyncErrorIds { /// <summary>The database lacks the ledger tables (or a newer migration of them): run Enable-GcModule.</summary>
+        /// <summary>The database lacks the ledger tables (or a newer migration of them): run Enable-GcModule.</summary>
         public const string PaymentLedgerNotMigrated = nameof(PaymentLedgerNotMigrated);
 
         /// <summary>A live query (straight from GoCardless) was asked for without a GoCardless customer id.</summary>
@@ -271,6 +271,12 @@ namespace GoCardlessHalo.Core.Errors
 
         /// <summary>An exception the engine did not foresee; the run is recorded as failed.</summary>
         public const string UnexpectedError = nameof(UnexpectedError);
+
+        /// <summary>A wildcard parameter (Get-GcUser -Client '[') is not a valid pattern.</summary>
+        public const string WildcardPatternInvalid = nameof(WildcardPatternInvalid);
+
+        /// <summary>Halo's answers to a user write kept leaving unknown what it saved, after reading back and retrying; rerun Import-GcUser.</summary>
+        public const string HaloWriteOutcomeUnknown = nameof(HaloWriteOutcomeUnknown);
 
         private static readonly Dictionary<string, ErrorKind> Kinds = new Dictionary<string, ErrorKind>
         {
@@ -361,6 +367,8 @@ namespace GoCardlessHalo.Core.Errors
             [SyncNeverRun] = ErrorKind.InvalidOperation,
             [SyncStale] = ErrorKind.InvalidOperation,
             [UnexpectedError] = ErrorKind.InvalidOperation,
+            [WildcardPatternInvalid] = ErrorKind.InvalidArgument,
+            [HaloWriteOutcomeUnknown] = ErrorKind.Remote,
         };
 
         /// <summary>Every id in the catalogue.</summary>

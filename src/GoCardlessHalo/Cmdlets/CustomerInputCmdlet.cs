@@ -1,6 +1,7 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
 using System.Management.Automation;
+using GoCardlessHalo.Completion;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.GoCardless;
 
@@ -28,6 +29,7 @@ namespace GoCardlessHalo.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("GoCardlessCustomerId")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(CustomerIdCompleter))]
         public string[] CustomerId { get; set; } = Array.Empty<string>();
 
         /// <summary>The client that fetches customers given by id, and lists them all.</summary>

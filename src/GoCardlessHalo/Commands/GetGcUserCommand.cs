@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using GoCardlessHalo.Cmdlets;
+using GoCardlessHalo.Completion;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Sync;
@@ -57,12 +58,14 @@ namespace GoCardlessHalo.Commands
         [Parameter]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(HaloClientCompleter))]
         public string? Client { get; set; }
 
         /// <summary>Only users of the Halo sites that match: a name (wildcards allowed, case-insensitive) or a site id.</summary>
         [Parameter]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(HaloSiteCompleter))]
         public string? Site { get; set; }
 
         /// <summary>Include users that are inactive in Halo.</summary>
@@ -73,6 +76,7 @@ namespace GoCardlessHalo.Commands
         /// CustomerId property (e.g. Get-GcCustomer output). An id no user is linked to is a non-terminating error.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = CustomerSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(CustomerIdCompleter))]
         public string[] CustomerId { get; set; } = Array.Empty<string>();
 
         protected override void Begin()
@@ -95,10 +99,9 @@ namespace GoCardlessHalo.Commands
             {
                 if (_linked.Contains(id))
                 {
-                    foreach (var user in _linked[id])
-                    {
-                        WriteObject(ToOutput(user));
-                    }
+                    var users = _linked[id].ToList();
+                    WarnIfDuplicate(id, users);
+                    users.ForEach(u => WriteObject(ToOutput(u)));
                 }
                 else
                 {
@@ -111,21 +114,36 @@ namespace GoCardlessHalo.Commands
         {
             if (ParameterSetName == ListSet)
             {
+                var users = new List<HaloUser>();
                 foreach (var user in ReadUsers(linkedOnly: !All))
                 {
+                    users.Add(user);
                     WriteObject(ToOutput(user));
+                }
+
+                foreach (var group in _search!.ByCustomer(users).Where(g => g.Key is not null))
+                {
+                    WarnIfDuplicate(group.Key!, group.ToList());
                 }
             }
         }
 
         protected override void DisposeResources() => _target?.Dispose();
 
+        private void WarnIfDuplicate(string customerId, IReadOnlyList<HaloUser> users)
+        {
+            if (users.Count > 1)
+            {
+                WriteWarning($"{DuplicateLinks.Describe(customerId, users.Select(u => u.Id), _search!.LinkField)}: Import-GcUser skips that customer. {DuplicateLinks.Fix(_search!.LinkField)}");
+            }
+        }
+
         private IEnumerable<HaloUser> ReadUsers(bool linkedOnly) => Stream(_search!.FindAsync(
-            new UserFilter { LinkedOnly = linkedOnly, IncludeInactive = IncludeInactive, Client = NameFilter(Client), Site = NameFilter(Site) },
+            new UserFilter { LinkedOnly = linkedOnly, IncludeInactive = IncludeInactive, Client = NameFilter(Client, nameof(Client)), Site = NameFilter(Site, nameof(Site)) },
             CancellationToken));
 
-        private static NameFilter? NameFilter(string? text) =>
-            text is null ? null : new NameFilter(text, new WildcardPattern(text, WildcardOptions.IgnoreCase).IsMatch);
+        private static NameFilter? NameFilter(string? text, string parameter) =>
+            text is null ? null : new NameFilter(text, WildcardPatterns.Parse(text, parameter, WildcardOptions.IgnoreCase).IsMatch);
 
         private GcUser ToOutput(HaloUser user)
         {

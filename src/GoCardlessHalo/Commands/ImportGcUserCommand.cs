@@ -4,9 +4,11 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using GoCardlessHalo.Cmdlets;
+using GoCardlessHalo.Core.Completion;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.GoCardless;
+using GoCardlessHalo.Core.Sync;
 using GoCardlessHalo.Core.Sync.Import;
 using GoCardlessHalo.Output;
 
@@ -25,7 +27,7 @@ namespace GoCardlessHalo.Commands
     /// and which fields changed (Changes). A failure on one customer is a non-terminating error and the rest continue; if Halo
     /// becomes unreachable the run stops, and a rerun carries on without duplicates because created users are found by their link.</para>
     /// <para type="description">Import-GcUser refuses to run while the integration is disabled (ModuleDisabled), waits for any
-    /// other sync run on the same configuration (-LockTimeout, SyncLockTimeout), and appends every change to
+    /// other sync run against the same Halo (-LockTimeout, SyncLockTimeout), and appends every change to
     /// GoCardlessHalo.audit.jsonl beside the settings.</para>
     /// <para type="link">Get-GcImportPlan</para>
     /// <para type="link">Get-GcCustomer</para>
@@ -60,9 +62,13 @@ namespace GoCardlessHalo.Commands
     {
         private readonly Dictionary<ImportAction, int> _counts = Enum.GetValues(typeof(ImportAction)).Cast<ImportAction>().ToDictionary(a => a, _ => 0);
         private SyncRun? _run;
+        private UserImporter? _importer;
         private ImportQueue? _queue;
+        private readonly List<string> _seenIds = new List<string>();
+        private readonly HashSet<string> _seenMetadataKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private int _seen;
         private int _declined;
+        private IReadOnlyList<string>? _duplicates;
 
         /// <summary>How company names are compared with Halo customer names. Exact (default): equal after trimming and ignoring case.
         /// Normalized: also ignore punctuation, repeated spaces and legal suffixes (Ltd, Limited, LLC, Inc, GmbH, …).</summary>
@@ -74,7 +80,7 @@ namespace GoCardlessHalo.Commands
         [ValidateRange(1, 1000)]
         public int BatchSize { get; set; } = 50;
 
-        /// <summary>How long to wait for another sync run on the same configuration to finish before giving up with ErrorId
+        /// <summary>How long to wait for another sync run against the same Halo (from any configuration on this machine) to finish before giving up with ErrorId
         /// SyncLockTimeout (default 5 minutes).</summary>
         [Parameter]
         public TimeSpan LockTimeout { get; set; } = TimeSpan.FromMinutes(5);
@@ -82,9 +88,14 @@ namespace GoCardlessHalo.Commands
         protected override void Begin()
         {
             _run = SyncRun.Start(this, SyncKind.Import, "Import-GcUser", LockTimeout);
-            var importer = new UserImporter(_run.Target, ImportOptions.FromSettings(Context.Settings, ImportResultMapper.ToEngine(MatchMode)), Log, _run.Audit);
-            Await(importer.PrepareAsync(CancellationToken));
-            _queue = new ImportQueue(importer, BatchSize);
+            _importer = new UserImporter(_run.Target, ImportOptions.FromSettings(Context.Settings, ImportResultMapper.ToEngine(MatchMode)), Log, _run.Audit);
+            Await(_importer.PrepareAsync(CancellationToken));
+            _queue = new ImportQueue(_importer, BatchSize);
+            _duplicates = _importer.DuplicateLinkDescriptions();
+            foreach (var duplicate in _duplicates)
+            {
+                WriteWarning($"{duplicate}; that customer is skipped. {DuplicateLinks.Fix(Context.Settings.Halo.LinkField)}");
+            }
         }
 
         internal override GoCardlessClient GoCardless => _run!.GoCardless;
@@ -100,7 +111,32 @@ namespace GoCardlessHalo.Commands
             // the last real run, which Get-GcModule and Test-GcModule report, stays as it was.
             if (_declined == 0)
             {
-                _run!.Succeeded();
+                _run!.Succeeded(_duplicates);
+            }
+
+            UpdateCompletionCache();
+        }
+
+        /// <summary>
+        /// The names tab completion offers, from what this run read anyway: Halo's always; GoCardless's customer ids and
+        /// metadata keys only when it read every customer (a run for a few ids would otherwise shrink the list).
+        /// </summary>
+        private void UpdateCompletionCache()
+        {
+            var update = _importer!.HaloNames ?? new CompletionUpdate();
+            if (CustomerId.Length == 0 && !MyInvocation.ExpectingInput)
+            {
+                update.GoCardlessCustomerIds = _seenIds;
+                update.GoCardlessMetadataKeys = _seenMetadataKeys;
+            }
+
+            try
+            {
+                new CompletionCache(Context.Location).Update(update, DateTimeOffset.UtcNow);
+            }
+            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
+            {
+                WriteVerbose($"The completion names were not saved: {ex.Message}");
             }
         }
 
@@ -111,6 +147,8 @@ namespace GoCardlessHalo.Commands
         internal override void Handle(Customer customer)
         {
             _seen++;
+            _seenIds.Add(customer.Id);
+            _seenMetadataKeys.UnionWith(customer.Metadata.Keys);
             var (plan, written) = Await(_queue!.PlanAsync(customer, CancellationToken));
             Emit(written);
             if (!plan.WritesToHalo)

@@ -1,6 +1,7 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System.Management.Automation;
 using GoCardlessHalo.Cmdlets;
+using GoCardlessHalo.Completion;
 using GoCardlessHalo.Core.Errors;
 
 namespace GoCardlessHalo.Commands
@@ -37,6 +38,7 @@ namespace GoCardlessHalo.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(GoCardlessFieldCompleter))]
         public string GoCardlessField { get; set; } = string.Empty;
 
         protected override void Process()
@@ -44,7 +46,9 @@ namespace GoCardlessHalo.Commands
             // A key that came down the pipeline (Get-GcFieldMapping output) is a name, never a pattern: a metadata
             // key may hold [, ] or * and must remove only its own mapping.
             var literal = MyInvocation.ExpectingInput;
-            var pattern = new WildcardPattern(literal ? WildcardPattern.Escape(GoCardlessField) : GoCardlessField, WildcardOptions.None);
+            var pattern = literal
+                ? new WildcardPattern(WildcardPattern.Escape(GoCardlessField), WildcardOptions.None)
+                : WildcardPatterns.Parse(GoCardlessField, nameof(GoCardlessField), WildcardOptions.None);
             var mappings = Context.Settings.FieldMappings;
             var matched = mappings.FindAll(m => pattern.IsMatch(m.GoCardlessField));
             if (matched.Count == 0 && (literal || !WildcardPattern.ContainsWildcardCharacters(GoCardlessField)))

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using GoCardlessHalo.Cmdlets;
+using GoCardlessHalo.Completion;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.Halo;
@@ -64,12 +65,14 @@ namespace GoCardlessHalo.Commands
         /// payment.last_charge_date, payment.last_amount or mandate.status. Also by property name from the pipeline.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(GoCardlessFieldCompleter))]
         public string GoCardlessField { get; set; } = string.Empty;
 
         /// <summary>The name of the Halo user custom field (type Text, entity User) that receives the value. Also by property name from
         /// the pipeline.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(HaloFieldCompleter))]
         public string HaloField { get; set; } = string.Empty;
 
         /// <summary>Create the Halo custom field (Text, User entity) when it does not exist yet, instead of failing with
@@ -114,24 +117,7 @@ namespace GoCardlessHalo.Commands
         private void Apply(FieldMapping mapping)
         {
             var mappings = Context.Settings.FieldMappings;
-            if (string.Equals(mapping.HaloField, Context.Settings.Halo.LinkField, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new GcHaloException(
-                    ErrorIds.FieldMappingConflict,
-                    ErrorKind.Conflict,
-                    $"'{mapping.HaloField}' is the link field that holds the GoCardless customer id; map '{mapping.GoCardlessField}' to another Halo field.",
-                    mapping.HaloField);
-            }
-
-            var clash = mappings.FirstOrDefault(m => m.GoCardlessField != mapping.GoCardlessField && string.Equals(m.HaloField, mapping.HaloField, StringComparison.OrdinalIgnoreCase));
-            if (clash is not null)
-            {
-                throw new GcHaloException(
-                    ErrorIds.FieldMappingConflict,
-                    ErrorKind.Conflict,
-                    $"The Halo field '{mapping.HaloField}' already receives '{clash.GoCardlessField}'. Remove that mapping first (Remove-GcFieldMapping {clash.GoCardlessField}) or choose another Halo field.",
-                    mapping.HaloField);
-            }
+            FieldMappingRules.Check(mapping, mappings, Context.Settings.Halo.LinkField);
 
             var index = mappings.FindIndex(m => m.GoCardlessField == mapping.GoCardlessField);
             if (index >= 0 && string.Equals(mappings[index].HaloField, mapping.HaloField, StringComparison.Ordinal))
