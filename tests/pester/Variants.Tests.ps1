@@ -8,9 +8,8 @@ BeforeDiscovery {
             Settings = @{ fieldInfoListing = 'WithoutUsage'; siteListInvoiceFlag = $false; pageNumbering = 'RequestedSize'; userListCustomFields = 'EmptyArray'; customFieldsPost = 'Merge' }
         }
         @{
-            # Skipped until the nodupes read-back lands: the importer still ties saved users to the POST answer by position.
             Name     = 'every non-default variant at once'
-            Skip     = $true
+            Skip     = $false
             Settings = @{ usersPostAnswer = 'FirstObject'; fieldInfoListing = 'UserFieldsNeedTypeId'; siteListInvoiceFlag = $false; pageNumbering = 'RequestedSize'; userListCustomFields = 'Ignored'; customFieldsPost = 'Merge' }
         }
     )
