@@ -8,7 +8,7 @@ namespace GoCardlessHalo.Core.Halo.Api
 {
     /// <summary>
     /// Reads a Halo list page by page (reference §2.2): <c>pageinate=true&amp;page_size=N&amp;page_no=P</c>,
-    /// P from 1, until an empty page, a page shorter than the longest seen, or <c>record_count</c> rows.
+    /// P from 1, until an empty page, a short page after the first, or <c>record_count</c> rows.
     /// The requested page size is never trusted: Halo caps pages (at 100) silently, and computing the page
     /// count from the requested size is exactly the bug that lost rows in HaloAPI issue #90.
     /// Whether <c>page_no</c> then counts by the capped or the requested size is not recorded (reference halo.md

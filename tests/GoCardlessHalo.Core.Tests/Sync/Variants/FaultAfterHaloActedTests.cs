@@ -77,7 +77,7 @@ public sealed class FaultAfterHaloActedTests : IClassFixture<FaultFreeOutcome>
     public Task A_write_answered_badly_after_halo_saved_it_is_neither_duplicated_nor_lost_after_a_rerun(string kind, int position) =>
         FaultThenRerunAsync(kind, position);
 
-    [Theory(Skip = AwaitingReadBack)]
+    [Theory]
     [MemberData(nameof(DamagedImportWrites))]
     public Task An_import_batch_answered_with_a_damaged_200_after_halo_saved_it_is_not_written_again(string kind, int position) =>
         FaultThenRerunAsync(kind, position);

@@ -23,7 +23,9 @@ public sealed class DefaultOutcome : IAsyncLifetime
 [Collection(RunsAlone.Name)]
 public sealed class HaloVariantMatrixTests : IClassFixture<DefaultOutcome>
 {
-    private const string AwaitingReadBack = "awaiting nodupes read-back: the importer still ties saved users to the POST answer by position";
+    // With nodupes' read-back in main, creates are recovered under every answer; but an empty body to a batch that
+    // holds updates stays "outcome unknown" on every retry and the import stops (HaloWriteOutcomeUnknown) after 3.
+    private const string EmptyBodyUpdates = "awaiting nodupes: an empty-body answer to a batch holding updates is never resolved by read-back, so the import stops after 3 attempts";
 
     private readonly MatrixOutcome _default;
     private readonly ITestOutputHelper _output;
@@ -46,10 +48,10 @@ public sealed class HaloVariantMatrixTests : IClassFixture<DefaultOutcome>
     }
 
     [Theory]
-    [InlineData("UsersPostAnswer=FirstObject", Skip = AwaitingReadBack)]
-    [InlineData("UsersPostAnswer=LastObject", Skip = AwaitingReadBack)]
-    [InlineData("UsersPostAnswer=EmptyBody", Skip = AwaitingReadBack)]
-    [InlineData("UsersPostAnswer=EmptyArray", Skip = AwaitingReadBack)]
+    [InlineData("UsersPostAnswer=FirstObject")]
+    [InlineData("UsersPostAnswer=LastObject")]
+    [InlineData("UsersPostAnswer=EmptyBody", Skip = EmptyBodyUpdates)]
+    [InlineData("UsersPostAnswer=EmptyArray")]
     [InlineData("FieldInfoListing=UserFieldsNeedTypeId")]
     [InlineData("FieldInfoListing=WithoutUsage")]
     [InlineData("SiteListInvoiceFlag=false")]
@@ -58,11 +60,11 @@ public sealed class HaloVariantMatrixTests : IClassFixture<DefaultOutcome>
     [InlineData("UserListCustomFields=EmptyArray")]
     [InlineData("CustomFieldsPost=Merge")]
     [InlineData(HaloVariantSets.AllReadSide)]
-    [InlineData(HaloVariantSets.AllNonDefaultA, Skip = AwaitingReadBack)]
-    [InlineData(HaloVariantSets.AllNonDefaultB, Skip = AwaitingReadBack)]
+    [InlineData(HaloVariantSets.AllNonDefaultA)]
+    [InlineData(HaloVariantSets.AllNonDefaultB, Skip = EmptyBodyUpdates)]
     [InlineData("SiteListInvoiceFlag=false+PageNumbering=RequestedSize")]
     [InlineData("UserListCustomFields=EmptyArray+CustomFieldsPost=Merge")]
-    [InlineData("UsersPostAnswer=LastObject+PageNumbering=RequestedSize", Skip = AwaitingReadBack)]
+    [InlineData("UsersPostAnswer=LastObject+PageNumbering=RequestedSize")]
     public async Task Every_variant_ends_in_the_default_state_with_no_duplicate_and_no_lost_payment(string variant)
     {
         var outcome = await MatrixRun.RunAsync(variant);
