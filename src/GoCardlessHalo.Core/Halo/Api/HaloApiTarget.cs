@@ -81,6 +81,16 @@ namespace GoCardlessHalo.Core.Halo.Api
                 _log.Warning($"Halo has no User custom field named '{link}', so no user is linked through it. Run Enable-GcModule to create it, or check the field name.");
             }
 
+            if (query.UserIds is { } ids)
+            {
+                await foreach (var user in ReadByIdAsync(ids, fieldsById, query, cancellationToken).ConfigureAwait(false))
+                {
+                    yield return user;
+                }
+
+                yield break;
+            }
+
             var warned = false;
             await foreach (var json in HaloPager.ReadAsync(_connection, "/api/Users", "users", UserFilters(query, fields), _options.PageSize, cancellationToken).ConfigureAwait(false))
             {
@@ -106,6 +116,35 @@ namespace GoCardlessHalo.Core.Halo.Api
                 if (HaloUserFilter.Matches(user, query))
                 {
                     yield return user;
+                }
+            }
+        }
+
+        // GET /api/Users/{id} carries every custom field (reference: /work/shared/reference/halo.md, U8); a user
+        // deleted since the link map was read answers 404 and is left out, as a list would leave it out.
+        private async IAsyncEnumerable<HaloUser> ReadByIdAsync(IReadOnlyCollection<int> ids, Dictionary<int, HaloFieldDefinition> fieldsById, HaloUserQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            foreach (var id in ids.Distinct())
+            {
+                JsonDocument document;
+                try
+                {
+                    document = await _connection.GetJsonAsync("/api/Users/" + id, cancellationToken).ConfigureAwait(false);
+                }
+                catch (GcHaloException ex) when (ex.ErrorId == HaloApiErrorIds.NotFound)
+                {
+                    continue;
+                }
+
+                using (document)
+                {
+                    var values = HaloApiMapper.CustomFieldValues(document.RootElement) ?? new Dictionary<int, string?>();
+                    _writer.Remember(id, values);
+                    var user = HaloApiMapper.User(document.RootElement, values, fieldsById);
+                    if (HaloUserFilter.Matches(user, query))
+                    {
+                        yield return user;
+                    }
                 }
             }
         }
