@@ -62,6 +62,7 @@ namespace GoCardlessHalo.Commands
         private readonly Dictionary<ImportAction, int> _counts = Enum.GetValues(typeof(ImportAction)).Cast<ImportAction>().ToDictionary(a => a, _ => 0);
         private SyncRun? _run;
         private ImportQueue? _queue;
+        private UserImporter? _importer;
         private int _seen;
         private int _declined;
 
@@ -83,7 +84,7 @@ namespace GoCardlessHalo.Commands
         protected override void Begin()
         {
             _run = SyncRun.Start(this, SyncKind.Import, "Import-GcUser", LockTimeout);
-            var importer = new UserImporter(_run.Target, ImportOptions.FromSettings(Context.Settings, ImportResults.ToEngine(MatchMode)), Log, _run.Audit);
+            var importer = _importer = new UserImporter(_run.Target, ImportOptions.FromSettings(Context.Settings, ImportResults.ToEngine(MatchMode)), Log, _run.Audit);
             Await(importer.PrepareAsync(CancellationToken));
             _queue = new ImportQueue(importer, BatchSize);
         }
@@ -101,7 +102,18 @@ namespace GoCardlessHalo.Commands
             // the last real run, which Get-GcModule and Test-GcModule report, stays as it was.
             if (_declined == 0)
             {
+                RefreshLinkMap();
                 _run!.Succeeded();
+            }
+        }
+
+        // The read of Halo this import made anyway spares the next Sync-GcPayment a read of every linked user.
+        private void RefreshLinkMap()
+        {
+            using var ledger = Connections.OpenLedgerToRead();
+            if (ledger is not null)
+            {
+                Await(_importer!.RefreshLinkMapAsync(ledger, CancellationToken));
             }
         }
 

@@ -10,6 +10,10 @@ using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Halo;
 
+using GoCardlessHalo.Core.Sync.Payments;
+
+using GoCardlessHalo.Core.Timing;
+
 namespace GoCardlessHalo.Core.Sync.Import
 {
     /// <summary>
@@ -51,6 +55,30 @@ namespace GoCardlessHalo.Core.Sync.Import
             var defaultSite = _directory.ResolveDefaultSite(_options.DefaultSite);
             _planner = new ImportPlanner(_directory, fields, defaultSite);
             _log.Verbose($"Read Halo ({_target.Location}): {clients.Count} customers, {sites.Count} sites, {users.Count} users in {watch.ElapsedMilliseconds} ms. Default Site: {defaultSite.ClientName}/{defaultSite.Name} (id {defaultSite.Id}).");
+        }
+
+        /// <summary>
+        /// Hands the links this import saw (Halo as read, plus the users it created or linked) to the payment ledger's
+        /// link map, so the next Sync-GcPayment need not read every linked user again. Skipped, with a verbose line,
+        /// when the ledger's tables are not there yet (the first Sync-GcPayment reads Halo itself). Returns whether
+        /// the map was refreshed.
+        /// </summary>
+        public async Task<bool> RefreshLinkMapAsync(PaymentLedger ledger, CancellationToken cancellationToken)
+        {
+            var directory = _directory ?? throw new InvalidOperationException("PrepareAsync must run before RefreshLinkMapAsync.");
+            var links = directory.Links.ToList();
+            try
+            {
+                await ledger.RefreshLinksAsync(links, SystemClock.Instance, cancellationToken).ConfigureAwait(false);
+            }
+            catch (GcHaloException ex) when (ex.ErrorId == PaymentSyncErrorIds.LedgerNotMigrated)
+            {
+                _log.Verbose("Import-GcUser: the payment ledger has no tables yet, so its link map was not refreshed; the first Sync-GcPayment reads the links from Halo.");
+                return false;
+            }
+
+            _log.Verbose($"Import-GcUser: refreshed the payment ledger's link map with {links.Count} link(s) ({ledger.Location}).");
+            return true;
         }
 
         /// <summary>What importing this customer will do; writes nothing.</summary>
