@@ -95,6 +95,11 @@ namespace GoCardlessHalo.Core.Config
                 halo.LinkField = FieldMapping.Create("link", request.LinkField).HaloField;
             }
 
+            if (request.HaloRequestsPer5Minutes is { } budget)
+            {
+                halo.RequestsPer5Minutes = budget;
+            }
+
             switch (request.Target)
             {
                 case HaloTargetKind.Api:

@@ -17,7 +17,7 @@ namespace GoCardlessHalo.Core.Halo.Api
     /// Halo reached through its REST API (hosted Halo, or on-prem Halo's own /api), the way Halo's Integrator
     /// does. See <see cref="HaloApiOptions"/> for authentication, paging, batching and rate limiting.
     /// </summary>
-    public sealed class HaloApiTarget : IHaloTarget, IHaloHealthProbe
+    public sealed class HaloApiTarget : IHaloTarget, IHaloHealthProbe, IHaloRequestBudget
     {
         private readonly HaloApiOptions _options;
         private readonly IEngineLog _log;
@@ -215,6 +215,13 @@ namespace GoCardlessHalo.Core.Halo.Api
             var fieldsByName = await ResolveFieldsAsync(batch, cancellationToken).ConfigureAwait(false);
             return await _writer.WriteAsync(batch, fieldsByName, cancellationToken).ConfigureAwait(false);
         }
+
+        /// <inheritdoc/>
+        public int RequestsPer5Minutes => _connection.Budget?.Limit ?? 0;
+
+        /// <inheritdoc/>
+        public Task<TimeSpan> EstimateWaitAsync(int requests, CancellationToken cancellationToken) =>
+            _connection.Budget is { } budget ? budget.EstimateWaitAsync(requests, cancellationToken) : Task.FromResult(TimeSpan.Zero);
 
         /// <inheritdoc/>
         public void Dispose() => _connection.Dispose();

@@ -51,6 +51,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
             var users = links.UsersRead;
             var known = users is null ? recorded : HeldBy(users.Values, mappings);
             var stale = links.Links.Where(l => Differs(wanted, known, l)).ToList();
+            await SayCostAsync(run, halo, stale.Count, users is null, cancellationToken).ConfigureAwait(false);
             if (stale.Count > 0 && users is null)
             {
                 users = await ReadUsersAsync(run, halo, stale, cancellationToken).ConfigureAwait(false);
@@ -194,6 +195,30 @@ namespace GoCardlessHalo.Core.Sync.Payments
             }
 
             return users;
+        }
+
+        /// <summary>The Halo requests writing <paramref name="users"/> summaries costs: reads (by id, or the paged list when fewer) and batched writes.</summary>
+        public static int Cost(int users, int linkedUsers, int batchSize, bool mustRead)
+        {
+            if (users == 0)
+            {
+                return 0;
+            }
+
+            var pages = (linkedUsers + HaloUsersPerPage - 1) / HaloUsersPerPage;
+            return (mustRead ? 1 + Math.Min(users, pages) : 0) + ((users + batchSize - 1) / batchSize);
+        }
+
+        // Says what the summaries will cost in Halo requests, and warns when the budget means waiting for them.
+        private static async Task SayCostAsync(PaymentSyncRun run, IHaloTarget halo, int users, bool mustRead, CancellationToken cancellationToken)
+        {
+            var cost = Cost(users, run.Links.Links.Count, run.Options.HaloBatchSize, mustRead);
+            run.Log.Verbose($"Sync-GcPayment: {users} payment summary(ies) to bring up to date: about {cost} Halo request(s).");
+            if (cost > 0 && halo is IHaloRequestBudget budget && budget.RequestsPer5Minutes > 0
+                && await budget.EstimateWaitAsync(cost, cancellationToken).ConfigureAwait(false) is var wait && wait > TimeSpan.FromSeconds(1))
+            {
+                run.Log.Warning($"Sync-GcPayment: the {cost} Halo request(s) for the payment summaries exceed what is left of {budget.RequestsPer5Minutes} per 5 minutes (shared by the module's runs on this machine); the run will wait about {wait.TotalMinutes:0.#} minute(s).");
+            }
         }
 
         // Records what Halo now holds in the summary fields of these users; expires the link map when a link moved.
