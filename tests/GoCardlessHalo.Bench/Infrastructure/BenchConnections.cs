@@ -10,6 +10,7 @@ using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Halo.Api;
 using GoCardlessHalo.Core.Sync;
 using GoCardlessHalo.Core.Sync.Payments;
+using GoCardlessHalo.Core.Ledger;
 
 namespace GoCardlessHalo.Bench.Infrastructure;
 
@@ -113,6 +114,9 @@ public sealed class BenchConnections
 
     /// <summary>The SQL target's own database, or the module-owned ledger file beside the settings for the API.</summary>
     public PaymentLedger OpenLedger(HaloSession session) => _connections.OpenLedger(session.Inner);
+
+    /// <summary>The ledger an import refreshes the link map of: null before the first payment sync created it (as Import-GcUser).</summary>
+    public PaymentLedger? OpenLedgerToRead() => _connections.OpenLedgerToRead();
 
     public AuditLog NewAuditLog() => new(Location, Guid.NewGuid().ToString("N"));
 

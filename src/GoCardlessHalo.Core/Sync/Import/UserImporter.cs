@@ -9,6 +9,7 @@ using GoCardlessHalo.Core.Diagnostics;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Halo;
+using GoCardlessHalo.Core.Ledger;
 
 using GoCardlessHalo.Core.Sync.Payments;
 
