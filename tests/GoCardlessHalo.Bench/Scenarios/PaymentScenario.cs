@@ -39,6 +39,13 @@ public static class PaymentScenario
         EventRequests(incremental, incrementRun, increment);
         HaloSummaryWrites(incremental, incrementRun);
         incremental.Exactly("changes found", increment.Changes, moves.Count, "each moved payment once", "changes");
+        if (incrementRun.IsApi)
+        {
+            // Issue 12's target: requests follow the users whose summary changes, not the linked users.
+            var writeRequests = incrementRun.Requests.Get("GET /halo/api/Users/{id:int}") + incrementRun.Requests.Get("POST /halo/api/Users");
+            incremental.AtMost("Halo requests in all, against the writes", incrementRun.HaloRequests, 10 + writeRequests, $"10 + {writeRequests} for the writes (users read by id + batched POSTs)");
+        }
+
         RunReport.Times(incremental, incrementRun);
         incremental.Note("Moves: submitted → confirmed, confirmed → paid_out, paid_out → charged_back, about a third each. Engine statistics: " + increment.Statistics);
         Print(incremental);
@@ -49,6 +56,11 @@ public static class PaymentScenario
         EventRequests(again, rerun, nothing);
         RunReport.Halo(again, rerun, (s, name, writes) => s.Exactly(name, writes, 0, "no summary changed"));
         again.Exactly("changes found", nothing.Changes, 0, "nothing moved", "changes");
+        if (rerun.IsApi)
+        {
+            again.AtMost("Halo requests in all, nothing new", rerun.HaloRequests, 5, "issue 12's target");
+        }
+
         again.Exactly("ledger rows written", nothing.Statistics.LedgerRowsWritten, 0, "nothing moved", "rows");
         RunReport.Times(again, rerun);
         Print(again);
