@@ -94,6 +94,12 @@ namespace GoCardlessHalo.Commands
         {
             HandleAllWhenNoneGiven();
             Emit(Await(_queue!.FlushAsync(CancellationToken)));
+            if (MyInvocation.BoundParameters.ContainsKey("WhatIf"))
+            {
+                // -WhatIf's last line: what the run would have cost in Halo requests.
+                ShouldProcess(_run!.Target.Location, _importer!.Cost(_declined, BatchSize).ToString());
+            }
+
             var summary = string.Join(", ", _counts.Where(c => c.Value > 0).Select(c => $"{c.Value} {c.Key.ToString().ToLowerInvariant()}"));
             WriteVerbose($"Imported {_seen} customer(s): {(summary.Length == 0 ? "nothing to do" : summary)}.");
 

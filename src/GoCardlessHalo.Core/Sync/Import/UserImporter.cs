@@ -30,6 +30,7 @@ namespace GoCardlessHalo.Core.Sync.Import
         private readonly AuditLog? _audit;
         private ImportPlanner? _planner;
         private HaloDirectory? _directory;
+        private (int Clients, int Sites, int Users) _read;
 
         public UserImporter(IHaloTarget target, ImportOptions options, IEngineLog log, AuditLog? audit)
         {
@@ -53,10 +54,15 @@ namespace GoCardlessHalo.Core.Sync.Import
             // Inactive users too: one that is linked must be reported, never silently duplicated.
             var users = await ReadAllAsync(_target.GetUsersAsync(new HaloUserQuery { IncludeInactive = true }, cancellationToken)).ConfigureAwait(false);
             _directory = new HaloDirectory(clients, sites, users, fields.LinkField, _options.MatchMode);
+            _read = (clients.Count, sites.Count, users.Count);
             var defaultSite = _directory.ResolveDefaultSite(_options.DefaultSite);
             _planner = new ImportPlanner(_directory, fields, defaultSite);
             _log.Verbose($"Read Halo ({_target.Location}): {clients.Count} customers, {sites.Count} sites, {users.Count} users in {watch.ElapsedMilliseconds} ms. Default Site: {defaultSite.ClientName}/{defaultSite.Name} (id {defaultSite.Id}).");
         }
+
+        /// <summary>The Halo requests of an import that writes <paramref name="plannedWrites"/> users in batches of <paramref name="batchSize"/>.</summary>
+        public ImportCost Cost(int plannedWrites, int batchSize) =>
+            new ImportCost(_target is IHaloRequestBudget, _read.Clients, _read.Sites, _read.Users, plannedWrites, batchSize < 1 ? 1 : batchSize);
 
         /// <summary>
         /// Hands the links this import saw (Halo as read, plus the users it created or linked) to the payment ledger's

@@ -19,7 +19,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
     /// requests — checked to still hold their link, and written in batches; the values written are recorded. A user
     /// whose link moved is skipped and the link map expired, so the next run reads every linked user again.
     /// </summary>
-    internal static class PaymentSummaryWriter
+    public static class PaymentSummaryWriter
     {
         /// <summary>Status of the customer's last payment ("last" = latest charge date, ties by creation time).</summary>
         public const string LastStatus = "payment.last_status";
@@ -36,7 +36,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
         /// <summary>Users per page of Halo's user list (Halo caps pages at 100: /work/shared/reference/halo.md, U4).</summary>
         private const int HaloUsersPerPage = 100;
 
-        public static async Task<int> WriteAsync(PaymentSyncRun run, IHaloTarget halo, CancellationToken cancellationToken)
+        internal static async Task<int> WriteAsync(PaymentSyncRun run, IHaloTarget halo, CancellationToken cancellationToken)
         {
             var mappings = run.Options.SummaryMappings;
             var links = run.Links;
@@ -197,8 +197,14 @@ namespace GoCardlessHalo.Core.Sync.Payments
             return users;
         }
 
+        /// <summary>What a payment sync costs in Halo API requests, as -WhatIf says it before anything is read.</summary>
+        public static string DescribeCost(int batchSize) =>
+            $"Halo API requests: 3 to start (authentication, field definitions); then, for the k users whose payment summary changes, k reads by id "
+            + $"(or the linked users in pages of {HaloUsersPerPage} when that is fewer) and ⌈k/{batchSize}⌉ writes; nothing more when nothing moved. "
+            + "When the link map is older than a day (Import-GcUser refreshes it) or a link moved, every linked user is read once more, in pages.";
+
         /// <summary>The Halo requests writing <paramref name="users"/> summaries costs: reads (by id, or the paged list when fewer) and batched writes.</summary>
-        public static int Cost(int users, int linkedUsers, int batchSize, bool mustRead)
+        internal static int Cost(int users, int linkedUsers, int batchSize, bool mustRead)
         {
             if (users == 0)
             {
@@ -248,7 +254,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
         }
 
         /// <summary>The summary value of one source, or null when there is nothing to show (no payment, no mandate).</summary>
-        public static string? Value(string source, PaymentRecord? lastPayment, string? mandateStatus) => source switch
+        internal static string? Value(string source, PaymentRecord? lastPayment, string? mandateStatus) => source switch
         {
             LastStatus => lastPayment?.Status,
             LastChargeDate => lastPayment?.ChargeDate is { } date ? IsoTime.Date(date) : null,
