@@ -54,7 +54,7 @@ Describe 'Enable-GcModule, Get-GcModule and Disable-GcModule' {
             -ClientId 'client-1' -ClientSecretReference env:HALO_SECRET -HaloRequestsPer5Minutes 120 -PassThru -SkipConnectionCheck -WarningAction SilentlyContinue
 
         $status.HaloRequestsPer5Minutes | Should -Be 120
-        (Get-Content (Join-Path $config 'GoCardlessHalo.yaml') -Raw) | Should -Match 'requestsPer5Minutes: 120'
+        (Get-Content (Join-Path $config 'GoCardlessHalo.yaml') -Raw) | Should -Match 'requestsPer5Minutes: "?120"?'
         Enable-GcModule -ConfigPath $config -DefaultSite 'Somewhere' -SkipConnectionCheck -WarningAction SilentlyContinue
         (Get-GcModule -ConfigPath $config).HaloRequestsPer5Minutes | Should -Be 120
         { Enable-GcModule -ConfigPath $config -HaloRequestsPer5Minutes -1 -SkipConnectionCheck -ErrorAction Stop } | Should -Throw
