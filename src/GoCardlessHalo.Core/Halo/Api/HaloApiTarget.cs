@@ -133,7 +133,7 @@ namespace GoCardlessHalo.Core.Halo.Api
                 {
                     document = await _connection.GetJsonAsync("/api/Users/" + id, cancellationToken).ConfigureAwait(false);
                 }
-                catch (GcHaloException ex) when (ex.ErrorId == HaloApiErrorIds.NotFound)
+                catch (GcHaloException ex) when (ex.ErrorId == ErrorIds.HaloNotFound)
                 {
                     continue;
                 }
@@ -266,7 +266,7 @@ namespace GoCardlessHalo.Core.Halo.Api
             if (missing.Count > 0)
             {
                 var known = fields.Count == 0 ? "none" : string.Join(", ", fields.Select(f => f.Name));
-                throw new GcHaloException(HaloApiErrorIds.FieldNotFound, ErrorKind.InvalidArgument,
+                throw new GcHaloException(ErrorIds.HaloFieldNotFound, ErrorKind.NotFound,
                     $"Halo has no User custom field named {string.Join(", ", missing.Select(n => "'" + n + "'"))} (User fields: {known}). Create it in Halo (Text, entity User) or fix the mapping. Nothing was written.",
                     missing[0]);
             }

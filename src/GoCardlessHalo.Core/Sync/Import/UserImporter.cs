@@ -83,7 +83,7 @@ namespace GoCardlessHalo.Core.Sync.Import
             {
                 await ledger.RefreshLinksAsync(links, SystemClock.Instance, cancellationToken).ConfigureAwait(false);
             }
-            catch (GcHaloException ex) when (ex.ErrorId == PaymentSyncErrorIds.LedgerNotMigrated)
+            catch (GcHaloException ex) when (ex.ErrorId == ErrorIds.PaymentLedgerNotMigrated)
             {
                 _log.Verbose("Import-GcUser: the payment ledger has no tables yet, so its link map was not refreshed; the first Sync-GcPayment reads the links from Halo.");
                 return false;

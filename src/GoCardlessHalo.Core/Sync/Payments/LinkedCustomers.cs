@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using GoCardlessHalo.Core.Diagnostics;
 using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Ledger;
+using GoCardlessHalo.Core.Sync;
 
 namespace GoCardlessHalo.Core.Sync.Payments
 {
@@ -46,12 +47,9 @@ namespace GoCardlessHalo.Core.Sync.Payments
 
         public IEnumerable<KeyValuePair<string, int>> Customers => userByCustomer;
 
-        /// <summary>GoCardless ids are upper-case letters and digits; Halo holds whatever an agent typed.</summary>
-        public static string Normalise(string customerId) => customerId.Trim().ToUpperInvariant();
-
         /// <summary>The user's link value, normalised; null when the user is not linked.</summary>
         public static string? LinkOf(HaloUser user, string linkField) =>
-            user.CustomFields.TryGetValue(linkField, out var value) && !string.IsNullOrWhiteSpace(value) ? Normalise(value!) : null;
+            user.CustomFields.TryGetValue(linkField, out var value) && !string.IsNullOrWhiteSpace(value) ? LinkValues.Normalize(value) : null;
 
         /// <summary>
         /// The ledger's link map when it is fresh, or every linked user read from Halo (and the map refreshed with
@@ -93,9 +91,6 @@ namespace GoCardlessHalo.Core.Sync.Payments
             return new LinkedCustomers(links, users);
         }
 
-        public bool IsLinked(string? customerId) => customerId is not null && userByCustomer.ContainsKey(customerId);
-
-        public int? UserOf(string? customerId) => customerId is not null && userByCustomer.TryGetValue(customerId, out var user) ? user : (int?)null;
 
         private static LinkedCustomers Warn(LinkedCustomers linked, string linkField, IEngineLog log)
         {
@@ -106,5 +101,9 @@ namespace GoCardlessHalo.Core.Sync.Payments
 
             return linked;
         }
+
+        public bool IsLinked(string? customerId) => LinkValues.Normalize(customerId) is { } key && userByCustomer.ContainsKey(key);
+
+        public int? UserOf(string? customerId) => LinkValues.Normalize(customerId) is { } key && userByCustomer.TryGetValue(key, out var user) ? user : (int?)null;
     }
 }
