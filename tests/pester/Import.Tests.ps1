@@ -108,6 +108,25 @@ Describe 'Import-GcUser on <_>' -ForEach $targets {
         Get-GcUser -ConfigPath $config | Should -BeNullOrEmpty
     }
 
+    It '-WhatIf and Get-GcImportPlan say what the import costs in Halo requests' {
+        $whatIf = Get-HostOutput { Import-GcUser -ConfigPath $config -WhatIf }
+        $information = Get-GcImportPlan -ConfigPath $config 6>&1 | Where-Object { $_ -is [System.Management.Automation.InformationRecord] }
+
+        if ($target -eq 'Api') {
+            # 4 users to create: one POST; reads: field definitions twice, then customers, sites and users in pages of 100.
+            $whatIf | Should -Match 'Import-GcUser makes about \d+ Halo API request\(s\): \d+ read\(s\) \(field definitions, customers, sites and users in pages of 100\), 1 write\(s\) for 4 user\(s\)'
+            "$($information.MessageData)" | Should -Match '1 write\(s\) for 4 user\(s\) to create, update or link, and 2 to authenticate'
+        }
+        else {
+            $whatIf | Should -Match 'writes 4 user\(s\) in 1 transaction\(s\); a SQL target spends no Halo API requests'
+            "$($information.MessageData)" | Should -Match 'a SQL target spends no Halo API requests'
+        }
+
+        $null = Import-GcUser -ConfigPath $config
+        $rerun = Get-HostOutput { Import-GcUser -ConfigPath $config -WhatIf }
+        $rerun | Should -Match '(0 write\(s\) for 0 user\(s\)|writes 0 user\(s\) in 0 transaction)'
+    }
+
     It '-WhatIf is not recorded as an import for Get-GcModule and Test-GcModule' {
         $null = Import-GcUser -ConfigPath $config -WhatIf
 

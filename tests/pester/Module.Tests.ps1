@@ -48,6 +48,25 @@ Describe 'Enable-GcModule, Get-GcModule and Disable-GcModule' {
         $status.TargetLocation | Should -Be 'https://contoso.halopsa.com (tenant contoso)'
     }
 
+    It 'sets hosted Halo''s request budget (halo.requestsPer5Minutes), shows it, and keeps it when other settings change' {
+        $config = New-TestConfigPath
+        $status = Enable-GcModule -ConfigPath $config -AccessTokenReference env:GCH_PESTER_TOKEN -HaloUrl 'https://contoso.halopsa.com' `
+            -ClientId 'client-1' -ClientSecretReference env:HALO_SECRET -HaloRequestsPer5Minutes 120 -PassThru -SkipConnectionCheck -WarningAction SilentlyContinue
+
+        $status.HaloRequestsPer5Minutes | Should -Be 120
+        (Get-Content (Join-Path $config 'GoCardlessHalo.yaml') -Raw) | Should -Match 'requestsPer5Minutes: "?120"?'
+        Enable-GcModule -ConfigPath $config -DefaultSite 'Somewhere' -SkipConnectionCheck -WarningAction SilentlyContinue
+        (Get-GcModule -ConfigPath $config).HaloRequestsPer5Minutes | Should -Be 120
+        { Enable-GcModule -ConfigPath $config -HaloRequestsPer5Minutes -1 -SkipConnectionCheck -ErrorAction Stop } | Should -Throw
+    }
+
+    It 'defaults the request budget to hosted Halo''s 300 per 5 minutes' {
+        $config = New-TestConfigPath
+        Enable-TestModule -ConfigPath $config
+        (Get-GcModule -ConfigPath $config).HaloRequestsPer5Minutes | Should -Be 300
+        (Get-Content (Join-Path $config 'GoCardlessHalo.yaml') -Raw) | Should -Not -Match 'requestsPer5Minutes'
+    }
+
     It 'reports an unconfigured module as Configured = False' {
         $status = Get-GcModule -ConfigPath (New-TestConfigPath)
         $status.Configured | Should -BeFalse

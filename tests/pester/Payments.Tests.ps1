@@ -129,7 +129,7 @@ Describe 'Payments on <_>' -ForEach $targets {
 }
 
 Describe 'Sync-GcPayment -WhatIf' {
-    It 'names the SQL Server ledger database of the API target, and contacts nothing' {
+    It 'names the SQL Server ledger database of the API target and how its Halo requests are counted, and contacts nothing' {
         $config = New-TestConfigPath
         Enable-TestModule -ConfigPath $config -Extra @{
             HaloUrl = 'https://contoso.halopsa.com'; ClientId = 'client-1'; ClientSecretReference = 'env:GCH_UNSET_HALO_SECRET'
@@ -139,6 +139,7 @@ Describe 'Sync-GcPayment -WhatIf' {
         $output = Get-HostOutput { Sync-GcPayment -ConfigPath $config -WhatIf }
 
         $output | Should -Match "into the module's tables in sql01/GcLedger, and payment summaries"
+        $output | Should -Match 'Halo API requests: 3 to start \(authentication, field definitions\); then, for the k users whose payment summary changes, k reads by id'
     }
 }
 

@@ -59,5 +59,8 @@ namespace GoCardlessHalo.Core.Activation
         public string? DefaultSite { get; set; }
 
         public string? LinkField { get; set; }
+
+        /// <summary>halo.requestsPer5Minutes; null keeps the current value.</summary>
+        public int? HaloRequestsPer5Minutes { get; set; }
     }
 }

@@ -96,6 +96,11 @@ namespace GoCardlessHalo.Core.Activation
                 halo.LinkField = FieldMapping.Create("link", request.LinkField).HaloField;
             }
 
+            if (request.HaloRequestsPer5Minutes is { } budget)
+            {
+                halo.RequestsPer5Minutes = budget;
+            }
+
             switch (request.Target)
             {
                 case HaloTargetKind.Api:

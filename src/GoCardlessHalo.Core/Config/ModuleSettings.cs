@@ -90,5 +90,14 @@ namespace GoCardlessHalo.Core.Config
         public string? DatabasePath { get; set; }
 
         public string LinkField { get; set; } = DefaultLinkField;
+
+        /// <summary>Hosted Halo's request budget: the default of <see cref="RequestsPer5Minutes"/>.</summary>
+        public const int DefaultRequestsPer5Minutes = 300;
+
+        /// <summary>
+        /// The most Halo API requests the module's runs on this machine send in any rolling 5 minutes (hosted Halo
+        /// allows 300 per tenant, shared with every other integration); 0 turns the module's own pacing off.
+        /// </summary>
+        public int RequestsPer5Minutes { get; set; } = DefaultRequestsPer5Minutes;
     }
 }

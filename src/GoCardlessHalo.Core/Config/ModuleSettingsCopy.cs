@@ -30,6 +30,7 @@ namespace GoCardlessHalo.Core.Config
                 Password = source.Halo.Password,
                 DatabasePath = source.Halo.DatabasePath,
                 LinkField = source.Halo.LinkField,
+                RequestsPer5Minutes = source.Halo.RequestsPer5Minutes,
             },
             FieldMappings = source.FieldMappings.ToList(),
             Ledger = new LedgerSettings { ConnectionString = source.Ledger.ConnectionString, Password = source.Ledger.Password },

@@ -126,6 +126,8 @@ namespace GoCardlessHalo.Core.Connections
                             ClientSecret = halo.ClientSecret is null ? string.Empty : _secrets.Resolve(halo.ClientSecret, "halo.clientSecret"),
                             Scope = halo.Scope,
                             ClientInfo = _clientInfo,
+                            RateLimitPer5Minutes = halo.RequestsPer5Minutes,
+                            RequestLedgerPath = RequestLedgerFile.For(RequestLedgerFile.MachineFolder(), halo.Url?.OriginalString ?? string.Empty, halo.Tenant, halo.ClientId ?? string.Empty).Path,
                         },
                         _log);
                 case HaloTargetKind.SqlServer:

@@ -99,6 +99,12 @@ namespace GoCardlessHalo.Core.Halo
 
         /// <summary>Include inactive users.</summary>
         public bool IncludeInactive { get; set; }
+
+        /// <summary>
+        /// When set, only these users (a user that no longer exists is left out). The API target reads each by id
+        /// (one request per user), so this is for the few users a run is about to write, not for lists.
+        /// </summary>
+        public IReadOnlyCollection<int>? UserIds { get; set; }
     }
 
     /// <summary>A custom field definition (FIELDINFO row / api/FieldInfo object).</summary>

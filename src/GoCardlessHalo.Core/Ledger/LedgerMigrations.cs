@@ -86,6 +86,25 @@ namespace GoCardlessHalo.Core.Ledger
             "DROP INDEX IX_gch_payment_customer_id ON {gch_payment}",
             "DROP INDEX IX_gch_payment_customer_id");
 
+        /// <summary>
+        /// Migration 3, what lets a payment sync spend Halo requests only on change: the link map (every GoCardless
+        /// customer → Halo user link, as the last full read of Halo showed it; refreshed by Import-GcUser's read and
+        /// by the payment sync when it is older than a day), and each user's payment summary values as Halo last
+        /// held them, so only users whose summary differs are read and written.
+        /// </summary>
+        internal static readonly SqlTemplate CreateLink = new SqlTemplate(
+            nameof(CreateLink),
+            "CREATE TABLE {gch_link} (customer_id nvarchar(64) NOT NULL, halo_user_id int NOT NULL,"
+            + " CONSTRAINT PK_gch_link PRIMARY KEY (customer_id, halo_user_id))",
+            "CREATE TABLE {gch_link} (customer_id TEXT NOT NULL, halo_user_id INTEGER NOT NULL, PRIMARY KEY (customer_id, halo_user_id))");
+
+        internal static readonly SqlTemplate CreateSummary = new SqlTemplate(
+            nameof(CreateSummary),
+            "CREATE TABLE {gch_summary} (halo_user_id int NOT NULL, halo_field nvarchar(100) NOT NULL, value nvarchar(4000) NULL,"
+            + " updated_at datetime2 NOT NULL, CONSTRAINT PK_gch_summary PRIMARY KEY (halo_user_id, halo_field))",
+            "CREATE TABLE {gch_summary} (halo_user_id INTEGER NOT NULL, halo_field TEXT NOT NULL, value TEXT NULL, updated_at TEXT NOT NULL,"
+            + " PRIMARY KEY (halo_user_id, halo_field))");
+
         // Bookkeeping. SQL Server: an application lock serialises concurrent Enable-GcModule runs, which could
         // otherwise both see the migration table missing.
         internal static readonly SqlTemplate AcquireLock = new SqlTemplate(
@@ -126,6 +145,7 @@ namespace GoCardlessHalo.Core.Ledger
             {
                 CreateMandate, IndexMandateCustomer, CreateCustomer, IndexPaymentCustomerCharge, DropIndexPaymentCustomer,
             }),
+            new SqlMigration(3, "payment sync link map and summary values", new[] { CreateLink, CreateSummary }),
         };
     }
 }

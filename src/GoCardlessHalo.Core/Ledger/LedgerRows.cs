@@ -20,6 +20,7 @@ namespace GoCardlessHalo.Core.Ledger
         public const int DescriptionLength = 1000;
         public const int ReferenceLength = 255;
         public const int SyncStateNameLength = 100;
+        public const int SummaryValueLength = 4000;
 
         // Migration 1 made charge_date NOT NULL; a payment without one is stored with SQL Server's zero date and
         // read back as null. GoCardless gives every payment a charge date, so this is a guard, not a case.

@@ -4,7 +4,7 @@ using GoCardlessHalo.Core.Sql;
 namespace GoCardlessHalo.Core.Ledger
 {
     /// <summary>
-    /// Every statement the payment ledger sends, on the module's own gch_ tables (migrations 1 and 2). They are
+    /// Every statement the payment ledger sends, on the module's own gch_ tables (migrations 1 to 3). They are
     /// static templates so the T-SQL parse test finds and parses each one. Values are always parameters; the only
     /// fragment is {=values}, a list of @p0, @p1, … built by <see cref="SqlDialect.ParameterList"/>.
     /// </summary>
@@ -65,6 +65,29 @@ namespace GoCardlessHalo.Core.Ledger
 
         public static readonly SqlTemplate DeleteCustomer = new SqlTemplate(
             nameof(DeleteCustomer), "DELETE FROM {gch_customer} WHERE customer_id = @customerId");
+
+        public static readonly SqlTemplate SelectLinks = new SqlTemplate(
+            nameof(SelectLinks), "SELECT customer_id, halo_user_id FROM {gch_link}");
+
+        public static readonly SqlTemplate DeleteLinks = new SqlTemplate(
+            nameof(DeleteLinks), "DELETE FROM {gch_link}");
+
+        public static readonly SqlTemplate InsertLink = new SqlTemplate(
+            nameof(InsertLink), "INSERT INTO {gch_link} (customer_id, halo_user_id) VALUES (@customerId, @haloUserId)");
+
+        public static readonly SqlTemplate SelectSummaries = new SqlTemplate(
+            nameof(SelectSummaries), "SELECT halo_user_id, halo_field, value FROM {gch_summary}");
+
+        public static readonly SqlTemplate InsertSummary = new SqlTemplate(
+            nameof(InsertSummary),
+            "INSERT INTO {gch_summary} (halo_user_id, halo_field, value, updated_at) VALUES (@haloUserId, @haloField, @value, @updatedAt)");
+
+        public static readonly SqlTemplate UpdateSummary = new SqlTemplate(
+            nameof(UpdateSummary),
+            "UPDATE {gch_summary} SET value = @value, updated_at = @updatedAt WHERE halo_user_id = @haloUserId AND halo_field = @haloField");
+
+        public static readonly SqlTemplate DeleteSyncState = new SqlTemplate(
+            nameof(DeleteSyncState), "DELETE FROM {gch_sync_state} WHERE name = @name");
 
         public static readonly SqlTemplate SelectSeenEvents = new SqlTemplate(
             nameof(SelectSeenEvents), "SELECT event_id FROM {gch_event_seen}");

@@ -132,17 +132,60 @@ namespace GoCardlessHalo.Core.Ledger
         public Task PruneSeenEventsAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
             ExecuteAsync(LedgerSql.PruneSeenEvents, "pruning seen events", (d, c) => LedgerRows.Timestamp(d, c, "@before", before), cancellationToken);
 
-        public async Task SetWatermarkAsync(DateTimeOffset watermark, CancellationToken cancellationToken)
+        public Task SetWatermarkAsync(DateTimeOffset watermark, CancellationToken cancellationToken) =>
+            SetStateAsync(PaymentLedger.WatermarkName, watermark, cancellationToken);
+
+        /// <summary>Replaces the link map with <paramref name="links"/> and records when it was read from Halo.</summary>
+        public async Task ReplaceLinksAsync(IEnumerable<(string CustomerId, int HaloUserId)> links, DateTimeOffset readAt, CancellationToken cancellationToken)
+        {
+            await ExecuteAsync(LedgerSql.DeleteLinks, "clearing the link map", (d, c) => { }, cancellationToken).ConfigureAwait(false);
+            foreach (var (customer, user) in links.Distinct())
+            {
+                await ExecuteAsync(
+                    LedgerSql.InsertLink,
+                    "recording the link of " + customer,
+                    (d, c) =>
+                    {
+                        LedgerRows.Text(d, c, "@customerId", customer, LedgerRows.IdLength);
+                        LedgerRows.Int(d, c, "@haloUserId", user);
+                    },
+                    cancellationToken).ConfigureAwait(false);
+            }
+
+            await SetStateAsync(PaymentLedger.LinkMapName, readAt, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Makes the next payment sync read every linked user again (a link was found to have moved).</summary>
+        public Task ExpireLinksAsync(CancellationToken cancellationToken) =>
+            ExecuteAsync(LedgerSql.DeleteSyncState, "expiring the link map", (d, c) => LedgerRows.Text(d, c, "@name", PaymentLedger.LinkMapName, LedgerRows.SyncStateNameLength), cancellationToken);
+
+        /// <summary>Records the value Halo holds in one user's summary field.</summary>
+        public async Task SaveSummaryAsync(int haloUserId, string haloField, string? value, CancellationToken cancellationToken)
         {
             Action<SqlDialect, DbCommand> bind = (d, c) =>
             {
-                LedgerRows.Timestamp(d, c, "@watermark", watermark);
+                LedgerRows.Text(d, c, "@value", value, LedgerRows.SummaryValueLength);
                 LedgerRows.Timestamp(d, c, "@updatedAt", Now);
-                LedgerRows.Text(d, c, "@name", PaymentLedger.WatermarkName, LedgerRows.SyncStateNameLength);
+                LedgerRows.Int(d, c, "@haloUserId", haloUserId);
+                LedgerRows.Text(d, c, "@haloField", haloField, LedgerRows.SyncStateNameLength);
             };
-            if (await ExecuteAsync(LedgerSql.UpdateWatermark, "advancing the watermark", bind, cancellationToken).ConfigureAwait(false) == 0)
+            if (await ExecuteAsync(LedgerSql.UpdateSummary, "recording the summary of user " + haloUserId, bind, cancellationToken).ConfigureAwait(false) == 0)
             {
-                await ExecuteAsync(LedgerSql.InsertWatermark, "storing the watermark", bind, cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(LedgerSql.InsertSummary, "recording the summary of user " + haloUserId, bind, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private async Task SetStateAsync(string name, DateTimeOffset value, CancellationToken cancellationToken)
+        {
+            Action<SqlDialect, DbCommand> bind = (d, c) =>
+            {
+                LedgerRows.Timestamp(d, c, "@watermark", value);
+                LedgerRows.Timestamp(d, c, "@updatedAt", Now);
+                LedgerRows.Text(d, c, "@name", name, LedgerRows.SyncStateNameLength);
+            };
+            if (await ExecuteAsync(LedgerSql.UpdateWatermark, "storing " + name + " state", bind, cancellationToken).ConfigureAwait(false) == 0)
+            {
+                await ExecuteAsync(LedgerSql.InsertWatermark, "storing " + name + " state", bind, cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -33,6 +33,9 @@ namespace GoCardlessHalo.Core.Ledger
         /// <summary>The gch_sync_state row holding the payment sync's watermark.</summary>
         public const string WatermarkName = "payments";
 
+        /// <summary>The gch_sync_state row holding when the link map (gch_link) was last read from Halo.</summary>
+        public const string LinkMapName = "links";
+
         private readonly bool ownsDatabase;
         private bool ready;
 
@@ -122,20 +125,20 @@ namespace GoCardlessHalo.Core.Ledger
         }
 
         /// <summary>The created_at of the newest event the sync has stored; null before the first sync.</summary>
-        public async Task<DateTimeOffset?> GetWatermarkAsync(CancellationToken cancellationToken)
-        {
-            DateTimeOffset? watermark = null;
-            await foreach (var value in ReadAsync(
-                LedgerSql.SelectWatermark,
-                "reading the payment watermark",
-                (dialect, command) => LedgerRows.Text(dialect, command, "@name", WatermarkName, LedgerRows.SyncStateNameLength),
-                reader => reader.IsDBNull(0) ? (DateTimeOffset?)null : LedgerRows.Utc(reader, 0),
-                cancellationToken).ConfigureAwait(false))
-            {
-                watermark = value;
-            }
+        public Task<DateTimeOffset?> GetWatermarkAsync(CancellationToken cancellationToken) => GetStateAsync(WatermarkName, cancellationToken);
 
-            return watermark;
+        /// <summary>
+        /// Replaces the link map with the links Import-GcUser just read from Halo (and wrote), so the next payment
+        /// sync need not read every linked user. Link values are normalised here.
+        /// </summary>
+        public Task RefreshLinksAsync(IEnumerable<(string LinkValue, int HaloUserId)> links, IClock clock, CancellationToken cancellationToken) =>
+            RefreshLinkMapAsync((links ?? throw new ArgumentNullException(nameof(links))).Where(l => LinkValues.Normalize(l.LinkValue) is not null).Select(l => (LinkValues.Normalize(l.LinkValue)!, l.HaloUserId)).ToList(), clock, cancellationToken);
+
+        internal async Task RefreshLinkMapAsync(IReadOnlyList<(string CustomerId, int HaloUserId)> links, IClock clock, CancellationToken cancellationToken)
+        {
+            using var writer = await BeginWriteAsync(clock ?? throw new ArgumentNullException(nameof(clock)), cancellationToken).ConfigureAwait(false);
+            await writer.ReplaceLinksAsync(links, writer.Now, cancellationToken).ConfigureAwait(false);
+            writer.Commit();
         }
 
         /// <summary>
@@ -233,6 +236,40 @@ namespace GoCardlessHalo.Core.Ledger
             return customers;
         }
 
+        /// <summary>The link map (customer → Halo users) and when it was read from Halo; null time when never.</summary>
+        internal async Task<(List<(string CustomerId, int HaloUserId)> Links, DateTimeOffset? ReadAt)> LoadLinkMapAsync(CancellationToken cancellationToken)
+        {
+            var links = new List<(string, int)>();
+            await foreach (var link in ReadAsync(LedgerSql.SelectLinks, "reading the link map", null, reader => (reader.GetString(0), SqlReaderValues.Int(reader, 1)), cancellationToken).ConfigureAwait(false))
+            {
+                links.Add(link);
+            }
+
+            return (links, await GetStateAsync(LinkMapName, cancellationToken).ConfigureAwait(false));
+        }
+
+        /// <summary>Each user's summary field values as Halo last held them: user → field → value.</summary>
+        internal async Task<Dictionary<int, Dictionary<string, string?>>> LoadSummariesAsync(CancellationToken cancellationToken)
+        {
+            var summaries = new Dictionary<int, Dictionary<string, string?>>();
+            await foreach (var (user, field, value) in ReadAsync(
+                LedgerSql.SelectSummaries,
+                "reading the summaries Halo holds",
+                null,
+                reader => (SqlReaderValues.Int(reader, 0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)),
+                cancellationToken).ConfigureAwait(false))
+            {
+                if (!summaries.TryGetValue(user, out var fields))
+                {
+                    summaries[user] = fields = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+                }
+
+                fields[field] = value;
+            }
+
+            return summaries;
+        }
+
         internal async Task<HashSet<string>> LoadSeenEventIdsAsync(CancellationToken cancellationToken)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -270,6 +307,22 @@ namespace GoCardlessHalo.Core.Ledger
             await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
             var transaction = await Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             return new LedgerWriter(transaction, clock.UtcNow);
+        }
+
+        private async Task<DateTimeOffset?> GetStateAsync(string name, CancellationToken cancellationToken)
+        {
+            DateTimeOffset? state = null;
+            await foreach (var value in ReadAsync(
+                LedgerSql.SelectWatermark,
+                "reading the " + name + " sync state",
+                (dialect, command) => LedgerRows.Text(dialect, command, "@name", name, LedgerRows.SyncStateNameLength),
+                reader => reader.IsDBNull(0) ? (DateTimeOffset?)null : LedgerRows.Utc(reader, 0),
+                cancellationToken).ConfigureAwait(false))
+            {
+                state = value;
+            }
+
+            return state;
         }
 
         // A module-owned ledger file gets SQLite's write-ahead log, as the embedded Halo database has: a commit then

@@ -52,6 +52,10 @@ namespace GoCardlessHalo.Core.Sync
 
         public string LinkField { get; }
 
+        /// <summary>Every link value with the user holding it: what the payment ledger's link map is refreshed with.</summary>
+        public IEnumerable<(string LinkValue, int HaloUserId)> Links =>
+            _usersByLink.SelectMany(l => l.Value.Select(u => (l.Key, u.Id)));
+
         /// <summary>Users holding this GoCardless customer id in the link field (more than one is an ambiguity).</summary>
         public IReadOnlyList<HaloUser> UsersLinkedTo(string customerId) =>
             _usersByLink.TryGetValue(customerId, out var users) ? users : (IReadOnlyList<HaloUser>)Array.Empty<HaloUser>();

@@ -179,6 +179,12 @@ namespace GoCardlessHalo.Commands
         [ValidateNotNullOrEmpty]
         public string? LinkField { get; set; }
 
+        /// <summary>The most Halo API requests the module's runs on this machine send in any rolling 5 minutes (halo.requestsPer5Minutes;
+        /// default 300, hosted Halo's limit per tenant). Lower it to leave room for other integrations; 0 turns the module's pacing off.</summary>
+        [Parameter]
+        [ValidateRange(0, 100000)]
+        public int? HaloRequestsPer5Minutes { get; set; }
+
         /// <summary>Fill a newly created embedded database with sample Halo customers and sites, for trying the module out.</summary>
         [Parameter(ParameterSetName = KeepTargetSet)]
         [Parameter(ParameterSetName = SqliteSet)]
@@ -267,6 +273,7 @@ namespace GoCardlessHalo.Commands
                 LedgerPasswordReference = LedgerPasswordReference,
                 DefaultSite = DefaultSite,
                 LinkField = LinkField,
+                HaloRequestsPer5Minutes = HaloRequestsPer5Minutes,
             };
         }
     }

@@ -46,6 +46,7 @@ namespace GoCardlessHalo.Commands
         private GoCardlessClient? _client;
         private IHaloTarget? _target;
         private UserImporter? _importer;
+        private int _writes;
 
         /// <summary>How company names are compared with Halo customer names, as for Import-GcUser. Exact (default): equal after
         /// trimming and ignoring case. Normalized: also ignore punctuation, repeated spaces and legal suffixes (Ltd, LLC, GmbH, …).</summary>
@@ -63,7 +64,19 @@ namespace GoCardlessHalo.Commands
             Await(_importer.PrepareAsync(CancellationToken));
         }
 
-        protected override void End() => HandleAllWhenNoneGiven();
+        /// <summary>The batch size Import-GcUser would use (its -BatchSize), for the request count in the closing line; default 50.</summary>
+        [Parameter]
+        [ValidateRange(1, 1000)]
+        public int BatchSize { get; set; } = 50;
+
+        // The plan's cost, in Halo requests, is said at the end on the information stream (shown like Write-Host,
+        // capturable with 6>): the output stays one object per customer.
+        protected override void End()
+        {
+            HandleAllWhenNoneGiven();
+            var cost = _importer!.Cost(_writes, BatchSize);
+            WriteInformation(new HostInformationMessage { Message = cost.ToString() }, new[] { "PSHOST", "GoCardlessHalo.RequestCost" });
+        }
 
         protected override void DisposeResources()
         {
@@ -71,7 +84,15 @@ namespace GoCardlessHalo.Commands
             _client?.Dispose();
         }
 
-        internal override void Handle(Customer customer) =>
-            WriteObject(ImportResultMapper.ToOutput(UserImporter.WithoutWrite(_importer!.Plan(customer))));
+        internal override void Handle(Customer customer)
+        {
+            var plan = _importer!.Plan(customer);
+            if (plan.WritesToHalo)
+            {
+                _writes++;
+            }
+
+            WriteObject(ImportResultMapper.ToOutput(UserImporter.WithoutWrite(plan)));
+        }
     }
 }

@@ -104,6 +104,12 @@ namespace GoCardlessHalo.Commands
         {
             HandleAllWhenNoneGiven();
             Emit(Await(_queue!.FlushAsync(CancellationToken)));
+            if (MyInvocation.BoundParameters.ContainsKey("WhatIf"))
+            {
+                // -WhatIf's last line: what the run would have cost in Halo requests.
+                ShouldProcess(_run!.Target.Location, _importer!.Cost(_declined, BatchSize).ToString());
+            }
+
             var summary = string.Join(", ", _counts.Where(c => c.Value > 0).Select(c => $"{c.Value} {c.Key.ToString().ToLowerInvariant()}"));
             WriteVerbose($"Imported {_seen} customer(s): {(summary.Length == 0 ? "nothing to do" : summary)}.");
 
@@ -111,6 +117,7 @@ namespace GoCardlessHalo.Commands
             // the last real run, which Get-GcModule and Test-GcModule report, stays as it was.
             if (_declined == 0)
             {
+                RefreshLinkMap();
                 _run!.Succeeded(_duplicates);
             }
 
@@ -137,6 +144,16 @@ namespace GoCardlessHalo.Commands
             catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
             {
                 WriteVerbose($"The completion names were not saved: {ex.Message}");
+            }
+        }
+
+        // The read of Halo this import made anyway spares the next Sync-GcPayment a read of every linked user.
+        private void RefreshLinkMap()
+        {
+            using var ledger = Connections.OpenLedgerToRead();
+            if (ledger is not null)
+            {
+                Await(_importer!.RefreshLinkMapAsync(ledger, CancellationToken));
             }
         }
 

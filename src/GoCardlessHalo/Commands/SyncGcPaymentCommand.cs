@@ -74,7 +74,8 @@ namespace GoCardlessHalo.Commands
             var ledger = settings.Halo.Target != HaloTargetKind.Api ? "the module's tables in the Halo database"
                 : settings.Ledger.ConnectionString is { } database ? "the module's tables in " + SqlConnectionStrings.Describe(database)
                 : "the payment ledger beside the settings";
-            if (!ShouldProcess(Context.Location.SettingsPath, $"Sync payment statuses from GoCardless into {ledger}, and payment summaries into Halo users"))
+            var cost = settings.Halo.Target == HaloTargetKind.Api ? " (" + PaymentSummaryWriter.DescribeCost(50) + ")" : string.Empty;
+            if (!ShouldProcess(Context.Location.SettingsPath, $"Sync payment statuses from GoCardless into {ledger}, and payment summaries into Halo users{cost}"))
             {
                 return;
             }

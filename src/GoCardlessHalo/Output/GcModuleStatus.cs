@@ -32,6 +32,9 @@ namespace GoCardlessHalo
         /// <summary>The Halo custom field holding the GoCardless customer id.</summary>
         public string? LinkField { get; set; }
 
+        /// <summary>Halo API requests the module's runs on this machine may send per rolling 5 minutes (halo.requestsPer5Minutes); 0 = not paced.</summary>
+        public int? HaloRequestsPer5Minutes { get; set; }
+
         public int FieldMappings { get; set; }
 
         public DateTimeOffset? LastImport { get; set; }

@@ -25,6 +25,7 @@ namespace GoCardlessHalo.Output
                 TargetLocation = TargetLocation(settings.Halo),
                 DefaultSite = settings.DefaultSite,
                 LinkField = context.IsConfigured ? settings.Halo.LinkField : null,
+                HaloRequestsPer5Minutes = context.IsConfigured ? settings.Halo.RequestsPer5Minutes : (int?)null,
                 FieldMappings = settings.FieldMappings.Count,
                 LastImport = state[SyncKind.Import].LastSuccess,
                 LastImportError = state[SyncKind.Import].LastError,

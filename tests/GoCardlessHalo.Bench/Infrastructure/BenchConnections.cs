@@ -24,6 +24,9 @@ public sealed class BenchConnections
 {
     public const string DefaultSite = "Unassigned Customers/Default Site";
     public const string HaloClientId = "emulator-client";
+
+    /// <summary>The emulator's test secret (nothing secret); the baseline script posts it to /auth/token itself.</summary>
+    public const string HaloClientSecret = "emulator-secret";
     private const string GoCardlessTokenVariable = "GCH_BENCH_GOCARDLESS_TOKEN";
     private const string HaloSecretVariable = "GCH_BENCH_HALO_SECRET";
 
@@ -43,7 +46,7 @@ public sealed class BenchConnections
     {
         // The emulator's own test credentials: nothing secret, but passed the way real secrets are.
         Environment.SetEnvironmentVariable(GoCardlessTokenVariable, "emulator-token");
-        Environment.SetEnvironmentVariable(HaloSecretVariable, "emulator-secret");
+        Environment.SetEnvironmentVariable(HaloSecretVariable, HaloClientSecret);
         Directory.CreateDirectory(folder);
         Settings = settings;
         Location = ConfigLocation.Resolve(Path.Combine(folder, ConfigLocation.SettingsFileName), CurrentPlatform.Instance);
@@ -114,6 +117,9 @@ public sealed class BenchConnections
 
     /// <summary>The SQL target's own database, or the module-owned ledger file beside the settings for the API.</summary>
     public PaymentLedger OpenLedger(HaloSession session) => _connections.OpenLedger(session.Inner);
+
+    /// <summary>The ledger an import refreshes the link map of: null before the first payment sync created it (as Import-GcUser).</summary>
+    public PaymentLedger? OpenLedgerToRead() => _connections.OpenLedgerToRead();
 
     public AuditLog NewAuditLog() => new(Location, Guid.NewGuid().ToString("N"));
 

@@ -68,6 +68,15 @@ public static class ImportRun
         }
 
         outcome.AddAll(await queue.FlushAsync(cancellationToken));
+        var ledger = connections.OpenLedgerToRead();
+        if (ledger is not null)
+        {
+            using (ledger)
+            {
+                await importer.RefreshLinkMapAsync(ledger, cancellationToken);
+            }
+        }
+
         return outcome;
     }
 }

@@ -51,6 +51,10 @@ public static class IntegrationScenario
         context.Report.Notes.Add($"{targetName} set-up (create/seed Halo, link and mapped fields, migrations, checks): {Reporting.Section.FormatDuration(setup.Elapsed)}, not part of any figure.");
         await ImportScenario.RunAsync(context, connections, label);
         await PaymentScenario.RunAsync(context, connections, label, totals);
+        if (kind == HaloTargetKind.Api)
+        {
+            await BaselineScenario.RunAsync(context, connections, data, label);
+        }
     }
 
     /// <summary>Replaces the GoCardless account with the generated one; returns its size.</summary>

@@ -1,4 +1,5 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System;
 using System.Threading.Tasks;
 using GoCardlessHalo.Bench.Infrastructure;
 using GoCardlessHalo.Bench.Reporting;
@@ -39,6 +40,15 @@ public static class PaymentScenario
         EventRequests(incremental, incrementRun, increment);
         HaloSummaryWrites(incremental, incrementRun);
         incremental.Exactly("changes found", increment.Changes, moves.Count, "each moved payment once", "changes");
+        if (incrementRun.IsApi)
+        {
+            // Issue 12's target: requests follow the users whose summary changes, not the linked users. The writes'
+            // requests: each written user read (by id, or all linked users in pages of 100 when fewer) and one POST per 50.
+            var written = incrementRun.UsersWritten;
+            var writeRequests = Math.Min(written, Pages(increment.Statistics.LinkedUsers, 100)) + Pages(written, 50);
+            incremental.AtMost("Halo requests in all, against the writes", incrementRun.HaloRequests, 10 + writeRequests, $"10 + {writeRequests} for {written} users written: min({written}, ⌈{increment.Statistics.LinkedUsers} linked/100⌉) reads + ⌈{written}/50⌉ POSTs");
+        }
+
         RunReport.Times(incremental, incrementRun);
         incremental.Note("Moves: submitted → confirmed, confirmed → paid_out, paid_out → charged_back, about a third each. Engine statistics: " + increment.Statistics);
         Print(incremental);
@@ -49,6 +59,11 @@ public static class PaymentScenario
         EventRequests(again, rerun, nothing);
         RunReport.Halo(again, rerun, (s, name, writes) => s.Exactly(name, writes, 0, "no summary changed"));
         again.Exactly("changes found", nothing.Changes, 0, "nothing moved", "changes");
+        if (rerun.IsApi)
+        {
+            again.AtMost("Halo requests in all, nothing new", rerun.HaloRequests, 5, "issue 12's target");
+        }
+
         again.Exactly("ledger rows written", nothing.Statistics.LedgerRowsWritten, 0, "nothing moved", "rows");
         RunReport.Times(again, rerun);
         Print(again);

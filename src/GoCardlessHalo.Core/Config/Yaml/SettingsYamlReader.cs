@@ -84,6 +84,7 @@ namespace GoCardlessHalo.Core.Config.Yaml
                 ["password"] = n => halo.Password = reader.Secret(n, "halo.password"),
                 ["databasePath"] = n => halo.DatabasePath = reader.String(n, "halo.databasePath"),
                 ["linkField"] = n => halo.LinkField = reader.String(n, "halo.linkField") ?? HaloSettings.DefaultLinkField,
+                ["requestsPer5Minutes"] = n => halo.RequestsPer5Minutes = reader.Integer(n, "halo.requestsPer5Minutes", 0, 100_000),
             });
 
         private static void ReadLedger(YamlNodeReader reader, YamlNode node, LedgerSettings ledger) =>

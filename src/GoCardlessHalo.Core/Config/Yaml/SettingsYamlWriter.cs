@@ -53,6 +53,11 @@ namespace GoCardlessHalo.Core.Config.Yaml
             Optional(emitter, "password", halo.Password?.ToString());
             Optional(emitter, "databasePath", halo.DatabasePath);
             Scalar(emitter, "linkField", halo.LinkField);
+            if (halo.RequestsPer5Minutes != HaloSettings.DefaultRequestsPer5Minutes)
+            {
+                Scalar(emitter, "requestsPer5Minutes", halo.RequestsPer5Minutes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
             emitter.Emit(new MappingEnd());
 
             Optional(emitter, "defaultSite", settings.DefaultSite);

@@ -25,6 +25,7 @@ namespace GoCardlessHalo.Core.Halo.Api
         private readonly HaloApiOptions _options;
         private readonly IEngineLog _log;
         private readonly SlidingWindowRateLimiter? _limiter;
+        private int _warnedWait;
         private readonly HaloApiErrors _errors;
         private readonly HaloTokenSource _tokens;
 
@@ -39,7 +40,9 @@ namespace GoCardlessHalo.Core.Halo.Api
             BaseUri = baseUri;
             _http = options.HttpMessageHandler is null ? new HttpClient() : new HttpClient(options.HttpMessageHandler, disposeHandler: false);
             _http.Timeout = options.Timeout;
-            _limiter = options.RateLimitPer5Minutes > 0 ? new SlidingWindowRateLimiter(options.RateLimitPer5Minutes, RateLimitWindow, options.Clock) : null;
+            _limiter = options.RateLimitPer5Minutes > 0
+                ? new SlidingWindowRateLimiter(options.RateLimitPer5Minutes, RateLimitWindow, options.Clock, options.RequestLedgerPath is { } shared ? new RequestLedgerFile(shared) : null)
+                : null;
             Secrets.Add(options.ClientSecret);
             _errors = new HaloApiErrors(Secrets, options.MaxRateLimitRetries);
             _tokens = new HaloTokenSource(this, options, log);
@@ -72,6 +75,23 @@ namespace GoCardlessHalo.Core.Halo.Api
 
         public Uri Resolve(string relative) => new Uri(BaseUri.AbsoluteUri.TrimEnd('/') + relative);
 
+        /// <summary>The budget this connection paces itself under; null when pacing is off.</summary>
+        internal SlidingWindowRateLimiter? Budget => _limiter;
+
+        // Once per connection a warning (a run that waits minutes must say why), then verbose lines.
+        private void SayWaiting(TimeSpan wait)
+        {
+            var message = $"Halo request budget: {_options.RateLimitPer5Minutes} requests per 5 minutes for this Halo, shared by the module's runs on this machine, is spent; waiting {wait.TotalSeconds:0} s (halo.requestsPer5Minutes, set by Enable-GcModule -HaloRequestsPer5Minutes).";
+            if (Interlocked.Exchange(ref _warnedWait, 1) == 0)
+            {
+                _log.Warning(message);
+            }
+            else
+            {
+                _log.Verbose(message);
+            }
+        }
+
         /// <summary>Sends one request, with the retries described on the class. Throws <see cref="HaloApiException"/>.</summary>
         public async Task<HaloAnswer> SendAsync(HttpMethod method, Uri uri, Func<HttpContent>? content, bool authenticated, bool tokenRequest, CancellationToken cancellationToken)
         {
@@ -82,7 +102,7 @@ namespace GoCardlessHalo.Core.Halo.Api
             {
                 if (_limiter is not null)
                 {
-                    var waited = await _limiter.AcquireAsync(cancellationToken).ConfigureAwait(false);
+                    var waited = await _limiter.AcquireAsync(cancellationToken, SayWaiting).ConfigureAwait(false);
                     if (waited > TimeSpan.Zero)
                     {
                         _log.Verbose($"Halo: waited {waited.TotalSeconds:0} s to stay within {_options.RateLimitPer5Minutes} requests per 5 minutes.");

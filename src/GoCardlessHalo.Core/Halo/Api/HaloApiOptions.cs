@@ -38,6 +38,12 @@ namespace GoCardlessHalo.Core.Halo.Api
         /// <summary>Client-side limit on requests per rolling 5 minutes (hosted Halo allows 300); 0 turns it off.</summary>
         public int RateLimitPer5Minutes { get; set; } = 300;
 
+        /// <summary>
+        /// Where the requests granted are recorded so every run of the module on the machine shares the budget
+        /// (<see cref="RequestLedgerFile.For"/>); null keeps the record in this target's memory only.
+        /// </summary>
+        public string? RequestLedgerPath { get; set; }
+
         /// <summary>How often a 429 answer is retried (backoff 5 s doubling to 60 s) before giving up. The default
         /// of 8 waits 315 s in all, longer than Halo's 5 minute window.</summary>
         public int MaxRateLimitRetries { get; set; } = 8;

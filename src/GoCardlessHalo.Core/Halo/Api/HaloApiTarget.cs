@@ -17,7 +17,7 @@ namespace GoCardlessHalo.Core.Halo.Api
     /// Halo reached through its REST API (hosted Halo, or on-prem Halo's own /api), the way Halo's Integrator
     /// does. See <see cref="HaloApiOptions"/> for authentication, paging, batching and rate limiting.
     /// </summary>
-    public sealed class HaloApiTarget : IHaloTarget, IHaloHealthProbe
+    public sealed class HaloApiTarget : IHaloTarget, IHaloHealthProbe, IHaloRequestBudget
     {
         private readonly HaloApiOptions _options;
         private readonly IEngineLog _log;
@@ -81,6 +81,16 @@ namespace GoCardlessHalo.Core.Halo.Api
                 _log.Warning($"Halo has no User custom field named '{link}', so no user is linked through it. Run Enable-GcModule to create it, or check the field name.");
             }
 
+            if (query.UserIds is { } ids)
+            {
+                await foreach (var user in ReadByIdAsync(ids, fieldsById, query, cancellationToken).ConfigureAwait(false))
+                {
+                    yield return user;
+                }
+
+                yield break;
+            }
+
             var warned = false;
             await foreach (var json in HaloPager.ReadAsync(_connection, "/api/Users", "users", UserFilters(query, fields), _options.PageSize, cancellationToken).ConfigureAwait(false))
             {
@@ -108,6 +118,35 @@ namespace GoCardlessHalo.Core.Halo.Api
                 if (HaloUserFilter.Matches(user, query))
                 {
                     yield return user;
+                }
+            }
+        }
+
+        // GET /api/Users/{id} carries every custom field (reference: /work/shared/reference/halo.md, U8); a user
+        // deleted since the link map was read answers 404 and is left out, as a list would leave it out.
+        private async IAsyncEnumerable<HaloUser> ReadByIdAsync(IReadOnlyCollection<int> ids, Dictionary<int, HaloFieldDefinition> fieldsById, HaloUserQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            foreach (var id in ids.Distinct())
+            {
+                JsonDocument document;
+                try
+                {
+                    document = await _connection.GetJsonAsync("/api/Users/" + id, cancellationToken).ConfigureAwait(false);
+                }
+                catch (GcHaloException ex) when (ex.ErrorId == ErrorIds.HaloNotFound)
+                {
+                    continue;
+                }
+
+                using (document)
+                {
+                    var values = HaloApiMapper.CustomFieldValues(document.RootElement) ?? new Dictionary<int, string?>();
+                    _writer.Remember(id, values);
+                    var user = HaloApiMapper.User(document.RootElement, values, fieldsById);
+                    if (HaloUserFilter.Matches(user, query))
+                    {
+                        yield return user;
+                    }
                 }
             }
         }
@@ -189,6 +228,13 @@ namespace GoCardlessHalo.Core.Halo.Api
             var fieldsByName = await ResolveFieldsAsync(batch, cancellationToken).ConfigureAwait(false);
             return await _writer.WriteAsync(batch, fieldsByName, cancellationToken).ConfigureAwait(false);
         }
+
+        /// <inheritdoc/>
+        public int RequestsPer5Minutes => _connection.Budget?.Limit ?? 0;
+
+        /// <inheritdoc/>
+        public Task<TimeSpan> EstimateWaitAsync(int requests, CancellationToken cancellationToken) =>
+            _connection.Budget is { } budget ? budget.EstimateWaitAsync(requests, cancellationToken) : Task.FromResult(TimeSpan.Zero);
 
         /// <inheritdoc/>
         public void Dispose() => _connection.Dispose();

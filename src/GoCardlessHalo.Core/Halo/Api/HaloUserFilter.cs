@@ -1,5 +1,6 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
+using System.Linq;
 using GoCardlessHalo.Core.Sync;
 
 namespace GoCardlessHalo.Core.Halo.Api
@@ -15,7 +16,8 @@ namespace GoCardlessHalo.Core.Halo.Api
         {
             if ((!query.IncludeInactive && user.Inactive)
                 || (query.ClientId is { } client && user.ClientId != client)
-                || (query.SiteId is { } site && user.SiteId != site))
+                || (query.SiteId is { } site && user.SiteId != site)
+                || (query.UserIds is { } ids && !ids.Contains(user.Id)))
             {
                 return false;
             }

@@ -94,8 +94,17 @@ namespace GoCardlessHalo.Core.Halo.Sql
                 cancellationToken);
 
         /// <inheritdoc />
-        public IAsyncEnumerable<HaloUser> GetUsersAsync(HaloUserQuery query, CancellationToken cancellationToken) =>
-            HaloSqlUserReader.ReadAsync(Database, Schema, query ?? throw new ArgumentNullException(nameof(query)), cancellationToken);
+        public async IAsyncEnumerable<HaloUser> GetUsersAsync(HaloUserQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            // A read costs no request budget here: the id filter is applied to the rows read.
+            await foreach (var user in HaloSqlUserReader.ReadAsync(Database, Schema, query ?? throw new ArgumentNullException(nameof(query)), cancellationToken).ConfigureAwait(false))
+            {
+                if (query.UserIds is null || query.UserIds.Contains(user.Id))
+                {
+                    yield return user;
+                }
+            }
+        }
 
         /// <inheritdoc />
         public async Task<IReadOnlyList<HaloFieldDefinition>> GetUserFieldsAsync(CancellationToken cancellationToken)

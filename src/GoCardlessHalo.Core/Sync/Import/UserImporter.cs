@@ -10,6 +10,11 @@ using GoCardlessHalo.Core.Diagnostics;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Halo;
+using GoCardlessHalo.Core.Ledger;
+
+using GoCardlessHalo.Core.Sync.Payments;
+
+using GoCardlessHalo.Core.Timing;
 
 namespace GoCardlessHalo.Core.Sync.Import
 {
@@ -26,6 +31,7 @@ namespace GoCardlessHalo.Core.Sync.Import
         private readonly AuditLog? _audit;
         private ImportPlanner? _planner;
         private HaloDirectory? _directory;
+        private (int Clients, int Sites, int Users) _read;
 
         public UserImporter(IHaloTarget target, ImportOptions options, IEngineLog log, AuditLog? audit)
         {
@@ -52,10 +58,39 @@ namespace GoCardlessHalo.Core.Sync.Import
             // Inactive users too: one that is linked must be reported, never silently duplicated.
             var users = await ReadAllAsync(_target.GetUsersAsync(new HaloUserQuery { IncludeInactive = true }, cancellationToken)).ConfigureAwait(false);
             _directory = new HaloDirectory(clients, sites, users, fields.LinkField, _options.MatchMode);
+            _read = (clients.Count, sites.Count, users.Count);
             HaloNames = CompletionReader.HaloNames(clients, sites, definitions);
             var defaultSite = _directory.ResolveDefaultSite(_options.DefaultSite);
             _planner = new ImportPlanner(_directory, fields, defaultSite);
             _log.Verbose($"Read Halo ({_target.Location}): {clients.Count} customers, {sites.Count} sites, {users.Count} users in {watch.ElapsedMilliseconds} ms. Default Site: {defaultSite.ClientName}/{defaultSite.Name} (id {defaultSite.Id}).");
+        }
+
+        /// <summary>The Halo requests of an import that writes <paramref name="plannedWrites"/> users in batches of <paramref name="batchSize"/>.</summary>
+        public ImportCost Cost(int plannedWrites, int batchSize) =>
+            new ImportCost(_target is IHaloRequestBudget, _read.Clients, _read.Sites, _read.Users, plannedWrites, batchSize < 1 ? 1 : batchSize);
+
+        /// <summary>
+        /// Hands the links this import saw (Halo as read, plus the users it created or linked) to the payment ledger's
+        /// link map, so the next Sync-GcPayment need not read every linked user again. Skipped, with a verbose line,
+        /// when the ledger's tables are not there yet (the first Sync-GcPayment reads Halo itself). Returns whether
+        /// the map was refreshed.
+        /// </summary>
+        public async Task<bool> RefreshLinkMapAsync(PaymentLedger ledger, CancellationToken cancellationToken)
+        {
+            var directory = _directory ?? throw new InvalidOperationException("PrepareAsync must run before RefreshLinkMapAsync.");
+            var links = directory.Links.ToList();
+            try
+            {
+                await ledger.RefreshLinksAsync(links, SystemClock.Instance, cancellationToken).ConfigureAwait(false);
+            }
+            catch (GcHaloException ex) when (ex.ErrorId == ErrorIds.PaymentLedgerNotMigrated)
+            {
+                _log.Verbose("Import-GcUser: the payment ledger has no tables yet, so its link map was not refreshed; the first Sync-GcPayment reads the links from Halo.");
+                return false;
+            }
+
+            _log.Verbose($"Import-GcUser: refreshed the payment ledger's link map with {links.Count} link(s) ({ledger.Location}).");
+            return true;
         }
 
         /// <summary>

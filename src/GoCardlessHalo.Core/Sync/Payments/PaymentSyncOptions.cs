@@ -54,6 +54,13 @@ namespace GoCardlessHalo.Core.Sync.Payments
         /// </summary>
         public int BackfillRowsPerTransaction { get; set; } = 5000;
 
+        /// <summary>
+        /// How old the ledger's link map may be before a payment sync reads every linked Halo user again (default one
+        /// day). Import-GcUser refreshes the map with the read it makes anyway, so a scheduled import keeps it fresh;
+        /// <see cref="TimeSpan.Zero"/> reads Halo on every run (the behaviour before the link map).
+        /// </summary>
+        public TimeSpan LinkMapMaxAge { get; set; } = TimeSpan.FromDays(1);
+
         /// <summary>Time source for updated_at stamps (tests substitute a fixed clock).</summary>
         public IClock Clock { get; set; } = SystemClock.Instance;
 
@@ -108,6 +115,10 @@ namespace GoCardlessHalo.Core.Sync.Payments
             else if (PerCustomerBackfillLimit < 0)
             {
                 problem = "PerCustomerBackfillLimit " + PerCustomerBackfillLimit + " must not be negative.";
+            }
+            else if (LinkMapMaxAge < TimeSpan.Zero)
+            {
+                problem = "LinkMapMaxAge " + LinkMapMaxAge + " must not be negative (0 reads every linked Halo user on every run).";
             }
             else if (Clock is null)
             {

@@ -65,7 +65,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
             var watch = Stopwatch.StartNew();
             LastRun = null;
             await ledger.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
-            var links = await LinkedCustomers.ReadAsync(halo, options.LinkField, log, cancellationToken).ConfigureAwait(false);
+            var links = await LinkedCustomers.LoadAsync(ledger, halo, options, log, readHalo: false, cancellationToken).ConfigureAwait(false);
             var statistics = new PaymentSyncStatistics { LinkedUsers = links.Links.Count, LinkedCustomers = links.CustomerCount };
             var watermark = await ledger.GetWatermarkAsync(cancellationToken).ConfigureAwait(false);
             var run = new PaymentSyncRun(

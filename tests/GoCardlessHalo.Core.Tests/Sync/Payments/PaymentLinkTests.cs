@@ -27,6 +27,7 @@ public sealed class PaymentLinkTests : IClassFixture<EmulatorFixture>
         await world.SyncAsync();
         var customer = UnlinkedCustomerWithPayments(world);
         var user = await world.LinkAsync(customer);
+        await world.RefreshLinksAsImportAsync();
         emulator.ClearRequestCounts();
 
         var outcome = await world.SyncAsync();
@@ -55,6 +56,7 @@ public sealed class PaymentLinkTests : IClassFixture<EmulatorFixture>
             await world.LinkAsync(customer);
         }
 
+        await world.RefreshLinksAsImportAsync();
         emulator.ClearRequestCounts();
 
         var outcome = await world.SyncAsync(o => o.PerCustomerBackfillLimit = 2);
@@ -67,7 +69,7 @@ public sealed class PaymentLinkTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
-    public async Task Payments_follow_a_link_that_moves_to_another_user_and_lose_a_link_that_is_removed()
+    public async Task Payments_follow_a_link_that_moves_to_another_user_and_lose_a_link_that_is_removed_once_an_import_refreshed_the_link_map()
     {
         using var world = await CreateAsync();
         await world.SyncAsync();
@@ -82,6 +84,12 @@ public sealed class PaymentLinkTests : IClassFixture<EmulatorFixture>
             CancellationToken.None);
         var newUser = await world.LinkAsync(moved);
 
+        // Between imports the ledger's link map stands: the payments stay with the user they had.
+        await world.SyncAsync();
+        Assert.All(await world.QueryAsync(new PaymentQuery { CustomerId = moved }), p => Assert.Equal(oldUser, p.HaloUserId));
+
+        // Import-GcUser's read refreshes the map; the next sync follows the move and the removal.
+        await world.RefreshLinksAsImportAsync();
         var outcome = await world.SyncAsync();
 
         Assert.Empty(outcome.Changes);

@@ -180,6 +180,13 @@ internal sealed class PaymentWorld : IDisposable
         return written[0].UserId;
     }
 
+    /// <summary>What Import-GcUser does with the full read of Halo it makes anyway: refreshes the ledger's link map.</summary>
+    public async Task RefreshLinksAsImportAsync()
+    {
+        var users = await Halo.GetUsersAsync(new HaloUserQuery { LinkField = LinkField, IncludeInactive = true }, CancellationToken.None).ToListAsync();
+        await Ledger.RefreshLinksAsync(users.Select(u => (u.CustomFields[LinkField]!, u.Id)), GoCardlessHalo.Core.Timing.SystemClock.Instance, CancellationToken.None);
+    }
+
     /// <summary>A payment of a linked customer in <paramref name="status"/>, not among <paramref name="except"/>.</summary>
     public Payment LinkedPaymentIn(string status, params string[] except) =>
         LinkedPayments.First(p => p.Status == status && !except.Contains(p.Id));

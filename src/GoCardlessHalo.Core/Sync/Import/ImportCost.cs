@@ -1,0 +1,52 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using GoCardlessHalo.Core.Halo;
+
+namespace GoCardlessHalo.Core.Sync.Import
+{
+    /// <summary>
+    /// The Halo requests an import makes, known once Halo has been read and every customer planned: what
+    /// -WhatIf and Get-GcImportPlan report. Reads: the field definitions (twice: the mapping check and the user
+    /// list), then customers, sites and users in pages of at most 100 (Halo caps pages at 100:
+    /// /work/shared/reference/halo.md, U4). Writes: one POST per batch of users created, updated or linked (a user
+    /// the import read needs no GET before its update). Authentication (authinfo and a token) is counted apart.
+    /// Only the Halo API spends requests; on a SQL target the same work is queries and transactions.
+    /// </summary>
+    public sealed class ImportCost
+    {
+        /// <summary>Halo caps list pages at 100 rows.</summary>
+        public const int PageSize = 100;
+
+        /// <summary>The authinfo GET and the token POST of a new connection.</summary>
+        public const int Authentication = 2;
+
+        internal ImportCost(bool spendsBudget, int clients, int sites, int users, int writes, int batchSize)
+        {
+            SpendsBudget = spendsBudget;
+            Reads = 2 + Pages(clients) + Pages(sites) + Pages(users);
+            Writes = (writes + batchSize - 1) / batchSize;
+            UsersWritten = writes;
+        }
+
+        /// <summary>True for the Halo API (requests count against its budget); false for a SQL target.</summary>
+        public bool SpendsBudget { get; }
+
+        /// <summary>GETs: field definitions and the paged lists.</summary>
+        public int Reads { get; }
+
+        /// <summary>POSTs: one per batch of users written.</summary>
+        public int Writes { get; }
+
+        /// <summary>Users the import would create, update or link.</summary>
+        public int UsersWritten { get; }
+
+        /// <summary>Every request, authentication included.</summary>
+        public int Total => Authentication + Reads + Writes;
+
+        /// <summary>One line for -WhatIf, Get-GcImportPlan and -Verbose.</summary>
+        public override string ToString() => SpendsBudget
+            ? $"Import-GcUser makes about {Total} Halo API request(s): {Reads} read(s) (field definitions, customers, sites and users in pages of {PageSize}), {Writes} write(s) for {UsersWritten} user(s) to create, update or link, and {Authentication} to authenticate."
+            : $"Import-GcUser reads Halo's database once and writes {UsersWritten} user(s) in {Writes} transaction(s); a SQL target spends no Halo API requests.";
+
+        private static int Pages(int rows) => rows == 0 ? 1 : (rows + PageSize - 1) / PageSize;
+    }
+}
