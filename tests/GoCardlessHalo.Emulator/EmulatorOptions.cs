@@ -38,4 +38,7 @@ public sealed class HaloEmulatorOptions
 
     /// <summary>Server-side page size cap, as real Halo caps pages at 100 whatever page_size says.</summary>
     public int MaxPageSize { get; set; } = 100;
+
+    /// <summary>The inferred invoice behaviours (Emulator:Halo:Invoices:PaymentRecalculates=false, …).</summary>
+    public Halo.HaloInvoiceSwitches Invoices { get; set; } = new();
 }

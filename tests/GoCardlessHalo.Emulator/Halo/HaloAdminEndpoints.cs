@@ -18,9 +18,9 @@ public static class HaloAdminEndpoints
         admin.MapPost("/seed", Seed);
         admin.MapPost("/generate", (HaloGenerateRequest request, HaloStore store) =>
         {
-            if (request.Clients is < 0 or > 100_000 || request.UsersPerClient is < 0 or > 1_000)
+            if (request.Clients is < 0 or > 100_000 || request.UsersPerClient is < 0 or > 1_000 || request.InvoicesPerClient is < 0 or > 1_000)
             {
-                return HaloErrors.Validation("clients must be 0-100000 and usersPerClient 0-1000.");
+                return HaloErrors.Validation("clients must be 0-100000, usersPerClient 0-1000 and invoicesPerClient 0-1000.");
             }
 
             var state = HaloGenerator.Generate(request);
@@ -44,14 +44,15 @@ public static class HaloAdminEndpoints
             settings.RateLimitPer5Minutes = request.RateLimitPer5Minutes ?? settings.RateLimitPer5Minutes;
             settings.TokenLifetimeSeconds = request.TokenLifetimeSeconds ?? settings.TokenLifetimeSeconds;
             settings.MaxPageSize = request.MaxPageSize ?? settings.MaxPageSize;
-            return Results.Json(new { settings.RateLimitPer5Minutes, settings.TokenLifetimeSeconds, settings.MaxPageSize });
+            request.Invoices?.ApplyTo(settings.Invoices);
+            return Results.Json(new { settings.RateLimitPer5Minutes, settings.TokenLifetimeSeconds, settings.MaxPageSize, invoices = settings.Invoices });
         });
     }
 
     /// <summary>Replaces the whole Halo state with records in Halo's API shapes; on any error nothing changes.</summary>
     private static async Task<IResult> Seed(HttpRequest request, HaloStore store)
     {
-        var (document, refusal) = await ReadObjectAsync(request, "Post {\"clients\":[…],\"sites\":[…],\"users\":[…],\"fields\":[…]}.");
+        var (document, refusal) = await ReadObjectAsync(request, "Post {\"clients\":[…],\"sites\":[…],\"users\":[…],\"fields\":[…],\"invoices\":[…],\"invoicepayments\":[…]}.");
         if (document is null)
         {
             return refusal!;
@@ -65,6 +66,8 @@ public static class HaloAdminEndpoints
             Load(state, document, "clients", HaloWrites.Client);
             Load(state, document, "sites", HaloWrites.Site);
             Load(state, document, "users", HaloWrites.User);
+            Load(state, document, "invoices", HaloWrites.Invoice);
+            Load(state, document, "invoicepayments", (st, body, seeding) => HaloWrites.InvoicePayment(st, body, seeding, recalculates: true));
         }
         catch (HaloRequestException ex)
         {
@@ -125,11 +128,27 @@ public static class HaloAdminEndpoints
     }
 
     private static object Summary(HaloState state) =>
-        new { clients = state.Clients.Count, sites = state.Sites.Count, users = state.Users.Count, fields = state.Fields.Count };
+        new
+        {
+            clients = state.Clients.Count, sites = state.Sites.Count, users = state.Users.Count, fields = state.Fields.Count,
+            invoices = state.Invoices.Count, invoicePayments = state.InvoicePayments.Count,
+        };
 }
 
 /// <summary>Body of POST /__admin/halo/clock.</summary>
 public sealed record HaloClockRequest(double AdvanceSeconds);
 
 /// <summary>Body of POST /__admin/halo/settings; absent values stay as they are.</summary>
-public sealed record HaloSettingsRequest(int? RateLimitPer5Minutes, int? TokenLifetimeSeconds, int? MaxPageSize);
+public sealed record HaloSettingsRequest(int? RateLimitPer5Minutes, int? TokenLifetimeSeconds, int? MaxPageSize, HaloInvoiceSwitchesRequest? Invoices = null);
+
+/// <summary>The "invoices" part of POST /__admin/halo/settings; absent switches stay as they are.</summary>
+public sealed record HaloInvoiceSwitchesRequest(bool? CurrencyCodeName, bool? ListLines, bool? PaymentRecalculates, bool? VoidedInList)
+{
+    public void ApplyTo(HaloInvoiceSwitches switches)
+    {
+        switches.CurrencyCodeName = CurrencyCodeName ?? switches.CurrencyCodeName;
+        switches.ListLines = ListLines ?? switches.ListLines;
+        switches.PaymentRecalculates = PaymentRecalculates ?? switches.PaymentRecalculates;
+        switches.VoidedInList = VoidedInList ?? switches.VoidedInList;
+    }
+}

@@ -36,7 +36,9 @@ public static class HaloEmulator
     {
         var halo = app.MapGroup("/halo").AddEndpointFilter(EnforceRateLimit);
         halo.MapHaloAuth();
-        halo.MapGroup("/api").AddEndpointFilter(HaloAuthEndpoints.RequireBearer).MapHaloResources();
+        var api = halo.MapGroup("/api").AddEndpointFilter(HaloAuthEndpoints.RequireBearer);
+        api.MapHaloResources();
+        api.MapHaloInvoices();
         app.MapHaloAdmin();
     }
 
