@@ -22,14 +22,15 @@ namespace GoCardlessHalo.Core.Invoices
             "gch-invoice-" + invoiceId.ToString(CultureInfo.InvariantCulture) + "-attempt-" + attempt.ToString(CultureInfo.InvariantCulture);
 
         /// <summary>Payment metadata tracing it back to Halo (GoCardless allows 3 keys, values ≤ 500 characters).</summary>
-        public static IDictionary<string, string> Metadata(HaloInvoice invoice) => new Dictionary<string, string>
+        public static IDictionary<string, string> Metadata(int invoiceId, string invoiceNumber) => new Dictionary<string, string>
         {
-            [InvoiceIdKey] = invoice.Id.ToString(CultureInfo.InvariantCulture),
-            [InvoiceNumberKey] = Cut(invoice.InvoiceNumber, 500),
+            [InvoiceIdKey] = invoiceId.ToString(CultureInfo.InvariantCulture),
+            [InvoiceNumberKey] = Cut(invoiceNumber, 500),
         };
 
-        /// <summary>"Halo invoice INV-1042": what the dashboard and the payer's notifications show.</summary>
-        public static string Description(HaloInvoice invoice) => Cut("Halo invoice " + invoice.InvoiceNumber, 100);
+        /// <summary>"Halo invoice INV-1042 (id 1042)": what the dashboard and the payer's notifications show.</summary>
+        public static string Description(int invoiceId, string invoiceNumber) =>
+            Cut("Halo invoice " + invoiceNumber + " (id " + invoiceId.ToString(CultureInfo.InvariantCulture) + ")", 100);
 
         private static string Cut(string text, int length) => text.Length <= length ? text : text.Substring(0, length);
     }
