@@ -56,6 +56,11 @@ namespace GoCardlessHalo.Core.Sync
         public IReadOnlyList<HaloUser> UsersLinkedTo(string customerId) =>
             _usersByLink.TryGetValue(customerId, out var users) ? users : (IReadOnlyList<HaloUser>)Array.Empty<HaloUser>();
 
+        /// <summary>Link values held by more than one user, with those users' ids.</summary>
+        public IReadOnlyDictionary<string, IReadOnlyList<int>> Duplicates() => _usersByLink
+            .Where(p => p.Value.Count > 1)
+            .ToDictionary(p => p.Key, p => (IReadOnlyList<int>)p.Value.Select(u => u.Id).ToList(), StringComparer.Ordinal);
+
         /// <summary>Active users of the customer with this email and no GoCardless link yet.</summary>
         public IReadOnlyList<HaloUser> UnlinkedUsersWithEmail(int clientId, string? email) =>
             email is not null && _unlinkedByEmail.TryGetValue((clientId, EmailKey(email)), out var users)
