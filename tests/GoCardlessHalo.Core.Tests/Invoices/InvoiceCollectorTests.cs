@@ -56,7 +56,7 @@ public sealed class InvoiceCollectorTests : IClassFixture<EmulatorFixture>, IAsy
     [InlineData(nameof(CollectionCheckpoint.PaymentRecorded))]
     public async Task A_kill_at_any_point_then_a_rerun_charges_every_invoice_exactly_once(string point)
     {
-        var killAt = Enum.Parse<CollectionCheckpoint>(point);
+        var killAt = (CollectionCheckpoint)Enum.Parse(typeof(CollectionCheckpoint), point);
         var invoices = Invoices(3);
 
         var first = await RunAsync(invoices, kill: (killAt, 2));

@@ -28,3 +28,15 @@ public sealed class HaloInvoiceSwitches
 
     public HaloInvoiceSwitches Copy() => (HaloInvoiceSwitches)MemberwiseClone();
 }
+
+/// <summary>The "invoices" part of POST /__admin/halo/settings; absent switches stay as they are.</summary>
+public sealed record HaloInvoiceSwitchesRequest(bool? CurrencyCodeName, bool? ListLines, bool? PaymentRecalculates, bool? VoidedInList)
+{
+    public void ApplyTo(HaloInvoiceSwitches switches)
+    {
+        switches.CurrencyCodeName = CurrencyCodeName ?? switches.CurrencyCodeName;
+        switches.ListLines = ListLines ?? switches.ListLines;
+        switches.PaymentRecalculates = PaymentRecalculates ?? switches.PaymentRecalculates;
+        switches.VoidedInList = VoidedInList ?? switches.VoidedInList;
+    }
+}

@@ -33,6 +33,20 @@ public sealed class HaloSettings : IEmulatorState
     /// <summary>The inferred invoice behaviours in force (see <see cref="HaloInvoiceSwitches"/>).</summary>
     public HaloInvoiceSwitches Invoices { get; set; } = new();
 
+    public bool Root { get; set; }
+
+    public UsersPostAnswer UsersPostAnswer { get; set; }
+
+    public FieldInfoListing FieldInfoListing { get; set; }
+
+    public bool SiteListInvoiceFlag { get; set; }
+
+    public PageNumbering PageNumbering { get; set; }
+
+    public UserListCustomFields UserListCustomFields { get; set; }
+
+    public CustomFieldsPost CustomFieldsPost { get; set; }
+
     public void Reset()
     {
         ClientId = _startup.ClientId;
@@ -42,5 +56,12 @@ public sealed class HaloSettings : IEmulatorState
         RateLimitPer5Minutes = _startup.RateLimitPer5Minutes;
         MaxPageSize = _startup.MaxPageSize;
         Invoices = _startup.Invoices.Copy();
+        Root = _startup.Root;
+        UsersPostAnswer = _startup.UsersPostAnswer;
+        FieldInfoListing = _startup.FieldInfoListing;
+        SiteListInvoiceFlag = _startup.SiteListInvoiceFlag;
+        PageNumbering = _startup.PageNumbering;
+        UserListCustomFields = _startup.UserListCustomFields;
+        CustomFieldsPost = _startup.CustomFieldsPost;
     }
 }
