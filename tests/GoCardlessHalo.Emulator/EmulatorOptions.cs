@@ -39,6 +39,9 @@ public sealed class HaloEmulatorOptions
     /// <summary>Server-side page size cap, as real Halo caps pages at 100 whatever page_size says.</summary>
     public int MaxPageSize { get; set; } = 100;
 
+    /// <summary>The inferred invoice behaviours (Emulator:Halo:Invoices:PaymentRecalculates=false, …).</summary>
+    public Halo.HaloInvoiceSwitches Invoices { get; set; } = new();
+
     /// <summary>Also serve Halo at the root of the address (/api, /auth), as hosted Halo is; clients that hard-code
     /// /api/authinfo and /auth/token at the host root need it.</summary>
     public bool Root { get; set; }

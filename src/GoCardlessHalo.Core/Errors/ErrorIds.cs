@@ -14,6 +14,9 @@ namespace GoCardlessHalo.Core.Errors
         /// <summary>No GoCardless access token was given (Enable-GcModule -AccessToken, or the settings).</summary>
         public const string AccessTokenRequired = nameof(AccessTokenRequired);
 
+        /// <summary>Invoice collection: the run would charge more than its configured total; nothing was charged.</summary>
+        public const string CollectionRunTotalExceeded = nameof(CollectionRunTotalExceeded);
+
         /// <summary>The settings file cannot be read as settings (line and column in the message).</summary>
         public const string ConfigFileInvalid = nameof(ConfigFileInvalid);
 
@@ -275,12 +278,17 @@ namespace GoCardlessHalo.Core.Errors
         /// <summary>A wildcard parameter (Get-GcUser -Client '[') is not a valid pattern.</summary>
         public const string WildcardPatternInvalid = nameof(WildcardPatternInvalid);
 
+        /// <summary>Invoice collection: the configured Halo target cannot read invoices (the SQL target, for now).</summary>
+        public const string HaloInvoicesNotSupported = nameof(HaloInvoicesNotSupported);
+
         /// <summary>Halo's answers to a user write kept leaving unknown what it saved, after reading back and retrying; rerun Import-GcUser.</summary>
         public const string HaloWriteOutcomeUnknown = nameof(HaloWriteOutcomeUnknown);
 
         private static readonly Dictionary<string, ErrorKind> Kinds = new Dictionary<string, ErrorKind>
         {
             [AccessTokenRequired] = ErrorKind.InvalidArgument,
+            [CollectionRunTotalExceeded] = ErrorKind.InvalidOperation,
+            [HaloInvoicesNotSupported] = ErrorKind.NotSupported,
             [ConfigFileInvalid] = ErrorKind.InvalidData,
             [ConfigFileUnreadable] = ErrorKind.PermissionDenied,
             [ConfigFileWriteFailed] = ErrorKind.PermissionDenied,

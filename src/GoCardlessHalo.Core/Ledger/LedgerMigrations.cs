@@ -105,6 +105,28 @@ namespace GoCardlessHalo.Core.Ledger
             "CREATE TABLE {gch_summary} (halo_user_id INTEGER NOT NULL, halo_field TEXT NOT NULL, value TEXT NULL, updated_at TEXT NOT NULL,"
             + " PRIMARY KEY (halo_user_id, halo_field))");
 
+        /// Migration 4, invoice collection (issue 9): one row per collection attempt of a Halo invoice, written before
+        /// the payment is created (payment_id null: the outcome is not yet known) and completed with the payment's id
+        /// as soon as GoCardless answers. A row left without payment_id is resolved on the next run by re-sending the
+        /// same Idempotency-Key, never by a second charge.
+        /// </summary>
+        internal static readonly SqlTemplate CreateCollection = new SqlTemplate(
+            nameof(CreateCollection),
+            "CREATE TABLE {gch_collection} (invoice_id int NOT NULL, attempt int NOT NULL, invoice_number nvarchar(255) NOT NULL,"
+            + " idempotency_key nvarchar(128) NOT NULL, mandate_id nvarchar(64) NOT NULL, customer_id nvarchar(64) NOT NULL, halo_user_id int NULL,"
+            + " amount bigint NOT NULL, invoice_total bigint NOT NULL, currency nvarchar(3) NOT NULL, charge_date date NOT NULL,"
+            + " payment_id nvarchar(64) NULL, payment_status nvarchar(40) NULL, created_at datetime2 NOT NULL, updated_at datetime2 NOT NULL,"
+            + " CONSTRAINT PK_gch_collection PRIMARY KEY (invoice_id, attempt))",
+            "CREATE TABLE {gch_collection} (invoice_id INTEGER NOT NULL, attempt INTEGER NOT NULL, invoice_number TEXT NOT NULL,"
+            + " idempotency_key TEXT NOT NULL, mandate_id TEXT NOT NULL, customer_id TEXT NOT NULL, halo_user_id INTEGER NULL,"
+            + " amount INTEGER NOT NULL, invoice_total INTEGER NOT NULL, currency TEXT NOT NULL, charge_date TEXT NOT NULL,"
+            + " payment_id TEXT NULL, payment_status TEXT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,"
+            + " PRIMARY KEY (invoice_id, attempt))");
+
+        // Sync-GcPayment finds the invoice a payment collected.
+        internal static readonly SqlTemplate IndexCollectionPayment = new SqlTemplate(
+            nameof(IndexCollectionPayment), "CREATE INDEX IX_gch_collection_payment_id ON {gch_collection} (payment_id)");
+
         // Bookkeeping. SQL Server: an application lock serialises concurrent Enable-GcModule runs, which could
         // otherwise both see the migration table missing.
         internal static readonly SqlTemplate AcquireLock = new SqlTemplate(
@@ -146,6 +168,7 @@ namespace GoCardlessHalo.Core.Ledger
                 CreateMandate, IndexMandateCustomer, CreateCustomer, IndexPaymentCustomerCharge, DropIndexPaymentCustomer,
             }),
             new SqlMigration(3, "payment sync link map and summary values", new[] { CreateLink, CreateSummary }),
+            new SqlMigration(4, "invoice collections", new[] { CreateCollection, IndexCollectionPayment }),
         };
     }
 }

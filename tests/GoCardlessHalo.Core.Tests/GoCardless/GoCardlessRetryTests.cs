@@ -159,7 +159,8 @@ public sealed class GoCardlessRetryTests : IClassFixture<EmulatorFixture>
         using var client = _emulator.Client();
         var mandate = await client.ListMandatesAsync(new MandateFilter { Statuses = new[] { MandateStatus.Active } }).FirstAsync();
 
-        var payment = await client.CreatePaymentAsync(new NewPayment { Amount = 1250, Currency = "GBP", MandateId = mandate.Id, Description = "Test" });
+        var currency = GoCardlessHalo.Core.Invoices.SchemeCurrencies.CurrencyOf(mandate.Scheme)!;
+        var payment = await client.CreatePaymentAsync(new NewPayment { Amount = 1250, Currency = currency, MandateId = mandate.Id, Description = "Test" });
         var events = await client.ListEventsAsync(new EventFilter { Payment = payment.Id }).ToListAsync();
 
         Assert.Equal(PaymentStatus.PendingSubmission, payment.Status);

@@ -16,6 +16,13 @@ namespace GoCardlessHalo.Emulator.GoCardless;
 public static class GcWriteEndpoints
 {
     private static readonly string[] Currencies = { "AUD", "CAD", "DKK", "EUR", "GBP", "NZD", "SEK", "USD" };
+    /// <summary>The one currency each scheme collects (gocardless.md; becs_nz and faster_payments added to the generator's schemes).</summary>
+    public static readonly IReadOnlyDictionary<string, string> SchemeCurrencies = GcSampleData.Countries
+        .GroupBy(c => c.Scheme)
+        .ToDictionary(g => g.Key, g => g.First().Currency)
+        .Concat(new Dictionary<string, string> { ["becs_nz"] = "NZD", ["faster_payments"] = "GBP" })
+        .ToDictionary(p => p.Key, p => p.Value);
+
     private static readonly string[] InactiveMandateStatuses = { "cancelled", "failed", "expired", "consumed", "blocked" };
 
     public static void MapGcWrites(this RouteGroupBuilder api)
@@ -58,6 +65,7 @@ public static class GcWriteEndpoints
                 errors.Add(("links.mandate", draft.Links?.Mandate is null ? "is required" : "does not exist"));
             }
 
+            errors.AddRange(MandateRules(draft, mandate));
             errors.AddRange(MetadataErrors(draft.Metadata));
             ThrowIfAny("payments", errors);
             if (InactiveMandateStatuses.Contains(mandate!.Status))
@@ -130,6 +138,28 @@ public static class GcWriteEndpoints
         catch (FormatException)
         {
             throw GcError.InvalidDocument();
+        }
+    }
+
+    /// <summary>
+    /// What the mandate allows: the currency its scheme collects, and no charge date before its
+    /// next_possible_charge_date (reference gocardless.md §5; the exact messages are ours, inferred).
+    /// </summary>
+    private static IEnumerable<(string Field, string Message)> MandateRules(GcPayment draft, GcMandate? mandate)
+    {
+        if (mandate is null)
+        {
+            yield break;
+        }
+
+        if (mandate.Scheme is { } scheme && SchemeCurrencies.TryGetValue(scheme, out var currency) && draft.Currency != currency)
+        {
+            yield return ("currency", $"must be {currency} for a {scheme} mandate");
+        }
+
+        if (draft.ChargeDate is { } charge && mandate.NextPossibleChargeDate is { } next && charge < next)
+        {
+            yield return ("charge_date", $"must be on or after the mandate's next_possible_charge_date ({next:yyyy-MM-dd})");
         }
     }
 

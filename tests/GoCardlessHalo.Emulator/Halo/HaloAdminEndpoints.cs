@@ -25,11 +25,12 @@ public static class HaloAdminEndpoints
         admin.MapPost("/generate", (HaloGenerateRequest request, HaloStore store) =>
         {
             if (request.Clients is < 0 or > MaxGeneratedClients || request.UsersPerClient is < 0
-                || (long)request.Clients * request.UsersPerClient > MaxGeneratedUsers)
+                || (long)request.Clients * request.UsersPerClient > MaxGeneratedUsers
+                || request.InvoicesPerClient is < 0 or > 1_000)
             {
                 return HaloErrors.Validation(
                     $"clients must be 0-{MaxGeneratedClients}, usersPerClient 0 or more, and clients × usersPerClient at most {MaxGeneratedUsers} " +
-                    $"(asked for {request.Clients} × {request.UsersPerClient}); larger sets would exhaust the emulator's memory.");
+                    $"(asked for {request.Clients} × {request.UsersPerClient}), and invoicesPerClient 0-1000; larger sets would exhaust the emulator's memory.");
             }
 
             var state = HaloGenerator.Generate(request);
@@ -55,7 +56,7 @@ public static class HaloAdminEndpoints
     /// <summary>Replaces the whole Halo state with records in Halo's API shapes; on any error nothing changes.</summary>
     private static async Task<IResult> Seed(HttpRequest request, HaloStore store)
     {
-        var (document, refusal) = await ReadObjectAsync(request, "Post {\"clients\":[…],\"sites\":[…],\"users\":[…],\"fields\":[…]}.");
+        var (document, refusal) = await ReadObjectAsync(request, "Post {\"clients\":[…],\"sites\":[…],\"users\":[…],\"fields\":[…],\"invoices\":[…],\"invoicepayments\":[…]}.");
         if (document is null)
         {
             return refusal!;
@@ -69,6 +70,8 @@ public static class HaloAdminEndpoints
             Load(state, document, "clients", HaloWrites.Client);
             Load(state, document, "sites", HaloWrites.Site);
             Load(state, document, "users", HaloWrites.User);
+            Load(state, document, "invoices", HaloWrites.Invoice);
+            Load(state, document, "invoicepayments", (st, body, seeding) => HaloWrites.InvoicePayment(st, body, seeding, recalculates: true));
         }
         catch (HaloRequestException ex)
         {
@@ -129,7 +132,11 @@ public static class HaloAdminEndpoints
     }
 
     private static object Summary(HaloState state) =>
-        new { clients = state.Clients.Count, sites = state.Sites.Count, users = state.Users.Count, fields = state.Fields.Count };
+        new
+        {
+            clients = state.Clients.Count, sites = state.Sites.Count, users = state.Users.Count, fields = state.Fields.Count,
+            invoices = state.Invoices.Count, invoicePayments = state.InvoicePayments.Count,
+        };
 }
 
 /// <summary>Body of POST /__admin/halo/clock.</summary>

@@ -50,7 +50,9 @@ public static class HaloEmulator
     {
         halo.AddEndpointFilter(EnforceRateLimit);
         halo.MapHaloAuth(prefix);
-        halo.MapGroup("/api").AddEndpointFilter(HaloAuthEndpoints.RequireBearer).MapHaloResources();
+        var api = halo.MapGroup("/api").AddEndpointFilter(HaloAuthEndpoints.RequireBearer);
+        api.MapHaloResources();
+        api.MapHaloInvoices();
         if (prefix.Length > 0)
         {
             halo.Map("/{**path}", (HttpRequest r) => HaloErrors.NoResource(r));

@@ -5,8 +5,8 @@ using System.Linq;
 
 namespace GoCardlessHalo.Emulator.Halo;
 
-/// <summary>Body of POST /__admin/halo/generate.</summary>
-public sealed record HaloGenerateRequest(int Clients = 25, int UsersPerClient = 4, int Seed = 1);
+/// <summary>Body of POST /__admin/halo/generate. InvoicesPerClient (default 0) adds invoices, see <see cref="HaloInvoiceGenerator"/>.</summary>
+public sealed record HaloGenerateRequest(int Clients = 25, int UsersPerClient = 4, int Seed = 1, int InvoicesPerClient = 0);
 
 /// <summary>
 /// Builds a deterministic, realistic Halo (same request, same data): customers, each with an invoice site
@@ -85,6 +85,7 @@ public static class HaloGenerator
             }
         }
 
+        HaloInvoiceGenerator.AddInvoices(state, random, request.InvoicesPerClient);
         return state;
     }
 

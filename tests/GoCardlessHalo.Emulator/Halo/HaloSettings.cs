@@ -30,6 +30,9 @@ public sealed class HaloSettings : IEmulatorState
 
     public int MaxPageSize { get; set; }
 
+    /// <summary>The inferred invoice behaviours in force (see <see cref="HaloInvoiceSwitches"/>).</summary>
+    public HaloInvoiceSwitches Invoices { get; set; } = new();
+
     public bool Root { get; set; }
 
     public UsersPostAnswer UsersPostAnswer { get; set; }
@@ -52,6 +55,7 @@ public sealed class HaloSettings : IEmulatorState
         TokenLifetimeSeconds = _startup.TokenLifetimeSeconds;
         RateLimitPer5Minutes = _startup.RateLimitPer5Minutes;
         MaxPageSize = _startup.MaxPageSize;
+        Invoices = _startup.Invoices.Copy();
         Root = _startup.Root;
         UsersPostAnswer = _startup.UsersPostAnswer;
         FieldInfoListing = _startup.FieldInfoListing;

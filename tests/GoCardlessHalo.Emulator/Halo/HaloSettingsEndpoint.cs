@@ -18,7 +18,8 @@ public sealed record HaloSettingsRequest(
     bool? SiteListInvoiceFlag,
     string? PageNumbering,
     string? UserListCustomFields,
-    string? CustomFieldsPost);
+    string? CustomFieldsPost,
+    HaloInvoiceSwitchesRequest? Invoices = null);
 
 /// <summary>Applies a <see cref="HaloSettingsRequest"/>: all or nothing.</summary>
 public static class HaloSettingsEndpoint
@@ -51,6 +52,7 @@ public static class HaloSettingsEndpoint
         settings.PageNumbering = paging;
         settings.UserListCustomFields = userFields;
         settings.CustomFieldsPost = customFields;
+        request.Invoices?.ApplyTo(settings.Invoices);
         return Results.Json(Snapshot(settings));
     }
 
@@ -67,6 +69,7 @@ public static class HaloSettingsEndpoint
         PageNumbering = s.PageNumbering.ToString(),
         UserListCustomFields = s.UserListCustomFields.ToString(),
         CustomFieldsPost = s.CustomFieldsPost.ToString(),
+        Invoices = s.Invoices,
     };
 
     private static T Parse<T>(string? text, string name, T current, List<string> problems)

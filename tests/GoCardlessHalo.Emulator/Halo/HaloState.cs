@@ -16,6 +16,10 @@ public sealed class HaloState
 
     public HaloTable<HaloFieldRecord> Fields { get; } = new();
 
+    public HaloTable<HaloInvoiceRecord> Invoices { get; } = new();
+
+    public HaloTable<HaloInvoicePaymentRecord> InvoicePayments { get; } = new();
+
     public HaloClientRecord? ClientOf(HaloSiteRecord site) => Clients.Find(site.ClientId);
 
     public HaloSiteRecord? SiteOf(HaloUserRecord user) => Sites.Find(user.SiteId);
@@ -33,5 +37,7 @@ public sealed class HaloState
         Sites.Clear();
         Users.Clear();
         Fields.Clear();
+        Invoices.Clear();
+        InvoicePayments.Clear();
     }
 }

@@ -10,6 +10,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Diagnostics;
 using GoCardlessHalo.Core.Errors;
+using GoCardlessHalo.Core.Invoices;
 
 namespace GoCardlessHalo.Core.Halo.Api
 {
@@ -17,7 +18,7 @@ namespace GoCardlessHalo.Core.Halo.Api
     /// Halo reached through its REST API (hosted Halo, or on-prem Halo's own /api), the way Halo's Integrator
     /// does. See <see cref="HaloApiOptions"/> for authentication, paging, batching and rate limiting.
     /// </summary>
-    public sealed class HaloApiTarget : IHaloTarget, IHaloHealthProbe, IHaloRequestBudget
+    public sealed class HaloApiTarget : IHaloTarget, IHaloHealthProbe, IHaloRequestBudget, IHaloInvoices
     {
         private readonly HaloApiOptions _options;
         private readonly IEngineLog _log;
@@ -25,6 +26,7 @@ namespace GoCardlessHalo.Core.Halo.Api
         private readonly HaloApiConnection _connection;
         private readonly HaloUserWriter _writer;
         private readonly HaloApiHealthProbe _probe;
+        private readonly HaloApiInvoiceReader _invoices;
         private IReadOnlyList<HaloFieldDefinition>? _userFields;
 
         /// <summary>Checks <paramref name="options"/> (no request is sent until <see cref="OpenAsync"/> or a read).</summary>
@@ -37,6 +39,7 @@ namespace GoCardlessHalo.Core.Halo.Api
             _connection = new HaloApiConnection(options, _baseUri, _log);
             _writer = new HaloUserWriter(_connection, options, _log);
             _probe = new HaloApiHealthProbe(_connection, options);
+            _invoices = new HaloApiInvoiceReader(_connection, options.PageSize);
         }
 
         /// <inheritdoc/>
@@ -244,6 +247,10 @@ namespace GoCardlessHalo.Core.Halo.Api
         Task<string> IHaloHealthProbe.CheckReadAccessAsync(CancellationToken cancellationToken) => _probe.CheckReadAccessAsync(cancellationToken);
 
         Task<HaloNativeIntegrator> IHaloHealthProbe.ReadNativeIntegratorAsync(CancellationToken cancellationToken) => _probe.ReadNativeIntegratorAsync(cancellationToken);
+
+        /// <inheritdoc/>
+        IAsyncEnumerable<HaloInvoice> IHaloInvoices.GetInvoicesAsync(HaloInvoiceQuery query, CancellationToken cancellationToken) =>
+            _invoices.ReadAsync(query ?? throw new ArgumentNullException(nameof(query)), cancellationToken);
 
         /// <summary>Field definitions for every name the writes use; re-reads once in case a field was just created.</summary>
         private async Task<IReadOnlyDictionary<string, HaloFieldDefinition>> ResolveFieldsAsync(IReadOnlyList<HaloUserWrite> batch, CancellationToken cancellationToken)

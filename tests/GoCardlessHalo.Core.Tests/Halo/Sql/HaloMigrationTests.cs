@@ -44,6 +44,7 @@ public sealed class HaloMigrationTests : SqliteDatabaseTests
         Assert.Equal(new object?[] { 1L, "payment ledger" }, recorded[0]);
         Assert.Equal(new object?[] { 2L, "payment sync mandates and linked customers" }, recorded[1]);
         Assert.Equal(new object?[] { 3L, "payment sync link map and summary values" }, recorded[2]);
+        Assert.Equal(new object?[] { 4L, "invoice collections" }, recorded[3]);
         var paymentColumns = (await RawSqlite.RowsAsync(options, "SELECT name FROM pragma_table_info('gch_payment')")).Select(r => (string)r[0]!);
         Assert.Equal(
             new[] { "payment_id", "customer_id", "mandate_id", "halo_user_id", "amount", "amount_refunded", "currency", "status", "charge_date", "description", "reference", "created_at", "updated_at", "source_event_id" },
@@ -54,6 +55,8 @@ public sealed class HaloMigrationTests : SqliteDatabaseTests
         Assert.Equal(new[] { "mandate_id", "customer_id", "status", "created_at", "updated_at" }, mandateColumns);
         var customerColumns = (await RawSqlite.RowsAsync(options, "SELECT name FROM pragma_table_info('gch_customer')")).Select(r => (string)r[0]!);
         Assert.Equal(new[] { "customer_id", "halo_user_id", "backfilled_at" }, customerColumns);
+        var collectionKey = (await RawSqlite.RowsAsync(options, "SELECT name FROM pragma_table_info('gch_collection') WHERE pk > 0 ORDER BY pk")).Select(r => (string)r[0]!);
+        Assert.Equal(new[] { "invoice_id", "attempt" }, collectionKey);
         // Halo's own tables (AREA, SITE, USERS, FIELDINFO, FieldData, MODULESETUP) are untouched by the migrations.
         Assert.Equal(6L, await RawSqlite.CountAsync(options, "sqlite_master WHERE type = 'table' AND name NOT LIKE 'gch_%' AND name NOT LIKE 'sqlite_%'"));
     }
@@ -67,7 +70,7 @@ public sealed class HaloMigrationTests : SqliteDatabaseTests
 
         Assert.Equal(LedgerMigrations.All.Count, applied.Count);
         Assert.True(File.Exists(ledgerPath));
-        Assert.Equal(8L, await RawSqlite.CountAsync(SqlOptions.ForSqlite(ledgerPath), "sqlite_master WHERE type = 'table' AND name LIKE 'gch_%'"));
+        Assert.Equal(9L, await RawSqlite.CountAsync(SqlOptions.ForSqlite(ledgerPath), "sqlite_master WHERE type = 'table' AND name LIKE 'gch_%'"));
     }
 
     [Fact]

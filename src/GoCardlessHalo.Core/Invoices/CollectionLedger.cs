@@ -1,0 +1,108 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System;
+using System.Collections.Generic;
+using System.Data.Common;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using GoCardlessHalo.Core.Ledger;
+using GoCardlessHalo.Core.Sql;
+
+namespace GoCardlessHalo.Core.Invoices
+{
+    /// <summary>
+    /// The collection attempts in the module's ledger (gch_collection, beside gch_payment: the Halo SQL database on
+    /// the SQL target, the ledger file beside the settings on the API target). Each write is its own committed
+    /// transaction, because each records a fact about GoCardless that must survive a crash a moment later.
+    /// </summary>
+    internal sealed class CollectionLedger
+    {
+        private readonly PaymentLedger ledger;
+
+        public CollectionLedger(PaymentLedger ledger)
+        {
+            this.ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
+        }
+
+        /// <summary>Every attempt, grouped by invoice, oldest attempt first.</summary>
+        public async Task<IReadOnlyList<CollectionRow>> LoadAsync(CancellationToken cancellationToken)
+        {
+            await ledger.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+            var rows = new List<CollectionRow>();
+            await foreach (var row in ledger.Database.QueryAsync("reading invoice collections", CollectionSql.SelectAll, LiteralSqlNames.Instance, null, Read, cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(row);
+            }
+
+            return rows;
+        }
+
+        /// <summary>The latest attempt of each invoice, as the planner wants it.</summary>
+        public static IReadOnlyDictionary<int, PriorCollection> Latest(IEnumerable<CollectionRow> rows) =>
+            rows.GroupBy(r => r.InvoiceId).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Attempt).Last().ToPrior());
+
+        /// <summary>Records that a payment is about to be created with this key (committed before the request is sent).</summary>
+        public Task RecordIntentAsync(CollectionRow row, DateTimeOffset now, CancellationToken cancellationToken) =>
+            ExecuteAsync(CollectionSql.InsertIntent, "recording the collection of invoice " + row.InvoiceNumber, (d, c) =>
+            {
+                LedgerRows.Int(d, c, "@invoiceId", row.InvoiceId);
+                LedgerRows.Int(d, c, "@attempt", row.Attempt);
+                LedgerRows.Text(d, c, "@invoiceNumber", row.InvoiceNumber, LedgerRows.ReferenceLength);
+                LedgerRows.Text(d, c, "@idempotencyKey", row.IdempotencyKey, 128);
+                LedgerRows.Text(d, c, "@mandateId", row.MandateId, LedgerRows.IdLength);
+                LedgerRows.Text(d, c, "@customerId", row.CustomerId, LedgerRows.IdLength);
+                LedgerRows.Int(d, c, "@haloUserId", row.HaloUserId);
+                LedgerRows.Long(d, c, "@amount", row.Amount);
+                LedgerRows.Long(d, c, "@invoiceTotal", row.InvoiceTotal);
+                LedgerRows.Text(d, c, "@currency", row.Currency, LedgerRows.CurrencyLength);
+                LedgerRows.Date(d, c, "@chargeDate", row.ChargeDate);
+                LedgerRows.Timestamp(d, c, "@now", now);
+            }, cancellationToken);
+
+        /// <summary>Completes an attempt with the payment GoCardless created (or returned for the key).</summary>
+        public Task RecordPaymentAsync(CollectionRow row, string paymentId, string status, DateTimeOffset now, CancellationToken cancellationToken) =>
+            ExecuteAsync(CollectionSql.RecordPayment, "recording payment " + paymentId + " for invoice " + row.InvoiceNumber, (d, c) =>
+            {
+                LedgerRows.Text(d, c, "@paymentId", paymentId, LedgerRows.IdLength);
+                LedgerRows.Text(d, c, "@paymentStatus", status, LedgerRows.StatusLength);
+                LedgerRows.Timestamp(d, c, "@now", now);
+                LedgerRows.Int(d, c, "@invoiceId", row.InvoiceId);
+                LedgerRows.Int(d, c, "@attempt", row.Attempt);
+            }, cancellationToken);
+
+        /// <summary>Forgets an attempt GoCardless refused outright (it created nothing), so the invoice can be planned again.</summary>
+        public Task ForgetIntentAsync(CollectionRow row, CancellationToken cancellationToken) =>
+            ExecuteAsync(CollectionSql.DeleteIntent, "forgetting the refused collection of invoice " + row.InvoiceNumber, (d, c) =>
+            {
+                LedgerRows.Int(d, c, "@invoiceId", row.InvoiceId);
+                LedgerRows.Int(d, c, "@attempt", row.Attempt);
+            }, cancellationToken);
+
+        private static CollectionRow Read(DbDataReader reader) => new CollectionRow
+        {
+            InvoiceId = SqlReaderValues.Int(reader, 0),
+            Attempt = SqlReaderValues.Int(reader, 1),
+            InvoiceNumber = reader.GetString(2),
+            IdempotencyKey = reader.GetString(3),
+            MandateId = reader.GetString(4),
+            CustomerId = reader.GetString(5),
+            HaloUserId = reader.IsDBNull(6) ? (int?)null : SqlReaderValues.Int(reader, 6),
+            Amount = SqlReaderValues.Long(reader, 7),
+            InvoiceTotal = SqlReaderValues.Long(reader, 8),
+            Currency = reader.GetString(9),
+            ChargeDate = reader.GetDateTime(10).Date,
+            PaymentId = reader.IsDBNull(11) ? null : reader.GetString(11),
+            PaymentStatus = reader.IsDBNull(12) ? null : reader.GetString(12),
+        };
+
+        private async Task ExecuteAsync(SqlTemplate template, string operation, Action<SqlDialect, DbCommand> bind, CancellationToken cancellationToken)
+        {
+            await ledger.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+            using var transaction = await ledger.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            using var command = transaction.CreateCommand(template, LiteralSqlNames.Instance);
+            bind(transaction.Dialect, command);
+            await transaction.GuardAsync(operation, () => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
+            transaction.Commit();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using GoCardlessHalo.Core.Sql;
+
+namespace GoCardlessHalo.Core.Invoices
+{
+    /// <summary>The statements on gch_collection (migration 4). Values are always parameters.</summary>
+    internal static class CollectionSql
+    {
+        public const string Columns =
+            "invoice_id, attempt, invoice_number, idempotency_key, mandate_id, customer_id, halo_user_id, amount, invoice_total, currency,"
+            + " charge_date, payment_id, payment_status, created_at, updated_at";
+
+        public static readonly SqlTemplate SelectAll = new SqlTemplate(
+            nameof(SelectAll), "SELECT " + Columns + " FROM {gch_collection} ORDER BY invoice_id, attempt");
+
+        public static readonly SqlTemplate InsertIntent = new SqlTemplate(
+            nameof(InsertIntent),
+            "INSERT INTO {gch_collection} (" + Columns + ") VALUES (@invoiceId, @attempt, @invoiceNumber, @idempotencyKey, @mandateId,"
+            + " @customerId, @haloUserId, @amount, @invoiceTotal, @currency, @chargeDate, NULL, NULL, @now, @now)");
+
+        public static readonly SqlTemplate RecordPayment = new SqlTemplate(
+            nameof(RecordPayment),
+            "UPDATE {gch_collection} SET payment_id = @paymentId, payment_status = @paymentStatus, updated_at = @now"
+            + " WHERE invoice_id = @invoiceId AND attempt = @attempt");
+
+        public static readonly SqlTemplate DeleteIntent = new SqlTemplate(
+            nameof(DeleteIntent), "DELETE FROM {gch_collection} WHERE invoice_id = @invoiceId AND attempt = @attempt AND payment_id IS NULL");
+    }
+}
