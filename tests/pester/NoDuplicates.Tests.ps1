@@ -125,3 +125,21 @@ Describe 'Import-GcUser never duplicates a user' {
         (Test-GcModule -ConfigPath $config | Where-Object Name -EQ 'LastImport').Status | Should -Be 'Passed'
     }
 }
+
+Describe 'Bad input gets a clear error with a stable ErrorId' {
+    BeforeAll {
+        $config = New-TestIntegration -Target Api
+        Set-TestGoCardless -Customers $customers
+    }
+
+    It 'refuses <Name>' -ForEach @(
+        @{ Name = 'an invalid wildcard'; Script = { Get-GcUser -ConfigPath $config -Client '[' -ErrorAction Stop }; ErrorId = 'WildcardPatternInvalid'; Says = "'`\[" }
+        @{ Name = 'a negative -LockTimeout'; Script = { Import-GcUser -ConfigPath $config -LockTimeout '-00:00:05' -ErrorAction Stop }; ErrorId = 'ParameterOutOfRange'; Says = 'LockTimeout is negative' }
+        @{ Name = 'a negative -WarningAge'; Script = { Test-GcModule -ConfigPath $config -WarningAge '-1.00:00:00' -ErrorAction Stop }; ErrorId = 'ParameterOutOfRange'; Says = 'WarningAge is negative' }
+        @{ Name = 'an unknown payment status'; Script = { Get-GcPayment -ConfigPath $config -Status bogus -ErrorAction Stop }; ErrorId = 'PaymentStatusInvalid'; Says = 'charged_back' }
+        @{ Name = 'an unknown payment summary source'; Script = { Set-GcFieldMapping -ConfigPath $config payment.bogus CFPay -ErrorAction Stop }; ErrorId = 'FieldMappingInvalid'; Says = 'payment.last_status' }
+    ) {
+        $thrown = { & $Script } | Should -Throw -ErrorId "$ErrorId,*" -PassThru
+        $thrown.Exception.Message | Should -Match $Says
+    }
+}

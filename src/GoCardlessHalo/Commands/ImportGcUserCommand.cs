@@ -83,6 +83,7 @@ namespace GoCardlessHalo.Commands
 
         protected override void Begin()
         {
+            ParameterChecks.NotNegative(LockTimeout, nameof(LockTimeout));
             _run = SyncRun.Start(this, SyncKind.Import, "Import-GcUser", LockTimeout);
             var importer = new UserImporter(_run.Target, ImportOptions.FromSettings(Context.Settings, ImportResultMapper.ToEngine(MatchMode)), Log, _run.Audit);
             Await(importer.PrepareAsync(CancellationToken));

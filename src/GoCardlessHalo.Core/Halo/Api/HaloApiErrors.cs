@@ -78,7 +78,7 @@ namespace GoCardlessHalo.Core.Halo.Api
                     return (HaloApiErrorIds.NotFound, ErrorKind.NotFound, "The record does not exist in Halo (it may have been deleted), or the Halo URL is wrong.");
                 case 429:
                     return (HaloApiErrorIds.RateLimited, ErrorKind.RateLimited,
-                        $"Halo's rate limit was still reached after {_maxRateLimitRetries} retries. Lower RateLimitPer5Minutes to your instance's limit, or run again later.");
+                        $"Halo's rate limit was still reached after {_maxRateLimitRetries} retries (other integrations using the same Halo API allowance count against it too). Run again later, or at a quieter time.");
                 default:
                     return status >= 500
                         ? (HaloApiErrorIds.RequestFailed, ErrorKind.Remote, "Halo failed to handle the request; try again later, and check Halo's status if it persists.")
