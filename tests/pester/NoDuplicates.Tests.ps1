@@ -143,3 +143,20 @@ Describe 'Bad input gets a clear error with a stable ErrorId' {
         $thrown.Exception.Message | Should -Match $Says
     }
 }
+
+Describe 'Enable-GcModule and a hand-edited settings file' {
+    It 'warns that unknown settings are left out of the saved file, and keeps the file as it was beside it' {
+        $config = New-TestIntegration -Target Api
+        $settings = Join-Path $config 'GoCardlessHalo.yaml'
+        Add-Content -LiteralPath $settings -Value 'mysterySetting: 1'
+
+        Enable-GcModule -ConfigPath $config -AccessTokenReference 'env:GCH_PESTER_TOKEN' -GoCardlessBaseUri "$env:GCH_EMULATOR_URL/gocardless" `
+            -HaloUrl "$env:GCH_EMULATOR_URL/halo" -ClientId 'emulator-client' -ClientSecretReference 'env:GCH_HALO_SECRET' -DefaultSite '1' `
+            -WarningVariable warned -WarningAction SilentlyContinue | Out-Null
+
+        ($warned -join ' ') | Should -Match 'mysterySetting'
+        ($warned -join ' ') | Should -Match ([regex]::Escape("$settings.bak"))
+        Get-Content -LiteralPath "$settings.bak" -Raw | Should -Match 'mysterySetting'
+        Get-Content -LiteralPath $settings -Raw | Should -Not -Match 'mysterySetting'
+    }
+}
