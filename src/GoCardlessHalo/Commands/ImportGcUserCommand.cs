@@ -110,6 +110,10 @@ namespace GoCardlessHalo.Commands
             {
                 _run!.Succeeded(_duplicates);
             }
+            else
+            {
+                _run!.EndedWithoutOutcome();
+            }
         }
 
         internal override void OnTerminatingError(GcHaloException exception) => _run?.Failed(exception);
