@@ -68,7 +68,7 @@ public sealed class SavingStubHalo : HttpMessageHandler
             case "/auth/token": return Json("{\"access_token\":\"stub-token\",\"expires_in\":3600}");
             case "/api/FieldInfo": return Json("[{\"id\":1,\"name\":\"GoCardlessCustomerId\",\"type\":0,\"usage\":4}]");
             case "/api/Client": return Json("{\"record_count\":1,\"clients\":[{\"id\":1,\"name\":\"Unassigned\"}]}");
-            case "/api/Site": return Json("{\"record_count\":1,\"sites\":[{\"id\":1,\"name\":\"Default\",\"client_id\":1,\"client_name\":\"Unassigned\"}]}");
+            case "/api/Site": return Json("{\"record_count\":1,\"sites\":[{\"id\":1,\"name\":\"Default\",\"client_id\":1,\"client_name\":\"Unassigned\",\"isinvoicesite\":true}]}");
             case "/api/Users" when request.Method == HttpMethod.Get:
                 lock (_gate)
                 {
