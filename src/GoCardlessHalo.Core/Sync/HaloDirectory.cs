@@ -19,7 +19,7 @@ namespace GoCardlessHalo.Core.Sync
         private readonly Dictionary<int, HaloSite> _sites;
         private readonly Dictionary<int, HaloSite> _invoiceSites;
         private readonly Dictionary<string, List<HaloClient>> _clientsByKey = new Dictionary<string, List<HaloClient>>(StringComparer.Ordinal);
-        private readonly Dictionary<string, List<HaloUser>> _usersByLink = new Dictionary<string, List<HaloUser>>(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<HaloUser>> _usersByLink = new Dictionary<string, List<HaloUser>>(LinkValues.Comparer!);
         private readonly Dictionary<(int ClientId, string Email), List<HaloUser>> _unlinkedByEmail = new Dictionary<(int, string), List<HaloUser>>();
         private readonly MatchMode _mode;
 
@@ -127,8 +127,7 @@ namespace GoCardlessHalo.Core.Sync
             Add(_usersByLink, customerId, user);
         }
 
-        public string? LinkValue(HaloUser user) =>
-            user.CustomFields.TryGetValue(LinkField, out var value) && !string.IsNullOrWhiteSpace(value) ? value!.Trim() : null;
+        public string? LinkValue(HaloUser user) => LinkValues.Read(user, LinkField);
 
         private static string EmailKey(string email) => email.Trim().ToLowerInvariant();
 
