@@ -125,3 +125,38 @@ Describe 'Import-GcUser never duplicates a user' {
         (Test-GcModule -ConfigPath $config | Where-Object Name -EQ 'LastImport').Status | Should -Be 'Passed'
     }
 }
+
+Describe 'Bad input gets a clear error with a stable ErrorId' {
+    BeforeAll {
+        $config = New-TestIntegration -Target Api
+        Set-TestGoCardless -Customers $customers
+    }
+
+    It 'refuses <Name>' -ForEach @(
+        @{ Name = 'an invalid wildcard'; Script = { Get-GcUser -ConfigPath $config -Client '[' -ErrorAction Stop }; ErrorId = 'WildcardPatternInvalid'; Says = "'`\[" }
+        @{ Name = 'a negative -LockTimeout'; Script = { Import-GcUser -ConfigPath $config -LockTimeout '-00:00:05' -ErrorAction Stop }; ErrorId = 'ParameterOutOfRange'; Says = 'LockTimeout is negative' }
+        @{ Name = 'a negative -WarningAge'; Script = { Test-GcModule -ConfigPath $config -WarningAge '-1.00:00:00' -ErrorAction Stop }; ErrorId = 'ParameterOutOfRange'; Says = 'WarningAge is negative' }
+        @{ Name = 'an unknown payment status'; Script = { Get-GcPayment -ConfigPath $config -Status bogus -ErrorAction Stop }; ErrorId = 'PaymentStatusInvalid'; Says = 'charged_back' }
+        @{ Name = 'an unknown payment summary source'; Script = { Set-GcFieldMapping -ConfigPath $config payment.bogus CFPay -ErrorAction Stop }; ErrorId = 'FieldMappingInvalid'; Says = 'payment.last_status' }
+    ) {
+        $thrown = { & $Script } | Should -Throw -ErrorId "$ErrorId,*" -PassThru
+        $thrown.Exception.Message | Should -Match $Says
+    }
+}
+
+Describe 'Enable-GcModule and a hand-edited settings file' {
+    It 'warns that unknown settings are left out of the saved file, and keeps the file as it was beside it' {
+        $config = New-TestIntegration -Target Api
+        $settings = Join-Path $config 'GoCardlessHalo.yaml'
+        Add-Content -LiteralPath $settings -Value 'mysterySetting: 1'
+
+        Enable-GcModule -ConfigPath $config -AccessTokenReference 'env:GCH_PESTER_TOKEN' -GoCardlessBaseUri "$env:GCH_EMULATOR_URL/gocardless" `
+            -HaloUrl "$env:GCH_EMULATOR_URL/halo" -ClientId 'emulator-client' -ClientSecretReference 'env:GCH_HALO_SECRET' -DefaultSite '1' `
+            -WarningVariable warned -WarningAction SilentlyContinue | Out-Null
+
+        ($warned -join ' ') | Should -Match 'mysterySetting'
+        ($warned -join ' ') | Should -Match ([regex]::Escape("$settings.bak"))
+        Get-Content -LiteralPath "$settings.bak" -Raw | Should -Match 'mysterySetting'
+        Get-Content -LiteralPath $settings -Raw | Should -Not -Match 'mysterySetting'
+    }
+}

@@ -53,6 +53,14 @@ namespace GoCardlessHalo.Core.Config
                 throw Invalid(goCardlessField, $"The GoCardless field '{gc}' must be a metadata key of 1 to {MaxMetadataKeyLength} characters (GoCardless's limit) or one of: {string.Join(", ", SummarySources)}.");
             }
 
+            // "payment." and "mandate." name computed summaries; a misspelt one would otherwise be read as a metadata key
+            // that never has a value, and the Halo field would silently stay empty.
+            if ((gc.StartsWith("payment.", StringComparison.OrdinalIgnoreCase) || gc.StartsWith("mandate.", StringComparison.OrdinalIgnoreCase))
+                && !SummarySources.Contains(gc, StringComparer.Ordinal))
+            {
+                throw Invalid(goCardlessField, $"'{gc}' is not a payment summary source. Use one of: {string.Join(", ", SummarySources)}; or a customer metadata key (which cannot start with 'payment.' or 'mandate.').");
+            }
+
             if (halo.Length == 0 || halo.Length > MaxHaloFieldLength + 2 || !halo.All(c => char.IsLetterOrDigit(c) || c == '_'))
             {
                 throw Invalid(haloField, $"The Halo field '{halo}' is not a Halo custom field name: use the field's Name (letters, digits and underscores, up to {MaxHaloFieldLength} characters), as shown under Configuration > Custom Objects > Custom Fields.");

@@ -114,6 +114,9 @@ namespace GoCardlessHalo.Core.Config
         /// <summary>A run took the lock and is about to write: recorded first, so a killed run is known.</summary>
         public void RecordStart(SyncKind kind, DateTimeOffset when) => Update(kind, state => state.LastStart = when);
 
+        /// <summary>A run that wrote nothing (-WhatIf): its start is replaced by the start recorded before it.</summary>
+        public void RecordStartWithdrawn(SyncKind kind, DateTimeOffset? previousStart) => Update(kind, state => state.LastStart = previousStart);
+
         public void RecordFailure(SyncKind kind, DateTimeOffset when, string message) => Update(kind, state =>
         {
             state.LastAttempt = when;

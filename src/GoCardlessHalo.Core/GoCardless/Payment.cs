@@ -101,5 +101,27 @@ namespace GoCardlessHalo.Core.GoCardless
 
         /// <summary>Charged back by the customer's bank.</summary>
         public const string ChargedBack = "charged_back";
+
+        /// <summary>Every status above (https://developer.gocardless.com/api-reference/#core-endpoints-payments).</summary>
+        public static readonly System.Collections.Generic.IReadOnlyList<string> All = new[]
+        {
+            PendingCustomerApproval, PendingSubmission, Submitted, Confirmed, PaidOut, Cancelled, CustomerApprovalDenied, Failed, ChargedBack,
+        };
+
+        public const string InvalidErrorId = "PaymentStatusInvalid";
+
+        /// <summary>Normalises a status a person typed; refuses one GoCardless does not have.</summary>
+        /// <exception cref="Errors.GcHaloException">PaymentStatusInvalid, listing the statuses that exist.</exception>
+        public static string Parse(string status)
+        {
+            var value = (status ?? string.Empty).Trim().ToLowerInvariant();
+            if (!System.Linq.Enumerable.Contains(All, value))
+            {
+                throw new Errors.GcHaloException(InvalidErrorId, Errors.ErrorKind.InvalidArgument,
+                    $"'{status}' is not a GoCardless payment status. Use one of: {string.Join(", ", All)}.", status);
+            }
+
+            return value;
+        }
     }
 }

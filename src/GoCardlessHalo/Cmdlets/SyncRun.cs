@@ -20,6 +20,7 @@ namespace GoCardlessHalo.Cmdlets
         private readonly GcCmdlet _cmdlet;
         private readonly SyncKind _kind;
         private readonly SyncLock _lock;
+        private DateTimeOffset? _previousStart;
 
         private SyncRun(GcCmdlet cmdlet, SyncKind kind, SyncLock runLock, GoCardlessClient goCardless, IHaloTarget target)
         {
@@ -51,10 +52,11 @@ namespace GoCardlessHalo.Cmdlets
                 target = connections.CreateHaloTarget();
                 runLock = cmdlet.Await(SyncLock.AcquireAsync(SyncTarget.Of(target), SyncRunHolder.Current(holder, cmdlet.Context.Location.SettingsPath), lockTimeout, cmdlet.CancellationToken));
                 // Before anything is written, so a run killed from here on shows in Test-GcModule as never finished.
+                var previousStart = cmdlet.Context.SyncState.Load()[kind].LastStart;
                 Record(cmdlet, state => state.RecordStart(kind, DateTimeOffset.UtcNow));
                 goCardless = connections.CreateGoCardlessClient();
                 cmdlet.Await(target.OpenAsync(cmdlet.CancellationToken));
-                return new SyncRun(cmdlet, kind, runLock, goCardless, target);
+                return new SyncRun(cmdlet, kind, runLock, goCardless, target) { _previousStart = previousStart };
             }
             catch (Exception ex)
             {
@@ -72,6 +74,12 @@ namespace GoCardlessHalo.Cmdlets
 
         /// <param name="duplicateLinks">GoCardless ids held by more than one Halo user (Import-GcUser), for Test-GcModule.</param>
         public void Succeeded(IReadOnlyList<string>? duplicateLinks = null) => Record(_cmdlet, state => state.RecordSuccess(_kind, DateTimeOffset.UtcNow, duplicateLinks));
+
+        /// <summary>
+        /// The run wrote nothing it was asked to (-WhatIf, or declined under -Confirm): its start is taken back, so the
+        /// outcome of the last real run stays what Get-GcModule and Test-GcModule report.
+        /// </summary>
+        public void EndedWithoutOutcome() => Record(_cmdlet, state => state.RecordStartWithdrawn(_kind, _previousStart));
 
         public void Failed(GcHaloException exception) => Record(_cmdlet, state => state.RecordFailure(_kind, DateTimeOffset.UtcNow, exception.Message));
 

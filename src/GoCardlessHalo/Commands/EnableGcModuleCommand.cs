@@ -221,6 +221,13 @@ namespace GoCardlessHalo.Commands
                 return;
             }
 
+            if (Context.Warnings.Count > 0)
+            {
+                // Chosen: warn rather than refuse (a typo must not lock the user out of fixing the file with this
+                // cmdlet), and never drop them silently: the file as it was is kept beside it.
+                WriteWarning($"The settings file had {Context.Warnings.Count} unknown setting(s) (listed above); the saved file leaves them out. The file as it was is kept as '{Context.Store.BackupPath}'.");
+            }
+
             Context.Save(planned);
             WriteVerbose($"Saved {Context.Location.SettingsPath}.");
             if (PassThru)

@@ -87,6 +87,12 @@ namespace GoCardlessHalo.Commands
 
         protected override void Begin()
         {
+            // Checked before anything is read, so a typo is a clear error rather than an empty result.
+            foreach (var status in Status ?? Array.Empty<string>())
+            {
+                PaymentStatus.Parse(status);
+            }
+
             if (Live)
             {
                 _client = Connections.CreateGoCardlessClient();
@@ -162,7 +168,7 @@ namespace GoCardlessHalo.Commands
                 return;
             }
 
-            query.Statuses = Status?.Select(s => s.Trim().ToLowerInvariant()).ToList();
+            query.Statuses = Status?.Select(PaymentStatus.Parse).ToList();
             query.Since = Since;
             var payments = Live
                 ? LivePayments.ReadAsync(_client!, query, CancellationToken)

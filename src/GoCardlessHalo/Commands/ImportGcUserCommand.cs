@@ -87,6 +87,7 @@ namespace GoCardlessHalo.Commands
 
         protected override void Begin()
         {
+            ParameterChecks.NotNegative(LockTimeout, nameof(LockTimeout));
             _run = SyncRun.Start(this, SyncKind.Import, "Import-GcUser", LockTimeout);
             _importer = new UserImporter(_run.Target, ImportOptions.FromSettings(Context.Settings, ImportResultMapper.ToEngine(MatchMode)), Log, _run.Audit);
             Await(_importer.PrepareAsync(CancellationToken));
@@ -119,6 +120,10 @@ namespace GoCardlessHalo.Commands
             {
                 RefreshLinkMap();
                 _run!.Succeeded(_duplicates);
+            }
+            else
+            {
+                _run!.EndedWithoutOutcome();
             }
 
             UpdateCompletionCache();

@@ -80,6 +80,7 @@ namespace GoCardlessHalo.Commands
                 return;
             }
 
+            ParameterChecks.NotNegative(LockTimeout, nameof(LockTimeout));
             _run = SyncRun.Start(this, SyncKind.Payments, "Sync-GcPayment", LockTimeout);
             _ledger = Connections.OpenLedger(_run.Target);
             var options = Await(PaymentSyncOptions.FromSettingsAsync(_run.Target, Context.Settings, CancellationToken));

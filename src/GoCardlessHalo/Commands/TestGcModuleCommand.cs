@@ -58,6 +58,8 @@ namespace GoCardlessHalo.Commands
 
         protected override void End()
         {
+            ParameterChecks.NotNegative(WarningAge, nameof(WarningAge));
+            ParameterChecks.NotNegative(FailureAge, nameof(FailureAge));
             // Not through Context: an invalid settings file must become a Failed check, not stop the command.
             var location = ResolveLocation();
             var health = new ModuleHealth(

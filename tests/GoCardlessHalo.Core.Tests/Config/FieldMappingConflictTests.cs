@@ -46,3 +46,25 @@ public sealed class FieldMappingConflictTests : IDisposable
         Assert.False(File.Exists(_store.Location.SettingsPath));
     }
 }
+
+/// <summary>Issue 8: a misspelt payment summary source is refused, not read as an empty metadata key.</summary>
+public sealed class FieldMappingSourceTests
+{
+    [Theory]
+    [InlineData("payment.bogus")]
+    [InlineData("Mandate.state")]
+    public void AnUnknownSummarySourceIsRefused(string source)
+    {
+        var error = Assert.Throws<GcHaloException>(() => FieldMapping.Create(source, "CFPay"));
+
+        Assert.Equal("FieldMappingInvalid", error.ErrorId);
+        Assert.Contains("payment.last_status", error.Message);
+    }
+
+    [Fact]
+    public void AKnownSummarySourceAndAPlainMetadataKeyAreAccepted()
+    {
+        Assert.Equal(FieldMappingSource.PaymentSummary, FieldMapping.Create("payment.last_status", "CFPay").Source);
+        Assert.Equal(FieldMappingSource.Metadata, FieldMapping.Create("payments_ref", "CFRef").Source);
+    }
+}
