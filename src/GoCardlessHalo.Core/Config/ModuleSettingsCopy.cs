@@ -11,6 +11,8 @@ namespace GoCardlessHalo.Core.Config
             Version = source.Version,
             Enabled = source.Enabled,
             DefaultSite = source.DefaultSite,
+            MatchMode = source.MatchMode,
+            PlacementOverrides = source.PlacementOverrides.ToList(),
             GoCardless = new GoCardlessSettings
             {
                 Environment = source.GoCardless.Environment,

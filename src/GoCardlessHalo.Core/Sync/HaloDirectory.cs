@@ -17,7 +17,8 @@ namespace GoCardlessHalo.Core.Sync
         private readonly Dictionary<int, HaloClient> _clients;
         private readonly Dictionary<int, HaloSite> _sites;
         private readonly Dictionary<int, HaloSite> _invoiceSites;
-        private readonly Dictionary<string, List<HaloClient>> _clientsByKey = new Dictionary<string, List<HaloClient>>(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<HaloClient>> _clientsByExactKey = new Dictionary<string, List<HaloClient>>(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<HaloClient>> _clientsByNormalizedKey = new Dictionary<string, List<HaloClient>>(StringComparer.Ordinal);
         private readonly Dictionary<string, List<HaloUser>> _usersByLink = new Dictionary<string, List<HaloUser>>(StringComparer.Ordinal);
         private readonly Dictionary<(int ClientId, string Email), List<HaloUser>> _unlinkedByEmail = new Dictionary<(int, string), List<HaloUser>>();
         private readonly MatchMode _mode;
@@ -36,10 +37,11 @@ namespace GoCardlessHalo.Core.Sync
                 .ToDictionary(g => g.Key, g => g.OrderBy(s => s.Id).First());
             foreach (var client in _clients.Values.Where(c => !c.Inactive))
             {
-                var key = CompanyNames.Key(client.Name, mode);
-                if (key.Length > 0)
+                var exact = CompanyNames.Key(client.Name, MatchMode.Exact);
+                if (exact.Length > 0)
                 {
-                    Add(_clientsByKey, key, client);
+                    Add(_clientsByExactKey, exact, client);
+                    Add(_clientsByNormalizedKey, CompanyNames.Key(client.Name, MatchMode.Normalized), client);
                 }
             }
 
@@ -61,12 +63,22 @@ namespace GoCardlessHalo.Core.Sync
                 ? users
                 : (IReadOnlyList<HaloUser>)Array.Empty<HaloUser>();
 
-        /// <summary>Active Halo customers whose name matches the company name under this run's match mode.</summary>
+        /// <summary>
+        /// Active Halo customers whose name matches the company name. An exact match (trimmed, case folded) always
+        /// wins: normalisation only decides for a company that no Halo customer names exactly, so "Orchard Bakery Ltd"
+        /// goes to the customer of that name even when "Orchard Bakery Pty Ltd" exists too (issue 11).
+        /// </summary>
         public IReadOnlyList<HaloClient> ClientsNamed(string? companyName)
         {
-            var key = CompanyNames.Key(companyName, _mode);
-            return key.Length > 0 && _clientsByKey.TryGetValue(key, out var clients) ? clients : (IReadOnlyList<HaloClient>)Array.Empty<HaloClient>();
+            var exact = Lookup(_clientsByExactKey, CompanyNames.Key(companyName, MatchMode.Exact));
+            return exact.Count > 0 || _mode == MatchMode.Exact ? exact : Lookup(_clientsByNormalizedKey, CompanyNames.Key(companyName, MatchMode.Normalized));
         }
+
+        /// <summary>Active Halo customers with exactly this name (trimmed, case folded), whatever the run's match mode.</summary>
+        public IReadOnlyList<HaloClient> ClientsNamedExactly(string? name) => Lookup(_clientsByExactKey, CompanyNames.Key(name, MatchMode.Exact));
+
+        /// <summary>Active sites named by a site id, a site name, or "Customer/Site" (the Default Site and overrides use this).</summary>
+        public IReadOnlyList<HaloSite> SitesNamed(string text) => DefaultSites.Find(_sites.Values, text);
 
         /// <summary>Up to <paramref name="count"/> active customer names closest to <paramref name="companyName"/>.</summary>
         public IReadOnlyList<string> NearestClientNames(string companyName, int count = 3)
@@ -123,6 +135,9 @@ namespace GoCardlessHalo.Core.Sync
 
         public string? LinkValue(HaloUser user) =>
             user.CustomFields.TryGetValue(LinkField, out var value) && !string.IsNullOrWhiteSpace(value) ? value!.Trim() : null;
+
+        private static IReadOnlyList<HaloClient> Lookup(Dictionary<string, List<HaloClient>> index, string key) =>
+            key.Length > 0 && index.TryGetValue(key, out var clients) ? clients : (IReadOnlyList<HaloClient>)Array.Empty<HaloClient>();
 
         private static string EmailKey(string email) => email.Trim().ToLowerInvariant();
 

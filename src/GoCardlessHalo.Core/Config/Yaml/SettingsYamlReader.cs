@@ -44,6 +44,8 @@ namespace GoCardlessHalo.Core.Config.Yaml
                 ["goCardless"] = n => ReadGoCardless(reader, n, settings.GoCardless),
                 ["halo"] = n => ReadHalo(reader, n, settings.Halo),
                 ["defaultSite"] = n => settings.DefaultSite = reader.String(n, "defaultSite"),
+                ["matchMode"] = n => settings.MatchMode = reader.Enum<Sync.MatchMode>(n, "matchMode"),
+                ["placementOverrides"] = n => settings.PlacementOverrides = PlacementOverridesYaml.Read(reader, n),
                 ["fieldMappings"] = n => settings.FieldMappings = ReadMappings(reader, n),
                 ["ledger"] = n => ReadLedger(reader, n, settings.Ledger),
             });

@@ -12,8 +12,10 @@ namespace GoCardlessHalo.Core.Sync.Import
     /// Decides, for one GoCardless customer, where its Halo user is and what changes — Halo's GoCardless rules,
     /// in this order: (1) a user already linked to the customer id, wherever it lives now (moved users keep
     /// syncing and are never moved back); (2) an unlinked user with the same email inside the destination
-    /// customer, which is linked instead of creating a duplicate; (3) a Halo customer whose name matches the
-    /// company: a new user in its invoice site; (4) otherwise a new user in the Default Site.
+    /// customer, which is linked instead of creating a duplicate; (3) a placement override for the customer id or
+    /// company name (the admin's decision beats any name match); (4) a Halo customer whose name matches the company
+    /// (an exact name first, see <see cref="HaloDirectory.ClientsNamed"/>): a new user in its invoice site;
+    /// (5) otherwise a new user in the Default Site.
     /// Pure: it reads only the <see cref="HaloDirectory"/> snapshot.
     /// </summary>
     public sealed class ImportPlanner
@@ -21,12 +23,14 @@ namespace GoCardlessHalo.Core.Sync.Import
         private readonly HaloDirectory _directory;
         private readonly ResolvedFields _fields;
         private readonly HaloSite _defaultSite;
+        private readonly PlacementOverrides _overrides;
 
-        public ImportPlanner(HaloDirectory directory, ResolvedFields fields, HaloSite defaultSite)
+        public ImportPlanner(HaloDirectory directory, ResolvedFields fields, HaloSite defaultSite, IEnumerable<PlacementOverride>? overrides = null)
         {
             _directory = directory;
             _fields = fields;
             _defaultSite = defaultSite;
+            _overrides = new PlacementOverrides(overrides ?? Array.Empty<PlacementOverride>(), directory);
         }
 
         public ImportPlan Plan(Customer customer)
@@ -57,13 +61,26 @@ namespace GoCardlessHalo.Core.Sync.Import
 
             var plan = sameEmail.Count == 1 ? PlanExisting(customer, sameEmail[0], MatchedBy.Email) : PlanCreate(customer, client, site, by);
             plan.NearestClients = nearest;
-            plan.Reason ??= nearest.Count > 0 || by == MatchedBy.DefaultSite ? DefaultSiteReason(customer, nearest) : null;
+            plan.Reason ??= by == MatchedBy.Override ? OverrideReason(customer)
+                : nearest.Count > 0 || by == MatchedBy.DefaultSite ? DefaultSiteReason(customer, nearest) : null;
             return plan;
         }
 
         private (HaloClient? Client, HaloSite Site, MatchedBy By, IReadOnlyList<string> Nearest) ChooseDestination(Customer customer, out ImportPlan? skip)
         {
             skip = null;
+            if (_overrides.For(customer) is { } placement)
+            {
+                var (pinnedClient, pinnedSite) = _overrides.Resolve(placement, out var problem);
+                if (pinnedSite is null)
+                {
+                    skip = Skip(customer, MatchedBy.Override, problem!);
+                    return default;
+                }
+
+                return (pinnedClient, pinnedSite, MatchedBy.Override, Array.Empty<string>());
+            }
+
             var company = customer.CompanyName?.Trim();
             if (string.IsNullOrEmpty(company))
             {
@@ -198,6 +215,12 @@ namespace GoCardlessHalo.Core.Sync.Import
 
         private static bool SameValue(string field, string? current, string desired) =>
             string.Equals((current ?? string.Empty).Trim(), desired, field == UserFields.Email ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+
+        private string OverrideReason(Customer customer)
+        {
+            var placement = _overrides.For(customer)!;
+            return $"Placed by the placement override for the {placement.Subject} ({placement.Destination}).";
+        }
 
         private string DefaultSiteReason(Customer customer, IReadOnlyList<string> nearest) =>
             string.IsNullOrWhiteSpace(customer.CompanyName)
