@@ -59,5 +59,8 @@ namespace GoCardlessHalo.Core.Config
         public string? DefaultSite { get; set; }
 
         public string? LinkField { get; set; }
+
+        /// <summary>How company names are matched by scheduled imports (Import-GcUser without -MatchMode).</summary>
+        public Sync.MatchMode? MatchMode { get; set; }
     }
 }

@@ -65,10 +65,12 @@ namespace GoCardlessHalo.Commands
         private int _seen;
         private int _declined;
 
-        /// <summary>How company names are compared with Halo customer names. Exact (default): equal after trimming and ignoring case.
-        /// Normalized: also ignore punctuation, repeated spaces and legal suffixes (Ltd, Limited, LLC, Inc, GmbH, …).</summary>
+        /// <summary>How company names are compared with Halo customer names for this run; default: the matchMode setting
+        /// (Enable-GcModule -MatchMode), itself Exact by default. Exact: equal after trimming and ignoring case. Normalized: for a
+        /// company that no Halo customer names exactly, also ignore punctuation, repeated spaces and legal suffixes (Ltd, LLC, GmbH, …);
+        /// an exact name always wins.</summary>
         [Parameter]
-        public GcMatchMode MatchMode { get; set; } = GcMatchMode.Exact;
+        public GcMatchMode? MatchMode { get; set; }
 
         /// <summary>How many users are written to Halo per API request or SQL transaction (1 to 1000, default 50).</summary>
         [Parameter]

@@ -8,7 +8,13 @@ namespace GoCardlessHalo.Models
     /// <summary>Turns engine import results into the objects Import-GcUser writes.</summary>
     internal static class ImportResults
     {
-        public static MatchMode ToEngine(GcMatchMode mode) => mode == GcMatchMode.Normalized ? MatchMode.Normalized : MatchMode.Exact;
+        /// <summary>The engine's match mode for a cmdlet's -MatchMode; null (not given) leaves the setting in force.</summary>
+        public static MatchMode? ToEngine(GcMatchMode? mode) => mode switch
+        {
+            null => null,
+            GcMatchMode.Normalized => MatchMode.Normalized,
+            _ => MatchMode.Exact,
+        };
 
         public static GcImportResult ToOutput(ImportResult result)
         {

@@ -26,6 +26,8 @@ namespace GoCardlessHalo.Models
                 DefaultSite = settings.DefaultSite,
                 LinkField = context.IsConfigured ? settings.Halo.LinkField : null,
                 FieldMappings = settings.FieldMappings.Count,
+                MatchMode = context.IsConfigured ? settings.MatchMode.ToString() : null,
+                PlacementOverrides = settings.PlacementOverrides.Count,
                 LastImport = state[SyncKind.Import].LastSuccess,
                 LastImportError = state[SyncKind.Import].LastError,
                 LastPaymentSync = state[SyncKind.Payments].LastSuccess,
@@ -37,6 +39,9 @@ namespace GoCardlessHalo.Models
 
         public static GcFieldMapping Mapping(FieldMapping mapping) =>
             new GcFieldMapping(mapping.GoCardlessField, mapping.HaloField, mapping.Source.ToString());
+
+        public static GcPlacementOverride Placement(PlacementOverride placement) =>
+            new GcPlacementOverride(placement.CustomerId, placement.CompanyName, placement.HaloCustomer, placement.HaloSite);
 
         public static string? TargetLocation(HaloSettings halo) => halo.Target switch
         {
