@@ -34,6 +34,9 @@ namespace GoCardlessHalo.Core.Config
         /// <summary>Customers (by id or company name) pinned to a Halo customer or site, whatever their company name matches.</summary>
         public List<PlacementOverride> PlacementOverrides { get; set; } = new List<PlacementOverride>();
 
+        /// <summary>Field (Name, FirstName, Surname, Email, Phone or a mapped Halo field) → who owns it; unset fields take <see cref="Config.FieldOwnership.Default"/>.</summary>
+        public Dictionary<string, FieldRule> FieldOwnership { get; set; } = new Dictionary<string, FieldRule>(StringComparer.OrdinalIgnoreCase);
+
         /// <summary>GoCardless field (metadata key or summary source) → Halo custom field.</summary>
         public List<FieldMapping> FieldMappings { get; set; } = new List<FieldMapping>();
 

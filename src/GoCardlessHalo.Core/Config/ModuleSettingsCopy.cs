@@ -13,6 +13,7 @@ namespace GoCardlessHalo.Core.Config
             DefaultSite = source.DefaultSite,
             MatchMode = source.MatchMode,
             PlacementOverrides = source.PlacementOverrides.ToList(),
+            FieldOwnership = new System.Collections.Generic.Dictionary<string, FieldRule>(source.FieldOwnership, System.StringComparer.OrdinalIgnoreCase),
             GoCardless = new GoCardlessSettings
             {
                 Environment = source.GoCardless.Environment,

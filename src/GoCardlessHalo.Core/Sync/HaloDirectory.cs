@@ -20,7 +20,7 @@ namespace GoCardlessHalo.Core.Sync
         private readonly Dictionary<string, List<HaloClient>> _clientsByExactKey = new Dictionary<string, List<HaloClient>>(StringComparer.Ordinal);
         private readonly Dictionary<string, List<HaloClient>> _clientsByNormalizedKey = new Dictionary<string, List<HaloClient>>(StringComparer.Ordinal);
         private readonly Dictionary<string, List<HaloUser>> _usersByLink = new Dictionary<string, List<HaloUser>>(StringComparer.Ordinal);
-        private readonly Dictionary<(int ClientId, string Email), List<HaloUser>> _unlinkedByEmail = new Dictionary<(int, string), List<HaloUser>>();
+        private readonly Dictionary<string, List<HaloUser>> _unlinkedByEmail = new Dictionary<string, List<HaloUser>>(StringComparer.Ordinal);
         private readonly MatchMode _mode;
 
         public HaloDirectory(IEnumerable<HaloClient> clients, IEnumerable<HaloSite> sites, IEnumerable<HaloUser> users, string linkField, MatchMode mode)
@@ -57,9 +57,12 @@ namespace GoCardlessHalo.Core.Sync
         public IReadOnlyList<HaloUser> UsersLinkedTo(string customerId) =>
             _usersByLink.TryGetValue(customerId, out var users) ? users : (IReadOnlyList<HaloUser>)Array.Empty<HaloUser>();
 
-        /// <summary>Active users of the customer with this email and no GoCardless link yet.</summary>
-        public IReadOnlyList<HaloUser> UnlinkedUsersWithEmail(int clientId, string? email) =>
-            email is not null && _unlinkedByEmail.TryGetValue((clientId, EmailKey(email)), out var users)
+        /// <summary>
+        /// Active users anywhere in Halo with this email and no GoCardless link yet: a contact that already exists under
+        /// another Halo customer (or for a customer without a company) is one person, not a reason for a second user.
+        /// </summary>
+        public IReadOnlyList<HaloUser> UnlinkedUsersWithEmail(string? email) =>
+            !string.IsNullOrWhiteSpace(email) && _unlinkedByEmail.TryGetValue(EmailKey(email!), out var users)
                 ? users
                 : (IReadOnlyList<HaloUser>)Array.Empty<HaloUser>();
 
@@ -117,14 +120,14 @@ namespace GoCardlessHalo.Core.Sync
             }
             else if (!user.Inactive && !string.IsNullOrWhiteSpace(user.Email))
             {
-                Add(_unlinkedByEmail, (user.ClientId, EmailKey(user.Email!)), user);
+                Add(_unlinkedByEmail, EmailKey(user.Email!), user);
             }
         }
 
         /// <summary>Removes a user from the email index once it has been linked.</summary>
         public void MarkLinked(HaloUser user, string customerId)
         {
-            if (!string.IsNullOrWhiteSpace(user.Email) && _unlinkedByEmail.TryGetValue((user.ClientId, EmailKey(user.Email!)), out var users))
+            if (!string.IsNullOrWhiteSpace(user.Email) && _unlinkedByEmail.TryGetValue(EmailKey(user.Email!), out var users))
             {
                 users.Remove(user);
             }

@@ -45,6 +45,8 @@ public sealed class ConfigStoreTests : IDisposable
         Assert.Equal("GcLink", loaded.Halo.LinkField);
         Assert.Equal("Acme/Head Office", loaded.DefaultSite);
         Assert.Equal(MatchMode.Normalized, loaded.MatchMode);
+        Assert.Equal(FieldRule.Overwrite, loaded.FieldOwnership["name"]);
+        Assert.Equal(FieldRule.CreateOnly, loaded.FieldOwnership["AccountRef"]);
         Assert.Equal(
             original.PlacementOverrides.Select(o => (o.CustomerId, o.CompanyName, o.HaloCustomer, o.HaloSite)),
             loaded.PlacementOverrides.Select(o => (o.CustomerId, o.CompanyName, o.HaloCustomer, o.HaloSite)));
@@ -118,6 +120,7 @@ public sealed class ConfigStoreTests : IDisposable
     [InlineData("version: 1\nfieldMappings:\n  - goCardlessField: a\n", 3, 5, "needs goCardlessField and haloField")]
     [InlineData("version: 1\nhalo:\n  connectionString: Server=x;Database=y;Password=hunter2\n", 3, 21, "contains a password")]
     [InlineData("version: 1\nmatchMode: Fuzzy\n", 2, 12, "'matchMode' must be one of Exact, Normalized")]
+    [InlineData("version: 1\nfieldOwnership:\n  Phone: Sometimes\n", 3, 10, "'fieldOwnership.Phone' must be one of Overwrite, FillWhenEmpty, CreateOnly")]
     [InlineData("version: 1\nplacementOverrides:\n  - customerId: CU1\n", 3, 5, "give exactly one of them")]
     [InlineData("version: 1\nplacementOverrides:\n  - customerId: CU1\n    haloSite: '1'\n  - customerId: CU1\n    haloSite: '2'\n", 5, 5, "a second time")]
     public void InvalidValuesNameTheirPlace(string yaml, long line, long column, string expected)
@@ -161,6 +164,7 @@ public sealed class ConfigStoreTests : IDisposable
         Enabled = true,
         DefaultSite = "Acme/Head Office",
         MatchMode = MatchMode.Normalized,
+        FieldOwnership = { ["Name"] = FieldRule.Overwrite, ["AccountRef"] = FieldRule.CreateOnly },
         PlacementOverrides =
         {
             PlacementOverride.Create("CU0001", null, "Orchard Bakery Ltd", null),

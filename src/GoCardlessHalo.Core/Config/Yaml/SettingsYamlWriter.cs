@@ -1,6 +1,7 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -76,6 +77,17 @@ namespace GoCardlessHalo.Core.Config.Yaml
                 }
 
                 emitter.Emit(new SequenceEnd());
+            }
+
+            if (settings.FieldOwnership.Count > 0)
+            {
+                Section(emitter, "fieldOwnership");
+                foreach (var rule in settings.FieldOwnership.OrderBy(r => r.Key, System.StringComparer.OrdinalIgnoreCase))
+                {
+                    Scalar(emitter, rule.Key, rule.Value.ToString());
+                }
+
+                emitter.Emit(new MappingEnd());
             }
 
             emitter.Emit(new Scalar("fieldMappings"));

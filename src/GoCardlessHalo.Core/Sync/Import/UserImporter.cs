@@ -49,7 +49,7 @@ namespace GoCardlessHalo.Core.Sync.Import
             var users = await ReadAllAsync(_target.GetUsersAsync(new HaloUserQuery { IncludeInactive = true }, cancellationToken)).ConfigureAwait(false);
             _directory = new HaloDirectory(clients, sites, users, fields.LinkField, _options.MatchMode);
             var defaultSite = _directory.ResolveDefaultSite(_options.DefaultSite);
-            _planner = new ImportPlanner(_directory, fields, defaultSite, _options.Overrides);
+            _planner = new ImportPlanner(_directory, fields, defaultSite, _options.Overrides, _options.FieldOwnership);
             _log.Verbose($"Read Halo ({_target.Location}): {clients.Count} customers, {sites.Count} sites, {users.Count} users in {watch.ElapsedMilliseconds} ms. Match mode {_options.MatchMode}, {_options.Overrides.Count} placement override(s). Default Site: {defaultSite.ClientName}/{defaultSite.Name} (id {defaultSite.Id}).");
         }
 
