@@ -3,7 +3,7 @@ using System;
 using System.Collections.Generic;
 using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Halo;
-using GoCardlessHalo.Core.Sync;
+using GoCardlessHalo.Core.Sync.Import;
 
 namespace GoCardlessHalo.Core.Config
 {

@@ -8,6 +8,8 @@ using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Halo.Api;
 using GoCardlessHalo.Core.Halo.Sql;
 using GoCardlessHalo.Core.Sync.Payments;
+using GoCardlessHalo.Core.Ledger;
+using GoCardlessHalo.Core.Sql;
 
 namespace GoCardlessHalo.Core.Connections
 {
@@ -77,7 +79,7 @@ namespace GoCardlessHalo.Core.Connections
 
             if (_settings.Halo.Target is HaloTargetKind.SqlServer or HaloTargetKind.Sqlite)
             {
-                return PaymentLedger.OpenExisting(SqlOptions(), _log);
+                return PaymentLedger.OpenExisting(TargetSqlOptions(), _log);
             }
 
             var ledgerDatabase = LedgerSqlOptions();
@@ -95,7 +97,7 @@ namespace GoCardlessHalo.Core.Connections
         }
 
         /// <summary>The SQL Server database configured for the API target's ledger, or null for the SQLite file beside the settings.</summary>
-        public HaloSqlOptions? LedgerSqlOptions()
+        public SqlOptions? LedgerSqlOptions()
         {
             var ledger = _settings.Ledger;
             if (_settings.Halo.Target != HaloTargetKind.Api || ledger.ConnectionString is null)
@@ -104,7 +106,7 @@ namespace GoCardlessHalo.Core.Connections
             }
 
             var password = ledger.Password is null ? null : _secrets.Resolve(ledger.Password, "ledger.password");
-            return HaloSqlOptions.ForSqlServer(ledger.ConnectionString, password);
+            return SqlOptions.ForSqlServer(ledger.ConnectionString, password);
         }
 
         /// <summary>The Halo target of the settings (not yet opened).</summary>
@@ -128,7 +130,7 @@ namespace GoCardlessHalo.Core.Connections
                         _log);
                 case HaloTargetKind.SqlServer:
                 case HaloTargetKind.Sqlite:
-                    return new HaloSqlTarget(SqlOptions(), _log);
+                    return new HaloSqlTarget(TargetSqlOptions(), _log);
                 default:
                     throw new GcHaloException(
                         "HaloTargetNotConfigured",
@@ -139,13 +141,13 @@ namespace GoCardlessHalo.Core.Connections
         }
 
         // The SQL Server or SQLite database of the settings, secrets resolved.
-        private HaloSqlOptions SqlOptions()
+        private SqlOptions TargetSqlOptions()
         {
             var halo = _settings.Halo;
             if (halo.Target == HaloTargetKind.SqlServer)
             {
                 var password = halo.Password is null ? null : _secrets.Resolve(halo.Password, "halo.password");
-                return HaloSqlOptions.ForSqlServer(halo.ConnectionString ?? string.Empty, password);
+                return SqlOptions.ForSqlServer(halo.ConnectionString ?? string.Empty, password);
             }
 
             if (string.IsNullOrWhiteSpace(halo.DatabasePath))
@@ -158,7 +160,7 @@ namespace GoCardlessHalo.Core.Connections
                     "halo.databasePath");
             }
 
-            return HaloSqlOptions.ForSqlite(halo.DatabasePath!);
+            return SqlOptions.ForSqlite(halo.DatabasePath!);
         }
     }
 }

@@ -12,6 +12,8 @@ using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Halo.Sql;
 using GoCardlessHalo.Core.Sync;
 using static GoCardlessHalo.Core.Health.HealthCheckNames;
+using GoCardlessHalo.Core.Sql;
+using GoCardlessHalo.Core.Ledger;
 
 namespace GoCardlessHalo.Core.Health
 {
@@ -19,7 +21,7 @@ namespace GoCardlessHalo.Core.Health
     /// The checks that ask Halo: connection, permissions, link field, mappings, Default Site, the module's tables and
     /// Halo's own GoCardless integrator. Each returns its result or throws a <see cref="GcHaloException"/>, which
     /// <see cref="ModuleHealth"/> turns into a Failed result. Reuses the sync's own rules
-    /// (<see cref="UserFieldResolver"/>, <see cref="DefaultSites"/>, <see cref="HaloMigrator"/>), so the health check
+    /// (<see cref="UserFieldResolver"/>, <see cref="DefaultSites"/>, <see cref="SqlMigrator"/>), so the health check
     /// and the sync can never disagree about what is valid.
     /// </summary>
     internal sealed class HaloHealthChecks
@@ -161,7 +163,7 @@ namespace GoCardlessHalo.Core.Health
 
                 if (_run.LedgerOptions is { } ledgerOptions)
                 {
-                    using var ledgerDatabase = new HaloSqlDatabase(ledgerOptions, _run.Log);
+                    using var ledgerDatabase = new SqlDatabase(ledgerOptions, _run.Log);
                     return await MigrationsAsync(ledgerDatabase, cancellationToken).ConfigureAwait(false);
                 }
 
@@ -174,11 +176,11 @@ namespace GoCardlessHalo.Core.Health
         }
 
         // The module's tables in a database whose schema changes belong to Enable-GcModule (and a DBA).
-        private static async Task<HealthCheck> MigrationsAsync(HaloSqlDatabase database, CancellationToken cancellationToken)
+        private static async Task<HealthCheck> MigrationsAsync(SqlDatabase database, CancellationToken cancellationToken)
         {
-            var pending = await new HaloMigrator(database).GetPendingAsync(cancellationToken).ConfigureAwait(false);
+            var pending = await new SqlMigrator(database).GetPendingAsync(cancellationToken).ConfigureAwait(false);
             return pending.Count == 0
-                ? HealthCheck.Passed(ModuleTables, $"The module's tables in {database.Location} are up to date (migration {HaloMigrations.All.Last()}).")
+                ? HealthCheck.Passed(ModuleTables, $"The module's tables in {database.Location} are up to date (migration {LedgerMigrations.All.Last()}).")
                 : HealthCheck.Failed(
                     ModuleTables,
                     $"{pending.Count} migration(s) of the module's tables are not applied to {database.Location}: {string.Join(", ", pending)}. " +
@@ -221,10 +223,10 @@ namespace GoCardlessHalo.Core.Health
                     "LedgerMissing");
             }
 
-            using var ledger = new HaloSqlDatabase(HaloSqlOptions.ForSqlite(path), _run.Log);
-            var pending = await new HaloMigrator(ledger).GetPendingAsync(cancellationToken).ConfigureAwait(false);
+            using var ledger = new SqlDatabase(SqlOptions.ForSqlite(path), _run.Log);
+            var pending = await new SqlMigrator(ledger).GetPendingAsync(cancellationToken).ConfigureAwait(false);
             return pending.Count == 0
-                ? HealthCheck.Passed(ModuleTables, $"The payment ledger '{path}' is up to date (migration {HaloMigrations.All.Last()}).")
+                ? HealthCheck.Passed(ModuleTables, $"The payment ledger '{path}' is up to date (migration {LedgerMigrations.All.Last()}).")
                 : HealthCheck.Warning(ModuleTables,
                     $"The payment ledger '{path}' lacks {pending.Count} migration(s) ({string.Join(", ", pending)}); the next Sync-GcPayment applies them.",
                     "MigrationsPending");

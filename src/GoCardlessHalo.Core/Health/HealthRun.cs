@@ -8,7 +8,7 @@ using GoCardlessHalo.Core.Diagnostics;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Halo;
-using GoCardlessHalo.Core.Halo.Sql;
+using GoCardlessHalo.Core.Sql;
 
 namespace GoCardlessHalo.Core.Health
 {
@@ -48,7 +48,7 @@ namespace GoCardlessHalo.Core.Health
         public IHaloTarget? Target { get; private set; }
 
         /// <summary>The SQL Server database of the API target's payment ledger; null for the ledger file beside the settings.</summary>
-        public HaloSqlOptions? LedgerOptions { get; private set; }
+        public SqlOptions? LedgerOptions { get; private set; }
 
         /// <summary>Why <see cref="LedgerOptions"/> could not be built (its password does not resolve), or null.</summary>
         public GcHaloException? LedgerProblem { get; private set; }

@@ -1,8 +1,8 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System.Management.Automation;
-using GoCardlessHalo.Base;
+using GoCardlessHalo.Cmdlets;
 using GoCardlessHalo.Core.Errors;
-using GoCardlessHalo.Models;
+using GoCardlessHalo.Output;
 
 namespace GoCardlessHalo.Commands
 {

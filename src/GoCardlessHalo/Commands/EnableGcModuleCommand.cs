@@ -2,11 +2,13 @@
 using System;
 using System.Management.Automation;
 using System.Security;
-using GoCardlessHalo.Base;
+using GoCardlessHalo.Cmdlets;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Halo;
-using GoCardlessHalo.Models;
+using GoCardlessHalo.Output;
+using GoCardlessHalo.Activation;
+using GoCardlessHalo.Core.Activation;
 
 namespace GoCardlessHalo.Commands
 {
@@ -268,7 +270,7 @@ namespace GoCardlessHalo.Commands
                 LedgerPasswordReference = LedgerPasswordReference,
                 DefaultSite = DefaultSite,
                 LinkField = LinkField,
-                MatchMode = ImportResults.ToEngine(MatchMode),
+                MatchMode = ImportResultMapper.ToEngine(MatchMode),
             };
         }
     }

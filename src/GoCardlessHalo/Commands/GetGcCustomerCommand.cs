@@ -1,7 +1,7 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
 using System.Management.Automation;
-using GoCardlessHalo.Base;
+using GoCardlessHalo.Cmdlets;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.GoCardless;
 

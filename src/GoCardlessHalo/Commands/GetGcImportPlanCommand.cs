@@ -1,10 +1,10 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System.Management.Automation;
-using GoCardlessHalo.Base;
+using GoCardlessHalo.Cmdlets;
 using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Sync.Import;
-using GoCardlessHalo.Models;
+using GoCardlessHalo.Output;
 
 namespace GoCardlessHalo.Commands
 {
@@ -60,7 +60,7 @@ namespace GoCardlessHalo.Commands
             _client = Connections.CreateGoCardlessClient();
             _target = Connections.CreateHaloTarget();
             Await(_target.OpenAsync(CancellationToken));
-            _importer = new UserImporter(_target, ImportOptions.FromSettings(Context.Settings, ImportResults.ToEngine(MatchMode)), Log, audit: null);
+            _importer = new UserImporter(_target, ImportOptions.FromSettings(Context.Settings, ImportResultMapper.ToEngine(MatchMode)), Log, audit: null);
             Await(_importer.PrepareAsync(CancellationToken));
         }
 
@@ -73,6 +73,6 @@ namespace GoCardlessHalo.Commands
         }
 
         internal override void Handle(Customer customer) =>
-            WriteObject(ImportResults.ToOutput(UserImporter.WithoutWrite(_importer!.Plan(customer))));
+            WriteObject(ImportResultMapper.ToOutput(UserImporter.WithoutWrite(_importer!.Plan(customer))));
     }
 }

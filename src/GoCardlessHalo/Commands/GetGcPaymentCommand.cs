@@ -3,13 +3,14 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using GoCardlessHalo.Base;
+using GoCardlessHalo.Cmdlets;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Sync;
 using GoCardlessHalo.Core.Sync.Payments;
-using GoCardlessHalo.Models;
+using GoCardlessHalo.Output;
+using GoCardlessHalo.Core.Ledger;
 
 namespace GoCardlessHalo.Commands
 {
@@ -165,7 +166,7 @@ namespace GoCardlessHalo.Commands
                 : _ledger!.QueryAsync(query, _dashboard, CancellationToken);
             foreach (var payment in Stream(payments))
             {
-                WriteObject(Payments.ToOutput(payment));
+                WriteObject(PaymentMapper.ToOutput(payment));
             }
         }
 

@@ -1,7 +1,7 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System.Management.Automation;
-using GoCardlessHalo.Base;
-using GoCardlessHalo.Models;
+using GoCardlessHalo.Cmdlets;
+using GoCardlessHalo.Output;
 
 namespace GoCardlessHalo.Commands
 {

@@ -3,7 +3,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using GoCardlessHalo.Base;
+using GoCardlessHalo.Cmdlets;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Sync;

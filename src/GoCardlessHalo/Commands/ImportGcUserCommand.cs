@@ -3,13 +3,12 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using GoCardlessHalo.Base;
+using GoCardlessHalo.Cmdlets;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.GoCardless;
-using GoCardlessHalo.Core.Sync;
 using GoCardlessHalo.Core.Sync.Import;
-using GoCardlessHalo.Models;
+using GoCardlessHalo.Output;
 
 namespace GoCardlessHalo.Commands
 {
@@ -85,7 +84,7 @@ namespace GoCardlessHalo.Commands
         protected override void Begin()
         {
             _run = SyncRun.Start(this, SyncKind.Import, "Import-GcUser", LockTimeout);
-            var importer = new UserImporter(_run.Target, ImportOptions.FromSettings(Context.Settings, ImportResults.ToEngine(MatchMode)), Log, _run.Audit);
+            var importer = new UserImporter(_run.Target, ImportOptions.FromSettings(Context.Settings, ImportResultMapper.ToEngine(MatchMode)), Log, _run.Audit);
             Await(importer.PrepareAsync(CancellationToken));
             _queue = new ImportQueue(importer, BatchSize);
         }
@@ -155,7 +154,7 @@ namespace GoCardlessHalo.Commands
                 WriteVerbose($"Skipped {result.CustomerId}: {result.Plan.Reason}");
             }
 
-            WriteObject(ImportResults.ToOutput(result));
+            WriteObject(ImportResultMapper.ToOutput(result));
         }
     }
 }

@@ -1,6 +1,6 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System.Management.Automation;
-using GoCardlessHalo.Base;
+using GoCardlessHalo.Cmdlets;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Errors;
 

@@ -1,10 +1,10 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System.Collections.Generic;
 using System.Management.Automation;
-using GoCardlessHalo.Base;
+using GoCardlessHalo.Cmdlets;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Errors;
-using GoCardlessHalo.Models;
+using GoCardlessHalo.Output;
 
 namespace GoCardlessHalo.Commands
 {

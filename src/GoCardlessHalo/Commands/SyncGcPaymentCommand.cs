@@ -1,12 +1,13 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
 using System.Management.Automation;
-using GoCardlessHalo.Base;
+using GoCardlessHalo.Cmdlets;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Sync.Payments;
-using GoCardlessHalo.Models;
+using GoCardlessHalo.Output;
+using GoCardlessHalo.Core.Ledger;
 
 namespace GoCardlessHalo.Commands
 {
@@ -86,7 +87,7 @@ namespace GoCardlessHalo.Commands
             var count = 0;
             foreach (var change in Stream(synchronizer.SyncAsync(CancellationToken)))
             {
-                WriteObject(Payments.ToOutput(change));
+                WriteObject(PaymentMapper.ToOutput(change));
                 if (++count % 500 == 0)
                 {
                     WriteProgress(new ProgressRecord(2, "Syncing GoCardless payments", $"{count} payment changes stored"));

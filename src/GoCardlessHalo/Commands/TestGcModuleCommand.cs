@@ -2,7 +2,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using GoCardlessHalo.Base;
+using GoCardlessHalo.Cmdlets;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Health;
 

@@ -10,6 +10,7 @@ using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Halo.Api;
 using GoCardlessHalo.Core.Sync;
 using GoCardlessHalo.Core.Sync.Payments;
+using GoCardlessHalo.Core.Ledger;
 
 namespace GoCardlessHalo.Bench.Infrastructure;
 

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using GoCardlessHalo.Bench.Infrastructure;
 using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Sync.Payments;
+using GoCardlessHalo.Core.Ledger;
 
 namespace GoCardlessHalo.Bench.Scenarios;
 

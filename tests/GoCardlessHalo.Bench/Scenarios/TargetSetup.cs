@@ -3,10 +3,11 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Bench.Infrastructure;
-using GoCardlessHalo.Core.Connections;
 using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Halo.Sql;
 using GoCardlessHalo.Core.Sync;
+using GoCardlessHalo.Core.Activation;
+using GoCardlessHalo.Core.Sql;
 
 namespace GoCardlessHalo.Bench.Scenarios;
 
@@ -24,7 +25,7 @@ public static class TargetSetup
         if (connections.Kind == HaloTargetKind.Sqlite)
         {
             var options = await HaloSqliteDatabase.CreateAsync(connections.Settings.Halo.DatabasePath!, cancellationToken, connections.Log);
-            using var database = new HaloSqlDatabase(options, connections.Log);
+            using var database = new SqlDatabase(options, connections.Log);
             await HaloSqliteDatabase.SeedAsync(database, data.ToSqliteSeed(), cancellationToken);
         }
         else

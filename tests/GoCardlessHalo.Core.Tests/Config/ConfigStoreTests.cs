@@ -5,6 +5,7 @@ using System.Linq;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Halo;
+using GoCardlessHalo.Core.Sync.Import;
 using GoCardlessHalo.Core.Sync;
 
 namespace GoCardlessHalo.Core.Tests.Config;

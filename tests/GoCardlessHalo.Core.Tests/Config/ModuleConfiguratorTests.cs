@@ -5,6 +5,7 @@ using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.Halo;
+using GoCardlessHalo.Core.Activation;
 
 namespace GoCardlessHalo.Core.Tests.Config;
 

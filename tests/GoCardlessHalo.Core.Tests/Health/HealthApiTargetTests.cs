@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Config;
-using GoCardlessHalo.Core.Halo.Sql;
 using GoCardlessHalo.Core.Health;
 using GoCardlessHalo.Core.Sync.Payments;
 using GoCardlessHalo.Core.Tests.GoCardless;
@@ -12,6 +11,8 @@ using GoCardlessHalo.Core.Tests.Halo.Api;
 using GoCardlessHalo.Core.Tests.Halo.Sql;
 using static GoCardlessHalo.Core.Health.HealthCheckNames;
 using static GoCardlessHalo.Core.Tests.Health.HealthHarness;
+using GoCardlessHalo.Core.Ledger;
+using GoCardlessHalo.Core.Sql;
 
 namespace GoCardlessHalo.Core.Tests.Health;
 
@@ -166,7 +167,7 @@ public sealed class HealthApiTargetTests : IClassFixture<EmulatorFixture>, IAsyn
     [Fact]
     public async Task A_ledger_behind_on_migrations_is_a_warning()
     {
-        await RawSqlite.ExecuteAsync(HaloSqlOptions.ForSqlite(_setup.Location.Beside(PaymentLedger.EmbeddedFileName)), "DROP TABLE gch_migration");
+        await RawSqlite.ExecuteAsync(SqlOptions.ForSqlite(_setup.Location.Beside(PaymentLedger.EmbeddedFileName)), "DROP TABLE gch_migration");
 
         var tables = Check(await _setup.RunAsync(), ModuleTables);
 

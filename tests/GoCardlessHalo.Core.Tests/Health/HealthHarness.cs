@@ -6,12 +6,13 @@ using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Halo;
-using GoCardlessHalo.Core.Halo.Sql;
 using GoCardlessHalo.Core.Health;
 using GoCardlessHalo.Core.Sync.Payments;
 using GoCardlessHalo.Core.Tests.Config;
 using GoCardlessHalo.Core.Tests.Halo.Api;
 using GoCardlessHalo.Emulator;
+using GoCardlessHalo.Core.Ledger;
+using GoCardlessHalo.Core.Sql;
 
 namespace GoCardlessHalo.Core.Tests.Health;
 
@@ -79,8 +80,8 @@ internal sealed class HealthHarness : IDisposable
     /// <summary>The payment ledger the API target keeps beside the settings, migrated.</summary>
     public async Task CreateLedgerAsync()
     {
-        using var ledger = HaloSqlDatabase.CreateOrOpenSqlite(Location.Beside(PaymentLedger.EmbeddedFileName));
-        await new HaloMigrator(ledger).ApplyAsync(CancellationToken.None);
+        using var ledger = SqlDatabase.CreateOrOpenSqlite(Location.Beside(PaymentLedger.EmbeddedFileName));
+        await new SqlMigrator(ledger).ApplyAsync(CancellationToken.None);
     }
 
     public ModuleHealth Health(HealthOptions? options = null) =>

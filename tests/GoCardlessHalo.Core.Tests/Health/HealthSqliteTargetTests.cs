@@ -10,6 +10,7 @@ using GoCardlessHalo.Core.Tests.GoCardless;
 using GoCardlessHalo.Core.Tests.Halo.Sql;
 using static GoCardlessHalo.Core.Health.HealthCheckNames;
 using static GoCardlessHalo.Core.Tests.Health.HealthHarness;
+using GoCardlessHalo.Core.Sql;
 
 namespace GoCardlessHalo.Core.Tests.Health;
 
@@ -18,7 +19,7 @@ public sealed class HealthSqliteTargetTests : IClassFixture<EmulatorFixture>, IA
 {
     private readonly EmulatorFixture _emulator;
     private readonly HealthHarness _setup = new();
-    private HaloSqlOptions _database = null!;
+    private SqlOptions _database = null!;
 
     public HealthSqliteTargetTests(EmulatorFixture emulator)
     {
@@ -32,10 +33,10 @@ public sealed class HealthSqliteTargetTests : IClassFixture<EmulatorFixture>, IA
         var seed = HaloSeedData.Sample();
         seed.Fields.Add(new HaloFieldDefinition { Id = 1, Name = "GoCardlessCustomerId", Label = "GoCardless customer", Type = HaloFieldDefinition.TextType, Usage = HaloFieldDefinition.UserUsage });
         seed.Fields.Add(new HaloFieldDefinition { Id = 2, Name = "Department", Label = "Department", Type = HaloFieldDefinition.TextType, Usage = HaloFieldDefinition.UserUsage });
-        using (var database = new HaloSqlDatabase(_database))
+        using (var database = new SqlDatabase(_database))
         {
             await HaloSqliteDatabase.SeedAsync(database, seed, CancellationToken.None);
-            await new HaloMigrator(database).ApplyAsync(CancellationToken.None);
+            await new SqlMigrator(database).ApplyAsync(CancellationToken.None);
         }
 
         _setup.UseGoCardless(_emulator.Host);

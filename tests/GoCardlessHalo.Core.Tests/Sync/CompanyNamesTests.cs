@@ -1,5 +1,5 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
-using GoCardlessHalo.Core.Sync;
+using GoCardlessHalo.Core.Sync.Import;
 
 namespace GoCardlessHalo.Core.Tests.Sync;
 

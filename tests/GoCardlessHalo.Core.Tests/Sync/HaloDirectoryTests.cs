@@ -4,6 +4,7 @@ using System.Linq;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Sync;
+using GoCardlessHalo.Core.Sync.Import;
 
 namespace GoCardlessHalo.Core.Tests.Sync;
 

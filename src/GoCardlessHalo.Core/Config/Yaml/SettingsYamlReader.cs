@@ -44,7 +44,7 @@ namespace GoCardlessHalo.Core.Config.Yaml
                 ["goCardless"] = n => ReadGoCardless(reader, n, settings.GoCardless),
                 ["halo"] = n => ReadHalo(reader, n, settings.Halo),
                 ["defaultSite"] = n => settings.DefaultSite = reader.String(n, "defaultSite"),
-                ["matchMode"] = n => settings.MatchMode = reader.Enum<Sync.MatchMode>(n, "matchMode"),
+                ["matchMode"] = n => settings.MatchMode = reader.Enum<Sync.Import.MatchMode>(n, "matchMode"),
                 ["placementOverrides"] = n => settings.PlacementOverrides = PlacementOverridesYaml.Read(reader, n),
                 ["fieldOwnership"] = n => settings.FieldOwnership = ReadOwnership(reader, n),
                 ["fieldMappings"] = n => settings.FieldMappings = ReadMappings(reader, n),

@@ -57,7 +57,7 @@ namespace GoCardlessHalo.Core.Config.Yaml
             emitter.Emit(new MappingEnd());
 
             Optional(emitter, "defaultSite", settings.DefaultSite);
-            if (settings.MatchMode != Sync.MatchMode.Exact)
+            if (settings.MatchMode != Sync.Import.MatchMode.Exact)
             {
                 Scalar(emitter, "matchMode", settings.MatchMode.ToString());
             }

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using static GoCardlessHalo.Core.Halo.Sql.HaloNames;
+using GoCardlessHalo.Core.Sql;
 
 namespace GoCardlessHalo.Core.Halo.Sql
 {
@@ -27,19 +28,19 @@ namespace GoCardlessHalo.Core.Halo.Sql
         // The module inserts rows only into these; their NOT NULL columns must all be fillable.
         private static readonly string[] WrittenTables = { Users, FieldInfo, FieldData };
 
-        private readonly Dictionary<string, HaloTable> tables;
+        private readonly Dictionary<string, DiscoveredTable> tables;
 
-        private HaloSchema(Dictionary<string, HaloTable> tables)
+        private HaloSchema(Dictionary<string, DiscoveredTable> tables)
         {
             this.tables = tables;
         }
 
-        public HaloTable this[string table] => tables[table];
+        public DiscoveredTable this[string table] => tables[table];
 
         /// <summary>Reads the columns of Halo's tables and fails with one error listing everything missing.</summary>
         public static async Task<HaloSchema> DiscoverAsync(SqlDialect dialect, DbConnection connection, CancellationToken cancellationToken)
         {
-            var tables = new Dictionary<string, HaloTable>(StringComparer.OrdinalIgnoreCase);
+            var tables = new Dictionary<string, DiscoveredTable>(StringComparer.OrdinalIgnoreCase);
             var missing = new List<string>();
             foreach (var (table, columns) in Required)
             {
@@ -50,7 +51,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
                     continue;
                 }
 
-                var found = new HaloTable(discovered[0].Table, discovered);
+                var found = new DiscoveredTable(discovered[0].Table, discovered);
                 tables[table] = found;
                 missing.AddRange(columns.Where(c => !found.Has(c)).Select(c => "column " + table + "." + c));
             }

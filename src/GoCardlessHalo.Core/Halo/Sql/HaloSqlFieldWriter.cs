@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using static GoCardlessHalo.Core.Halo.Sql.HaloNames;
+using GoCardlessHalo.Core.Sql;
 
 namespace GoCardlessHalo.Core.Halo.Sql
 {
@@ -12,7 +13,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
     internal static class HaloSqlFieldWriter
     {
         public static async Task<HaloFieldDefinition> CreateUserTextFieldAsync(
-            HaloSqlDatabase database,
+            SqlDatabase database,
             HaloSchema schema,
             string name,
             string? label,

@@ -7,6 +7,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using static GoCardlessHalo.Core.Halo.Sql.HaloNames;
+using GoCardlessHalo.Core.Sql;
 
 namespace GoCardlessHalo.Core.Halo.Sql
 {
@@ -28,7 +29,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
         private static readonly string[] OptionalModuleColumns = { ModuleIntegratorLastSync, ModuleIntegratorLastError };
 
         /// <summary>Selects one row from each table, so a missing SELECT permission fails here and not mid-sync.</summary>
-        public static async Task<string> CheckReadAccessAsync(HaloSqlDatabase database, ISqlNames names, CancellationToken cancellationToken)
+        public static async Task<string> CheckReadAccessAsync(SqlDatabase database, ISqlNames names, CancellationToken cancellationToken)
         {
             var dialect = database.Dialect;
             using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -42,7 +43,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
             return "the login can read " + string.Join(", ", ReadTables);
         }
 
-        public static async Task<HaloNativeIntegrator> ReadNativeIntegratorAsync(HaloSqlDatabase database, CancellationToken cancellationToken)
+        public static async Task<HaloNativeIntegrator> ReadNativeIntegratorAsync(SqlDatabase database, CancellationToken cancellationToken)
         {
             var dialect = database.Dialect;
             using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -57,7 +58,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
                     $"The database at {database.Location} has no {ModuleSetup} table (where Halo keeps its own integrator's settings), so it cannot be told whether Halo's own GoCardless integration syncs too. Check Configuration > Integrations > GoCardless in Halo.");
             }
 
-            var table = new HaloTable(columns[0].Table, columns);
+            var table = new DiscoveredTable(columns[0].Table, columns);
             var missing = RequiredModuleColumns.Where(c => !table.Has(c)).ToList();
             if (missing.Count > 0)
             {
@@ -81,7 +82,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
                 shown.Select(r => r.LastError).FirstOrDefault(v => v is not null));
         }
 
-        private static async Task<List<ModuleRow>> ReadModulesAsync(HaloSqlDatabase database, DbConnection connection, HaloTable table, CancellationToken cancellationToken)
+        private static async Task<List<ModuleRow>> ReadModulesAsync(SqlDatabase database, DbConnection connection, DiscoveredTable table, CancellationToken cancellationToken)
         {
             var dialect = database.Dialect;
             var optional = OptionalModuleColumns.Where(table.Has).ToList();
@@ -123,9 +124,9 @@ namespace GoCardlessHalo.Core.Halo.Sql
         /// <summary>Names as the database spells them, for a table the schema discovery does not cover.</summary>
         private sealed class DiscoveredTableNames : ISqlNames
         {
-            private readonly HaloTable table;
+            private readonly DiscoveredTable table;
 
-            public DiscoveredTableNames(HaloTable table)
+            public DiscoveredTableNames(DiscoveredTable table)
             {
                 this.table = table;
             }

@@ -8,6 +8,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Diagnostics;
+using GoCardlessHalo.Core.Sql;
 
 namespace GoCardlessHalo.Core.Halo.Sql
 {
@@ -22,25 +23,25 @@ namespace GoCardlessHalo.Core.Halo.Sql
         private HaloSchema? schema;
 
         /// <summary>A target on its own database connection settings.</summary>
-        public HaloSqlTarget(HaloSqlOptions options, IEngineLog? log = null)
-            : this(new HaloSqlDatabase(options, log), ownsDatabase: true)
+        public HaloSqlTarget(SqlOptions options, IEngineLog? log = null)
+            : this(new SqlDatabase(options, log), ownsDatabase: true)
         {
         }
 
         /// <summary>A target sharing <paramref name="database"/> (e.g. with the payment ledger); the caller disposes it.</summary>
-        public HaloSqlTarget(HaloSqlDatabase database)
+        public HaloSqlTarget(SqlDatabase database)
             : this(database, ownsDatabase: false)
         {
         }
 
-        private HaloSqlTarget(HaloSqlDatabase database, bool ownsDatabase)
+        private HaloSqlTarget(SqlDatabase database, bool ownsDatabase)
         {
             Database = database ?? throw new ArgumentNullException(nameof(database));
             this.ownsDatabase = ownsDatabase;
         }
 
         /// <summary>The database this target reads and writes; the payment ledger and migrations use the same one.</summary>
-        public HaloSqlDatabase Database { get; }
+        public SqlDatabase Database { get; }
 
         /// <inheritdoc />
         public HaloTargetKind Kind => Database.Kind;

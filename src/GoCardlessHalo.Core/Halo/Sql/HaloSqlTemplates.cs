@@ -1,4 +1,5 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
+using GoCardlessHalo.Core.Sql;
 namespace GoCardlessHalo.Core.Halo.Sql
 {
     /// <summary>

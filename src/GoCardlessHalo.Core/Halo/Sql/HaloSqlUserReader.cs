@@ -5,7 +5,8 @@ using System.Diagnostics;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
-using static GoCardlessHalo.Core.Halo.Sql.SqlReaderValues;
+using static GoCardlessHalo.Core.Sql.SqlReaderValues;
+using GoCardlessHalo.Core.Sql;
 
 namespace GoCardlessHalo.Core.Halo.Sql
 {
@@ -19,7 +20,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
         private const int FirstLegacyOrdinal = 14;
 
         public static async IAsyncEnumerable<HaloUser> ReadAsync(
-            HaloSqlDatabase database,
+            SqlDatabase database,
             HaloSchema schema,
             HaloUserQuery query,
             [EnumeratorCancellation] CancellationToken cancellationToken)

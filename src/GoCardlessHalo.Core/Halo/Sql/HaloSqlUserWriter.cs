@@ -7,6 +7,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using static GoCardlessHalo.Core.Halo.Sql.HaloNames;
+using GoCardlessHalo.Core.Sql;
 
 namespace GoCardlessHalo.Core.Halo.Sql
 {
@@ -16,16 +17,16 @@ namespace GoCardlessHalo.Core.Halo.Sql
     /// </summary>
     internal sealed class HaloSqlUserWriter : IDisposable
     {
-        private readonly HaloSqlTransaction transaction;
+        private readonly DatabaseTransaction transaction;
         private readonly HaloSchema schema;
-        private readonly HaloTable users;
+        private readonly DiscoveredTable users;
         private readonly Dictionary<string, RowCommand> rowCommands = new Dictionary<string, RowCommand>(StringComparer.Ordinal);
         private readonly DateTime now = DateTime.UtcNow;
         private DbCommand? updateFieldData;
         private DbCommand? countSite;
         private DbCommand? countUser;
 
-        private HaloSqlUserWriter(HaloSqlTransaction transaction, HaloSchema schema, UserFieldCatalog catalog)
+        private HaloSqlUserWriter(DatabaseTransaction transaction, HaloSchema schema, UserFieldCatalog catalog)
         {
             this.transaction = transaction;
             this.schema = schema;
@@ -36,7 +37,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
         /// <summary>The User fields as they are inside this transaction.</summary>
         public UserFieldCatalog Catalog { get; }
 
-        public static async Task<HaloSqlUserWriter> StartAsync(HaloSqlTransaction transaction, HaloSchema schema, CancellationToken cancellationToken)
+        public static async Task<HaloSqlUserWriter> StartAsync(DatabaseTransaction transaction, HaloSchema schema, CancellationToken cancellationToken)
         {
             var catalog = await UserFieldCatalog.LoadAsync(transaction.Database, schema, transaction.Connection, transaction.Transaction, cancellationToken)
                 .ConfigureAwait(false);
@@ -184,7 +185,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
             return transaction.GuardAsync("updating field " + field.Definition.Name + " of user " + userId, () => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
         }
 
-        private async Task<int> ExecuteAsync(bool insert, IReadOnlyList<(string Column, object? Value)> values, int? id, string operation, CancellationToken cancellationToken, HaloTable? table = null)
+        private async Task<int> ExecuteAsync(bool insert, IReadOnlyList<(string Column, object? Value)> values, int? id, string operation, CancellationToken cancellationToken, DiscoveredTable? table = null)
         {
             table ??= users;
             var columns = values.Select(v => v.Column).ToList();
@@ -208,7 +209,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
             return await command.ExecuteAsync(operation, cancellationToken).ConfigureAwait(false);
         }
 
-        private DbCommand CountCommand(HaloTable table, string idColumn)
+        private DbCommand CountCommand(DiscoveredTable table, string idColumn)
         {
             var dialect = transaction.Dialect;
             var command = transaction.CreateCommand(

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Diagnostics;
 using static GoCardlessHalo.Core.Halo.Sql.HaloNames;
+using GoCardlessHalo.Core.Sql;
 
 namespace GoCardlessHalo.Core.Halo.Sql
 {
@@ -20,18 +21,18 @@ namespace GoCardlessHalo.Core.Halo.Sql
         /// Creates the database file (and its folder) with Halo's tables, or adds whatever tables are missing to an
         /// existing file; never touches existing rows. Returns the options to open it with.
         /// </summary>
-        public static async Task<HaloSqlOptions> CreateAsync(string path, CancellationToken cancellationToken, IEngineLog? log = null)
+        public static async Task<SqlOptions> CreateAsync(string path, CancellationToken cancellationToken, IEngineLog? log = null)
         {
-            var options = HaloSqlOptions.ForSqlite(path);
-            HaloSqlDatabase.EnsureFolder(path);
+            var options = SqlOptions.ForSqlite(path);
+            SqlDatabase.EnsureFolder(path);
 
-            using var database = new HaloSqlDatabase(HaloSqlDatabase.CreateDialect(options, createIfMissing: true), log);
+            using var database = new SqlDatabase(SqlDatabase.CreateDialect(options, createIfMissing: true), log);
             await CreateSchemaAsync(database, cancellationToken).ConfigureAwait(false);
             return options;
         }
 
         /// <summary>Creates Halo's tables in <paramref name="database"/> (a SQLite one; e.g. an in-memory database).</summary>
-        public static async Task CreateSchemaAsync(HaloSqlDatabase database, CancellationToken cancellationToken)
+        public static async Task CreateSchemaAsync(SqlDatabase database, CancellationToken cancellationToken)
         {
             RequireSqlite(database);
             var watch = Stopwatch.StartNew();
@@ -58,7 +59,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
         /// Adds customers, sites, User custom fields and users (with custom field values) to an embedded database,
         /// in one transaction. Refuses SQL Server: the module never seeds a real Halo.
         /// </summary>
-        public static async Task SeedAsync(HaloSqlDatabase database, HaloSeedData data, CancellationToken cancellationToken)
+        public static async Task SeedAsync(SqlDatabase database, HaloSeedData data, CancellationToken cancellationToken)
         {
             RequireSqlite(database);
             if (data == null)
@@ -122,8 +123,8 @@ namespace GoCardlessHalo.Core.Halo.Sql
         };
 
         private static async Task InsertRowsAsync<T>(
-            HaloSqlTransaction transaction,
-            HaloTable table,
+            DatabaseTransaction transaction,
+            DiscoveredTable table,
             IEnumerable<T> rows,
             Func<T, object?[]> values,
             CancellationToken cancellationToken,
@@ -142,7 +143,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
             }
         }
 
-        private static void RequireSqlite(HaloSqlDatabase database)
+        private static void RequireSqlite(SqlDatabase database)
         {
             if ((database ?? throw new ArgumentNullException(nameof(database))).Kind != HaloTargetKind.Sqlite)
             {

@@ -1,5 +1,6 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System.Collections.Generic;
+using GoCardlessHalo.Core.Sql;
 
 namespace GoCardlessHalo.Core.Halo.Sql
 {

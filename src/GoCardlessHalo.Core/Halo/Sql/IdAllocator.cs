@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
+using GoCardlessHalo.Core.Sql;
 
 namespace GoCardlessHalo.Core.Halo.Sql
 {
@@ -15,7 +16,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
     internal static class IdAllocator
     {
         /// <summary>The first of <paramref name="count"/> consecutive free ids of <paramref name="table"/>.</summary>
-        public static async Task<int> AllocateAsync(HaloSqlTransaction transaction, HaloTable table, string idColumn, int count, CancellationToken cancellationToken)
+        public static async Task<int> AllocateAsync(DatabaseTransaction transaction, DiscoveredTable table, string idColumn, int count, CancellationToken cancellationToken)
         {
             var dialect = transaction.Dialect;
             using var command = transaction.CreateCommand(

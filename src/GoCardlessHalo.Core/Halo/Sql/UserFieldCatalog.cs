@@ -5,6 +5,7 @@ using System.Data.Common;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using GoCardlessHalo.Core.Sql;
 
 namespace GoCardlessHalo.Core.Halo.Sql
 {
@@ -75,7 +76,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
         public UserField? FindById(int id) => byId.TryGetValue(id, out var field) ? field : null;
 
         public static async Task<UserFieldCatalog> LoadAsync(
-            HaloSqlDatabase database,
+            SqlDatabase database,
             HaloSchema schema,
             DbConnection connection,
             DbTransaction? transaction,

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Diagnostics;
 using GoCardlessHalo.Core.GoCardless;
+using GoCardlessHalo.Core.Ledger;
 
 namespace GoCardlessHalo.Core.Sync.Payments
 {

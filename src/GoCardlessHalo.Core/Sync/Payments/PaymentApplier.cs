@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.GoCardless;
+using GoCardlessHalo.Core.Ledger;
 
 namespace GoCardlessHalo.Core.Sync.Payments
 {

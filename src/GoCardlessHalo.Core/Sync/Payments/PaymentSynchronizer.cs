@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using GoCardlessHalo.Core.Diagnostics;
 using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Halo;
+using GoCardlessHalo.Core.Ledger;
 
 namespace GoCardlessHalo.Core.Sync.Payments
 {

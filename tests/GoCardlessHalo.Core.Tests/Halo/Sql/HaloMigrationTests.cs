@@ -4,7 +4,8 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using GoCardlessHalo.Core.Halo.Sql;
+using GoCardlessHalo.Core.Ledger;
+using GoCardlessHalo.Core.Sql;
 
 namespace GoCardlessHalo.Core.Tests.Halo.Sql;
 
@@ -25,8 +26,8 @@ public sealed class HaloMigrationTests : SqliteDatabaseTests
     public async Task Pending_migrations_are_applied_once_and_recorded()
     {
         var options = await Factory.CreateDatabaseAsync();
-        using var database = new HaloSqlDatabase(options);
-        var migrator = new HaloMigrator(database);
+        using var database = new SqlDatabase(options);
+        var migrator = new SqlMigrator(database);
 
         var pendingBefore = await migrator.GetPendingAsync(CancellationToken.None);
         var tablesAfterCheck = await RawSqlite.ScalarAsync(options, "SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'gch_%'");
@@ -34,7 +35,7 @@ public sealed class HaloMigrationTests : SqliteDatabaseTests
         var appliedAgain = await migrator.ApplyAsync(CancellationToken.None);
         var pendingAfter = await migrator.GetPendingAsync(CancellationToken.None);
 
-        Assert.Equal(HaloMigrations.All.Select(m => m.Version), pendingBefore.Select(m => m.Version));
+        Assert.Equal(LedgerMigrations.All.Select(m => m.Version), pendingBefore.Select(m => m.Version));
         Assert.Equal(0L, tablesAfterCheck);
         Assert.Equal(new[] { 1, 2 }, applied.Select(m => m.Version));
         Assert.Empty(appliedAgain);
@@ -59,23 +60,23 @@ public sealed class HaloMigrationTests : SqliteDatabaseTests
     [Fact]
     public async Task A_ledger_beside_the_configuration_is_created_on_first_use()
     {
-        using var ledger = HaloSqlDatabase.CreateOrOpenSqlite(ledgerPath);
+        using var ledger = SqlDatabase.CreateOrOpenSqlite(ledgerPath);
 
-        var applied = await new HaloMigrator(ledger).ApplyAsync(CancellationToken.None);
+        var applied = await new SqlMigrator(ledger).ApplyAsync(CancellationToken.None);
 
-        Assert.Equal(HaloMigrations.All.Count, applied.Count);
+        Assert.Equal(LedgerMigrations.All.Count, applied.Count);
         Assert.True(File.Exists(ledgerPath));
-        Assert.Equal(6L, await RawSqlite.CountAsync(HaloSqlOptions.ForSqlite(ledgerPath), "sqlite_master WHERE type = 'table' AND name LIKE 'gch_%'"));
+        Assert.Equal(6L, await RawSqlite.CountAsync(SqlOptions.ForSqlite(ledgerPath), "sqlite_master WHERE type = 'table' AND name LIKE 'gch_%'"));
     }
 
     [Fact]
     public void The_ddl_renders_for_both_dialects_without_a_database()
     {
-        using var sqlServer = new HaloSqlDatabase(HaloSqlOptions.ForSqlServer("Server=tcp:127.0.0.1,1;Database=Halo;Connect Timeout=1") with { SchemaName = "halo" });
-        using var sqlite = HaloSqlDatabase.CreateOrOpenSqlite(ledgerPath);
+        using var sqlServer = new SqlDatabase(SqlOptions.ForSqlServer("Server=tcp:127.0.0.1,1;Database=Halo;Connect Timeout=1") with { SchemaName = "halo" });
+        using var sqlite = SqlDatabase.CreateOrOpenSqlite(ledgerPath);
 
-        var tsql = new HaloMigrator(sqlServer).RenderScript(HaloMigrations.All);
-        var sqliteScript = new HaloMigrator(sqlite).RenderScript(HaloMigrations.All);
+        var tsql = new SqlMigrator(sqlServer).RenderScript(LedgerMigrations.All);
+        var sqliteScript = new SqlMigrator(sqlite).RenderScript(LedgerMigrations.All);
 
         Assert.Contains("CREATE TABLE [halo].[gch_payment] (payment_id nvarchar(64) NOT NULL", tsql, StringComparison.Ordinal);
         Assert.Contains("CREATE INDEX IX_gch_payment_status ON [halo].[gch_payment] (status);", tsql, StringComparison.Ordinal);
@@ -91,8 +92,8 @@ public sealed class HaloMigrationTests : SqliteDatabaseTests
     public async Task Ledger_rows_and_their_watermark_commit_or_roll_back_together()
     {
         var options = await Factory.CreateDatabaseAsync();
-        using var database = new HaloSqlDatabase(options);
-        await new HaloMigrator(database).ApplyAsync(CancellationToken.None);
+        using var database = new SqlDatabase(options);
+        await new SqlMigrator(database).ApplyAsync(CancellationToken.None);
 
         await WriteLedgerAsync(database, "PM001", commit: false);
         var afterRollback = (await RawSqlite.CountAsync(options, "gch_payment"), await RawSqlite.CountAsync(options, "gch_sync_state"));
@@ -104,7 +105,7 @@ public sealed class HaloMigrationTests : SqliteDatabaseTests
         Assert.Equal("PM002", await RawSqlite.ScalarAsync(options, "SELECT payment_id FROM gch_payment"));
     }
 
-    private static async Task WriteLedgerAsync(HaloSqlDatabase database, string paymentId, bool commit)
+    private static async Task WriteLedgerAsync(SqlDatabase database, string paymentId, bool commit)
     {
         using var transaction = await database.BeginTransactionAsync(CancellationToken.None);
         using (var command = transaction.Connection.CreateCommand())

@@ -7,6 +7,7 @@ using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Halo.Sql;
 using static GoCardlessHalo.Core.Tests.Halo.HaloBehaviourSeed;
 using static GoCardlessHalo.Core.Tests.Halo.Sql.HaloSqlSchemaTests;
+using GoCardlessHalo.Core.Sql;
 
 namespace GoCardlessHalo.Core.Tests.Halo.Sql;
 
@@ -75,7 +76,7 @@ public sealed class HaloSqlLegacyFieldTests : SqliteDatabaseTests
         Assert.Equal(new[] { Alice, Dan }, linked.Select(u => u.Id).OrderBy(id => id));
     }
 
-    private async Task<(HaloSqlOptions Options, HaloSqlTarget Target)> OpenWithLegacyFieldAsync()
+    private async Task<(SqlOptions Options, HaloSqlTarget Target)> OpenWithLegacyFieldAsync()
     {
         var target = (HaloSqlTarget)await Factory.CreateAsync(HaloBehaviourSeed.Create());
         var options = target.Database.Options;

@@ -8,6 +8,7 @@ using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Halo.Sql;
 using static GoCardlessHalo.Core.Tests.Halo.HaloBehaviourSeed;
+using GoCardlessHalo.Core.Sql;
 
 namespace GoCardlessHalo.Core.Tests.Halo.Sql;
 
@@ -105,7 +106,7 @@ public sealed class HaloSqlSchemaTests : SqliteDatabaseTests
     public async Task A_missing_database_file_and_an_unopened_target_fail_clearly()
     {
         var missing = Path.Combine(Path.GetTempPath(), "gch-missing-" + Guid.NewGuid().ToString("N") + ".db");
-        using var absent = new HaloSqlTarget(HaloSqlOptions.ForSqlite(missing));
+        using var absent = new HaloSqlTarget(SqlOptions.ForSqlite(missing));
         using var unopened = new HaloSqlTarget(await Factory.CreateDatabaseAsync());
 
         var notFound = await Assert.ThrowsAsync<GcHaloException>(() => absent.OpenAsync(CancellationToken.None));
@@ -116,14 +117,14 @@ public sealed class HaloSqlSchemaTests : SqliteDatabaseTests
         Assert.Equal(HaloSqlErrors.NotOpen, notOpen.ErrorId);
     }
 
-    internal static async Task SeedSitesAndLinkFieldAsync(HaloSqlOptions options)
+    internal static async Task SeedSitesAndLinkFieldAsync(SqlOptions options)
     {
         var data = new HaloSeedData();
         var seed = HaloBehaviourSeed.Create();
         data.Clients.AddRange(seed.Clients);
         data.Sites.AddRange(seed.Sites);
         data.Fields.Add(seed.Fields[0]);
-        using var database = new HaloSqlDatabase(options);
+        using var database = new SqlDatabase(options);
         await HaloSqliteDatabase.SeedAsync(database, data, CancellationToken.None);
     }
 

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using GoCardlessHalo.Core.Diagnostics;
 using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Halo.Sql;
+using GoCardlessHalo.Core.Sql;
 
 namespace GoCardlessHalo.Core.Tests.Halo.Sql;
 
@@ -16,7 +17,7 @@ public sealed class HaloSqliteEmbeddedTests : SqliteDatabaseTests
     public async Task The_sample_halo_has_customers_with_invoice_sites_and_a_default_site()
     {
         var options = await Factory.CreateDatabaseAsync();
-        using (var database = new HaloSqlDatabase(options))
+        using (var database = new SqlDatabase(options))
         {
             await HaloSqliteDatabase.SeedAsync(database, HaloSeedData.Sample(), CancellationToken.None);
         }
@@ -36,7 +37,7 @@ public sealed class HaloSqliteEmbeddedTests : SqliteDatabaseTests
     [Fact]
     public async Task An_in_memory_database_lives_as_long_as_its_database_object()
     {
-        using var database = new HaloSqlDatabase(HaloSqlOptions.ForSqlite(":memory:"));
+        using var database = new SqlDatabase(SqlOptions.ForSqlite(":memory:"));
         await HaloSqliteDatabase.CreateSchemaAsync(database, CancellationToken.None);
         await HaloSqliteDatabase.SeedAsync(database, SqliteHaloTargetFactory.ToSeedData(HaloBehaviourSeed.Create()), CancellationToken.None);
         using var target = new HaloSqlTarget(database);
@@ -53,7 +54,7 @@ public sealed class HaloSqliteEmbeddedTests : SqliteDatabaseTests
     public async Task Reads_and_writes_are_logged_with_row_counts_and_timings()
     {
         var options = await Factory.CreateDatabaseAsync();
-        using (var database = new HaloSqlDatabase(options))
+        using (var database = new SqlDatabase(options))
         {
             await HaloSqliteDatabase.SeedAsync(database, SqliteHaloTargetFactory.ToSeedData(HaloBehaviourSeed.Create()), CancellationToken.None);
         }

@@ -1,15 +1,15 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System.Collections.Generic;
 using System.Threading.Tasks;
-using GoCardlessHalo.Core.Halo.Sql;
 using Microsoft.Data.Sqlite;
+using GoCardlessHalo.Core.Sql;
 
 namespace GoCardlessHalo.Core.Tests.Halo.Sql;
 
 /// <summary>Plain SQL against an embedded database file, to arrange odd schemas and to check what was really stored.</summary>
 internal static class RawSqlite
 {
-    public static async Task ExecuteAsync(HaloSqlOptions options, string sql)
+    public static async Task ExecuteAsync(SqlOptions options, string sql)
     {
         using var connection = Open(options);
         using var command = connection.CreateCommand();
@@ -17,7 +17,7 @@ internal static class RawSqlite
         await command.ExecuteNonQueryAsync();
     }
 
-    public static async Task<object?> ScalarAsync(HaloSqlOptions options, string sql)
+    public static async Task<object?> ScalarAsync(SqlOptions options, string sql)
     {
         using var connection = Open(options);
         using var command = connection.CreateCommand();
@@ -25,9 +25,9 @@ internal static class RawSqlite
         return await command.ExecuteScalarAsync();
     }
 
-    public static async Task<long> CountAsync(HaloSqlOptions options, string table) => (long)(await ScalarAsync(options, "SELECT COUNT(*) FROM " + table))!;
+    public static async Task<long> CountAsync(SqlOptions options, string table) => (long)(await ScalarAsync(options, "SELECT COUNT(*) FROM " + table))!;
 
-    public static async Task<List<object?[]>> RowsAsync(HaloSqlOptions options, string sql)
+    public static async Task<List<object?[]>> RowsAsync(SqlOptions options, string sql)
     {
         using var connection = Open(options);
         using var command = connection.CreateCommand();
@@ -44,7 +44,7 @@ internal static class RawSqlite
         return rows;
     }
 
-    private static SqliteConnection Open(HaloSqlOptions options)
+    private static SqliteConnection Open(SqlOptions options)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = options.SqlitePath, Pooling = false }.ConnectionString);
         connection.Open();

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Halo.Sql;
+using GoCardlessHalo.Core.Sql;
 
 namespace GoCardlessHalo.Core.Tests.Halo.Sql;
 
@@ -19,7 +20,7 @@ public sealed class SqlServerConnectionTests
     [Fact]
     public async Task A_closed_port_fails_with_sqlclients_network_error_wrapped_and_without_the_password()
     {
-        using var target = new HaloSqlTarget(HaloSqlOptions.ForSqlServer("Server=tcp:127.0.0.1,1;Database=Halo;User ID=gocardless;Connect Timeout=3;ConnectRetryCount=0", Password));
+        using var target = new HaloSqlTarget(SqlOptions.ForSqlServer("Server=tcp:127.0.0.1,1;Database=Halo;User ID=gocardless;Connect Timeout=3;ConnectRetryCount=0", Password));
 
         var error = await Assert.ThrowsAsync<GcHaloException>(() => target.OpenAsync(CancellationToken.None));
 
@@ -37,7 +38,7 @@ public sealed class SqlServerConnectionTests
     [Fact]
     public void A_password_inside_the_connection_string_stays_out_of_the_location()
     {
-        var options = HaloSqlOptions.ForSqlServer("Server=halo-sql.example,1433;Database=HaloPSA;User ID=gc;Password=" + Password);
+        var options = SqlOptions.ForSqlServer("Server=halo-sql.example,1433;Database=HaloPSA;User ID=gc;Password=" + Password);
 
         Assert.Equal("SQL Server halo-sql.example,1433/HaloPSA", options.Location);
         Assert.Equal(options.Location, options.ToString());
@@ -46,7 +47,7 @@ public sealed class SqlServerConnectionTests
     [Fact]
     public void A_malformed_connection_string_is_refused_where_it_is_configured()
     {
-        var error = Assert.Throws<GcHaloException>(() => HaloSqlOptions.ForSqlServer("Server=x;NoSuchKeyword=1"));
+        var error = Assert.Throws<GcHaloException>(() => SqlOptions.ForSqlServer("Server=x;NoSuchKeyword=1"));
 
         Assert.Equal((HaloSqlErrors.ConnectionStringInvalid, ErrorKind.InvalidArgument), (error.ErrorId, error.Kind));
         Assert.Contains("nosuchkeyword", error.Message, StringComparison.OrdinalIgnoreCase);

@@ -5,8 +5,9 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using GoCardlessHalo.Core.Halo;
-using GoCardlessHalo.Core.Halo.Sql;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
+using GoCardlessHalo.Core.Ledger;
+using GoCardlessHalo.Core.Sql;
 
 namespace GoCardlessHalo.Core.Tests.Halo.Sql;
 
@@ -16,7 +17,7 @@ namespace GoCardlessHalo.Core.Tests.Halo.Sql;
 /// </summary>
 public sealed class SqlServerStatementParseTests
 {
-    private static readonly SqlServerDialect Dialect = new(HaloSqlOptions.ForSqlServer("Server=tcp:127.0.0.1,1;Database=Halo"));
+    private static readonly SqlServerDialect Dialect = new(SqlOptions.ForSqlServer("Server=tcp:127.0.0.1,1;Database=Halo"));
 
     public static TheoryData<string> SqlServerTemplates()
     {
@@ -63,9 +64,9 @@ public sealed class SqlServerStatementParseTests
     [Fact]
     public void The_migration_script_printed_for_whatif_parses_as_a_whole()
     {
-        using var database = new HaloSqlDatabase(HaloSqlOptions.ForSqlServer("Server=tcp:127.0.0.1,1;Database=Halo"));
+        using var database = new SqlDatabase(SqlOptions.ForSqlServer("Server=tcp:127.0.0.1,1;Database=Halo"));
 
-        var script = new HaloMigrator(database).RenderScript(HaloMigrations.All);
+        var script = new SqlMigrator(database).RenderScript(LedgerMigrations.All);
 
         Assert.Empty(Parse(new TSql160Parser(true), script));
         Assert.Contains("CREATE TABLE [dbo].[gch_payment]", script, StringComparison.Ordinal);

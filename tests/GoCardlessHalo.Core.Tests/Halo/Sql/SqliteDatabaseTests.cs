@@ -2,6 +2,7 @@
 using System;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Halo.Sql;
+using GoCardlessHalo.Core.Sql;
 
 namespace GoCardlessHalo.Core.Tests.Halo.Sql;
 
@@ -23,7 +24,7 @@ public abstract class SqliteDatabaseTests : IDisposable
     }
 
     /// <summary>An opened target on a database holding <see cref="HaloBehaviourSeed"/>.</summary>
-    protected async Task<(HaloSqlOptions Options, HaloSqlTarget Target)> OpenSeededAsync()
+    protected async Task<(SqlOptions Options, HaloSqlTarget Target)> OpenSeededAsync()
     {
         var target = (HaloSqlTarget)await Factory.CreateAsync(HaloBehaviourSeed.Create());
         return (target.Database.Options, target);

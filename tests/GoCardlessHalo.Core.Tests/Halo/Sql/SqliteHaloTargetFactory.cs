@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Halo.Sql;
+using GoCardlessHalo.Core.Sql;
 
 namespace GoCardlessHalo.Core.Tests.Halo.Sql;
 
@@ -18,7 +19,7 @@ public sealed class SqliteHaloTargetFactory : IHaloTargetFactory, IDisposable
     private readonly List<string> files = new();
 
     /// <summary>A new, empty embedded database file (Halo's tables, no rows).</summary>
-    public async Task<HaloSqlOptions> CreateDatabaseAsync()
+    public async Task<SqlOptions> CreateDatabaseAsync()
     {
         var path = Path.Combine(Path.GetTempPath(), "gch-halo-" + Guid.NewGuid().ToString("N") + ".db");
         lock (files)
@@ -32,7 +33,7 @@ public sealed class SqliteHaloTargetFactory : IHaloTargetFactory, IDisposable
     public async Task<IHaloTarget> CreateAsync(HaloSeed seed)
     {
         var options = await CreateDatabaseAsync();
-        using (var database = new HaloSqlDatabase(options))
+        using (var database = new SqlDatabase(options))
         {
             await HaloSqliteDatabase.SeedAsync(database, ToSeedData(seed), CancellationToken.None);
         }

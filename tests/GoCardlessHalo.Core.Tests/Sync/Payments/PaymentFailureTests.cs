@@ -59,5 +59,5 @@ public sealed class PaymentFailureTests : IClassFixture<EmulatorFixture>
     }
 
     private static async Task<string> StatusesAsync(PaymentWorld world) =>
-        string.Join(",", (await world.QueryAsync(new Core.Sync.Payments.PaymentQuery())).Select(p => p.PaymentId + "=" + p.Status));
+        string.Join(",", (await world.QueryAsync(new Core.Ledger.PaymentQuery())).Select(p => p.PaymentId + "=" + p.Status));
 }

@@ -7,6 +7,7 @@ using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Sync.Payments;
 using GoCardlessHalo.Core.Tests.GoCardless;
 using GoCardlessHalo.Core.Tests.Halo;
+using GoCardlessHalo.Core.Ledger;
 
 namespace GoCardlessHalo.Core.Tests.Sync.Payments;
 

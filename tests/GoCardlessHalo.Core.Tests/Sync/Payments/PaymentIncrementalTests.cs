@@ -7,6 +7,7 @@ using GoCardlessHalo.Core.Sync.Payments;
 using GoCardlessHalo.Core.Tests.GoCardless;
 using GoCardlessHalo.Core.Tests.Halo;
 using static GoCardlessHalo.Core.GoCardless.PaymentStatus;
+using GoCardlessHalo.Core.Ledger;
 
 namespace GoCardlessHalo.Core.Tests.Sync.Payments;
 

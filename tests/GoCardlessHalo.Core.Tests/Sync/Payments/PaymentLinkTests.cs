@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Sync.Payments;
 using GoCardlessHalo.Core.Tests.GoCardless;
+using GoCardlessHalo.Core.Ledger;
 
 namespace GoCardlessHalo.Core.Tests.Sync.Payments;
 

@@ -9,6 +9,7 @@ using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Sync.Payments;
 using GoCardlessHalo.Core.Tests.GoCardless;
 using GoCardlessHalo.Core.Tests.Halo;
+using GoCardlessHalo.Core.Ledger;
 
 namespace GoCardlessHalo.Core.Tests.Sync.Payments;
 
@@ -133,7 +134,7 @@ public sealed class PaymentQueryTests : IClassFixture<EmulatorFixture>, IAsyncLi
         }
 
         using var again = PaymentLedger.OpenModuleOwned(path);
-        Assert.Empty(await new Core.Halo.Sql.HaloMigrator(again.Database).GetPendingAsync(CancellationToken.None));
+        Assert.Empty(await new Core.Sql.SqlMigrator(again.Database).GetPendingAsync(CancellationToken.None));
         Assert.Empty(await again.QueryAsync(new PaymentQuery(), null, CancellationToken.None).ToListAsync());
     }
 

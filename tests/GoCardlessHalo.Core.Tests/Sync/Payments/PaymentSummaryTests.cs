@@ -13,6 +13,7 @@ using GoCardlessHalo.Core.Tests.GoCardless;
 using GoCardlessHalo.Core.Tests.Halo;
 using GoCardlessHalo.Core.Tests.Halo.Api;
 using static GoCardlessHalo.Core.GoCardless.PaymentStatus;
+using GoCardlessHalo.Core.Ledger;
 
 namespace GoCardlessHalo.Core.Tests.Sync.Payments;
 

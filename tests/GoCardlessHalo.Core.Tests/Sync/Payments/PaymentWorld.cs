@@ -13,6 +13,8 @@ using GoCardlessHalo.Core.Sync.Payments;
 using GoCardlessHalo.Core.Tests.Config;
 using GoCardlessHalo.Core.Tests.GoCardless;
 using GoCardlessHalo.Core.Tests.Halo;
+using GoCardlessHalo.Core.Ledger;
+using GoCardlessHalo.Core.Sql;
 
 namespace GoCardlessHalo.Core.Tests.Sync.Payments;
 
@@ -111,10 +113,10 @@ internal sealed class PaymentWorld : IDisposable
 
         var temp = new TempDirectory();
         var options = await HaloSqliteDatabase.CreateAsync(temp.File("halo.db"), CancellationToken.None);
-        using (var database = new HaloSqlDatabase(options))
+        using (var database = new SqlDatabase(options))
         {
             await HaloSqliteDatabase.SeedAsync(database, SeedData(users), CancellationToken.None);
-            await new HaloMigrator(database).ApplyAsync(CancellationToken.None);
+            await new SqlMigrator(database).ApplyAsync(CancellationToken.None);
         }
 
         var halo = new HaloSqlTarget(options);

@@ -1,0 +1,131 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System.Collections.Generic;
+using GoCardlessHalo.Core.Sql;
+
+namespace GoCardlessHalo.Core.Ledger
+{
+    /// <summary>
+    /// The module's migrations, in order, and the statements that keep track of them. Never edit a released
+    /// migration: add a new one, because databases that applied the old text will not apply it again.
+    /// </summary>
+    public static class LedgerMigrations
+    {
+        /// <summary>
+        /// Migration 1, the payment ledger of Sync-GcPayment: payments (amounts in minor units, times in UTC),
+        /// event ids already processed (deduplication inside the overlap window), and named sync watermarks that
+        /// are updated in the same transaction as the payments they cover.
+        /// </summary>
+        internal static readonly SqlTemplate CreatePayment = new SqlTemplate(
+            nameof(CreatePayment),
+            "CREATE TABLE {gch_payment} ("
+            + "payment_id nvarchar(64) NOT NULL CONSTRAINT PK_gch_payment PRIMARY KEY, customer_id nvarchar(64) NOT NULL,"
+            + " mandate_id nvarchar(64) NOT NULL, halo_user_id int NULL, amount bigint NOT NULL,"
+            + " amount_refunded bigint NOT NULL CONSTRAINT DF_gch_payment_amount_refunded DEFAULT 0, currency nvarchar(3) NOT NULL,"
+            + " status nvarchar(40) NOT NULL, charge_date date NOT NULL, description nvarchar(1000) NULL, reference nvarchar(255) NULL,"
+            + " created_at datetime2 NOT NULL, updated_at datetime2 NOT NULL, source_event_id nvarchar(64) NULL)",
+            "CREATE TABLE {gch_payment} ("
+            + "payment_id TEXT NOT NULL PRIMARY KEY, customer_id TEXT NOT NULL, mandate_id TEXT NOT NULL, halo_user_id INTEGER NULL,"
+            + " amount INTEGER NOT NULL, amount_refunded INTEGER NOT NULL DEFAULT 0, currency TEXT NOT NULL, status TEXT NOT NULL,"
+            + " charge_date TEXT NOT NULL, description TEXT NULL, reference TEXT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,"
+            + " source_event_id TEXT NULL)");
+
+        internal static readonly SqlTemplate IndexPaymentCustomer = new SqlTemplate(
+            nameof(IndexPaymentCustomer), "CREATE INDEX IX_gch_payment_customer_id ON {gch_payment} (customer_id)");
+
+        internal static readonly SqlTemplate IndexPaymentUser = new SqlTemplate(
+            nameof(IndexPaymentUser), "CREATE INDEX IX_gch_payment_halo_user_id ON {gch_payment} (halo_user_id)");
+
+        internal static readonly SqlTemplate IndexPaymentStatus = new SqlTemplate(
+            nameof(IndexPaymentStatus), "CREATE INDEX IX_gch_payment_status ON {gch_payment} (status)");
+
+        internal static readonly SqlTemplate CreateEventSeen = new SqlTemplate(
+            nameof(CreateEventSeen),
+            "CREATE TABLE {gch_event_seen} (event_id nvarchar(64) NOT NULL CONSTRAINT PK_gch_event_seen PRIMARY KEY, created_at datetime2 NOT NULL)",
+            "CREATE TABLE {gch_event_seen} (event_id TEXT NOT NULL PRIMARY KEY, created_at TEXT NOT NULL)");
+
+        // Pruning events older than the overlap window reads by age.
+        internal static readonly SqlTemplate IndexEventSeenCreated = new SqlTemplate(
+            nameof(IndexEventSeenCreated), "CREATE INDEX IX_gch_event_seen_created_at ON {gch_event_seen} (created_at)");
+
+        internal static readonly SqlTemplate CreateSyncState = new SqlTemplate(
+            nameof(CreateSyncState),
+            "CREATE TABLE {gch_sync_state} (name nvarchar(100) NOT NULL CONSTRAINT PK_gch_sync_state PRIMARY KEY,"
+            + " watermark datetime2 NULL, cursor_value nvarchar(4000) NULL, updated_at datetime2 NOT NULL)",
+            "CREATE TABLE {gch_sync_state} (name TEXT NOT NULL PRIMARY KEY, watermark TEXT NULL, cursor_value TEXT NULL, updated_at TEXT NOT NULL)");
+
+        /// <summary>
+        /// Migration 2, what the payment sync needs besides payments: every mandate (payments link to mandates, not
+        /// customers, so this is the mandate → customer map, with the mandate's status for the summary), and the
+        /// customers whose history is in the ledger (linked to a Halo user and backfilled), so a customer linked
+        /// later is recognised and gets its own backfill.
+        /// </summary>
+        internal static readonly SqlTemplate CreateMandate = new SqlTemplate(
+            nameof(CreateMandate),
+            "CREATE TABLE {gch_mandate} (mandate_id nvarchar(64) NOT NULL CONSTRAINT PK_gch_mandate PRIMARY KEY, customer_id nvarchar(64) NULL,"
+            + " status nvarchar(40) NOT NULL, created_at datetime2 NOT NULL, updated_at datetime2 NOT NULL)",
+            "CREATE TABLE {gch_mandate} (mandate_id TEXT NOT NULL PRIMARY KEY, customer_id TEXT NULL, status TEXT NOT NULL,"
+            + " created_at TEXT NOT NULL, updated_at TEXT NOT NULL)");
+
+        internal static readonly SqlTemplate IndexMandateCustomer = new SqlTemplate(
+            nameof(IndexMandateCustomer), "CREATE INDEX IX_gch_mandate_customer_id ON {gch_mandate} (customer_id, created_at)");
+
+        internal static readonly SqlTemplate CreateCustomer = new SqlTemplate(
+            nameof(CreateCustomer),
+            "CREATE TABLE {gch_customer} (customer_id nvarchar(64) NOT NULL CONSTRAINT PK_gch_customer PRIMARY KEY, halo_user_id int NOT NULL,"
+            + " backfilled_at datetime2 NOT NULL)",
+            "CREATE TABLE {gch_customer} (customer_id TEXT NOT NULL PRIMARY KEY, halo_user_id INTEGER NOT NULL, backfilled_at TEXT NOT NULL)");
+
+        // Get-GcPayment lists a user's or customer's payments newest first, and the summary takes each customer's
+        // latest payment: both read this index in order. It starts with customer_id, so it replaces migration 1's
+        // customer index; an index more on a table written a hundred thousand rows at a time costs more than it saves.
+        internal static readonly SqlTemplate IndexPaymentCustomerCharge = new SqlTemplate(
+            nameof(IndexPaymentCustomerCharge), "CREATE INDEX IX_gch_payment_customer_charge ON {gch_payment} (customer_id, charge_date, created_at)");
+
+        internal static readonly SqlTemplate DropIndexPaymentCustomer = new SqlTemplate(
+            nameof(DropIndexPaymentCustomer),
+            "DROP INDEX IX_gch_payment_customer_id ON {gch_payment}",
+            "DROP INDEX IX_gch_payment_customer_id");
+
+        // Bookkeeping. SQL Server: an application lock serialises concurrent Enable-GcModule runs, which could
+        // otherwise both see the migration table missing.
+        internal static readonly SqlTemplate AcquireLock = new SqlTemplate(
+            nameof(AcquireLock),
+            "DECLARE @result int; EXEC @result = sp_getapplock @Resource = N'GoCardlessHalo.migrations', @LockMode = N'Exclusive',"
+            + " @LockOwner = N'Transaction', @LockTimeout = 60000;"
+            + " IF @result < 0 THROW 51000, N'Another GoCardlessHalo process is applying migrations; try again in a minute.', 1;",
+            null);
+
+        internal static readonly SqlTemplate MigrationTableExists = new SqlTemplate(
+            nameof(MigrationTableExists),
+            "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = @schema AND TABLE_NAME = @table",
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @table");
+
+        internal static readonly SqlTemplate CreateMigrationTable = new SqlTemplate(
+            nameof(CreateMigrationTable),
+            "IF NOT EXISTS (SELECT 1 FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = @schema AND TABLE_NAME = @table)"
+            + " CREATE TABLE {gch_migration} (version int NOT NULL CONSTRAINT PK_gch_migration PRIMARY KEY, name nvarchar(200) NOT NULL, applied_at datetime2 NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS {gch_migration} (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+
+        internal static readonly SqlTemplate SelectApplied = new SqlTemplate(
+            nameof(SelectApplied), "SELECT version FROM {gch_migration} ORDER BY version");
+
+        internal static readonly SqlTemplate RecordApplied = new SqlTemplate(
+            nameof(RecordApplied), "INSERT INTO {gch_migration} (version, name, applied_at) VALUES (@version, @name, @appliedAt)");
+
+        /// <summary>The table recording applied migrations.</summary>
+        public const string MigrationTable = "gch_migration";
+
+        /// <summary>Every migration, in version order.</summary>
+        public static IReadOnlyList<SqlMigration> All { get; } = new[]
+        {
+            new SqlMigration(1, "payment ledger", new[]
+            {
+                CreatePayment, IndexPaymentCustomer, IndexPaymentUser, IndexPaymentStatus, CreateEventSeen, IndexEventSeenCreated, CreateSyncState,
+            }),
+            new SqlMigration(2, "payment sync mandates and linked customers", new[]
+            {
+                CreateMandate, IndexMandateCustomer, CreateCustomer, IndexPaymentCustomerCharge, DropIndexPaymentCustomer,
+            }),
+        };
+    }
+}

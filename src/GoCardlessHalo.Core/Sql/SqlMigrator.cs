@@ -1,0 +1,173 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System;
+using System.Collections.Generic;
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using GoCardlessHalo.Core.Errors;
+using GoCardlessHalo.Core.Ledger;
+using GoCardlessHalo.Core.Halo.Sql;
+using GoCardlessHalo.Core.Halo;
+
+namespace GoCardlessHalo.Core.Sql
+{
+    /// <summary>
+    /// Applies <see cref="LedgerMigrations.All"/> to a database: pending ones in version order, all in one
+    /// transaction, each recorded in gch_migration. Running it again applies nothing. Enable-GcModule runs it;
+    /// with -WhatIf it prints <see cref="RenderScript"/> instead.
+    /// </summary>
+    public sealed class SqlMigrator
+    {
+        private readonly SqlDatabase database;
+
+        /// <summary>A runner for <paramref name="database"/> (the Halo SQL database, or the ledger beside the configuration).</summary>
+        public SqlMigrator(SqlDatabase database)
+        {
+            this.database = database ?? throw new ArgumentNullException(nameof(database));
+        }
+
+        /// <summary>Migrations not yet applied to the database. Reads only; creates nothing.</summary>
+        public async Task<IReadOnlyList<SqlMigration>> GetPendingAsync(CancellationToken cancellationToken)
+        {
+            using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            using var exists = CreateCommand(connection, null, LedgerMigrations.MigrationTableExists);
+            var count = await database.GuardAsync("checking for " + LedgerMigrations.MigrationTable, () => exists.ExecuteScalarAsync(cancellationToken), cancellationToken)
+                .ConfigureAwait(false);
+            if (Convert.ToInt64(count, CultureInfo.InvariantCulture) == 0)
+            {
+                return LedgerMigrations.All;
+            }
+
+            var applied = await ReadAppliedAsync(connection, null, cancellationToken).ConfigureAwait(false);
+            return LedgerMigrations.All.Where(m => !applied.Contains(m.Version)).ToList();
+        }
+
+        /// <summary>Applies every pending migration in one transaction and returns the ones it applied.</summary>
+        public async Task<IReadOnlyList<SqlMigration>> ApplyAsync(CancellationToken cancellationToken)
+        {
+            var watch = Stopwatch.StartNew();
+            using var transaction = await database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            if (database.Kind == HaloTargetKind.SqlServer)
+            {
+                await ExecuteAsync(transaction, LedgerMigrations.AcquireLock, "waiting for other migration runs", cancellationToken).ConfigureAwait(false);
+            }
+
+            await ExecuteAsync(transaction, LedgerMigrations.CreateMigrationTable, "creating " + LedgerMigrations.MigrationTable, cancellationToken).ConfigureAwait(false);
+            var applied = await ReadAppliedAsync(transaction.Connection, transaction.Transaction, cancellationToken).ConfigureAwait(false);
+            var pending = LedgerMigrations.All.Where(m => !applied.Contains(m.Version)).ToList();
+            foreach (var migration in pending)
+            {
+                try
+                {
+                    foreach (var statement in migration.Statements)
+                    {
+                        await ExecuteAsync(transaction, statement, "migration " + migration, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    await RecordAsync(transaction, migration, cancellationToken).ConfigureAwait(false);
+                }
+                catch (GcHaloException ex) when (ex.ErrorId == HaloSqlErrors.CommandFailed)
+                {
+                    throw new GcHaloException(
+                        HaloSqlErrors.MigrationFailed,
+                        ex.Kind,
+                        "Migration " + migration + " could not be applied to " + database.Location + "; nothing was changed. " + ex.Message,
+                        database.Location,
+                        ex);
+                }
+
+                database.Log.Verbose("Halo SQL: applied migration " + migration + " to " + database.Location + ".");
+            }
+
+            transaction.Commit();
+            database.LogDone(pending.Count == 0 ? "migrations up to date" : "applied " + pending.Count + " migration(s)", watch);
+            return pending;
+        }
+
+        /// <summary>
+        /// The DDL of <paramref name="migrations"/> for this database's dialect, as a script a DBA can read or run.
+        /// Nothing is executed.
+        /// </summary>
+        public string RenderScript(IEnumerable<SqlMigration> migrations)
+        {
+            var script = new StringBuilder();
+            script.AppendLine("-- GoCardlessHalo: the module's own tables (" + database.Location + ").");
+            script.AppendLine("-- Applied in one transaction; each migration is recorded in " + LedgerMigrations.MigrationTable + ", created if missing.");
+            foreach (var migration in migrations)
+            {
+                script.AppendLine();
+                script.AppendLine("-- Migration " + migration);
+                foreach (var statement in migration.Statements)
+                {
+                    script.Append(statement.Render(database.Dialect, LiteralSqlNames.Instance)).AppendLine(";");
+                }
+            }
+
+            return script.ToString();
+        }
+
+        private async Task<HashSet<int>> ReadAppliedAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+        {
+            using var command = CreateCommand(connection, transaction, LedgerMigrations.SelectApplied);
+            var applied = new HashSet<int>();
+            await database.GuardAsync(
+                "reading " + LedgerMigrations.MigrationTable,
+                async () =>
+                {
+                    using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        applied.Add(SqlReaderValues.Int(reader, 0));
+                    }
+
+                    return applied.Count;
+                },
+                cancellationToken).ConfigureAwait(false);
+            return applied;
+        }
+
+        private Task<int> RecordAsync(DatabaseTransaction transaction, SqlMigration migration, CancellationToken cancellationToken)
+        {
+            var command = CreateCommand(transaction.Connection, transaction.Transaction, LedgerMigrations.RecordApplied);
+            var dialect = database.Dialect;
+            dialect.AddParameter(command, "@version", SqlValueKind.Integer, migration.Version);
+            dialect.AddParameter(command, "@name", SqlValueKind.Text, migration.Name, 200);
+            dialect.AddParameter(command, "@appliedAt", SqlValueKind.DateTime, DateTime.UtcNow);
+            return RunAsync(transaction, command, "recording migration " + migration, cancellationToken);
+        }
+
+        private Task<int> ExecuteAsync(DatabaseTransaction transaction, SqlTemplate template, string operation, CancellationToken cancellationToken) =>
+            RunAsync(transaction, CreateCommand(transaction.Connection, transaction.Transaction, template), operation, cancellationToken);
+
+        private async Task<int> RunAsync(DatabaseTransaction transaction, DbCommand command, string operation, CancellationToken cancellationToken)
+        {
+            using (command)
+            {
+                return await transaction.GuardAsync(operation, () => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        // The table-existence checks take the schema and table as parameters on SQL Server.
+        private DbCommand CreateCommand(DbConnection connection, DbTransaction? transaction, SqlTemplate template)
+        {
+            var dialect = database.Dialect;
+            var command = dialect.CreateCommand(connection, transaction, template, LiteralSqlNames.Instance);
+            var text = template.TextFor(dialect.Kind) ?? string.Empty;
+            if (text.Contains("@schema"))
+            {
+                dialect.AddParameter(command, "@schema", SqlValueKind.Text, database.Options.SchemaName, 128);
+            }
+
+            if (text.Contains("@table"))
+            {
+                dialect.AddParameter(command, "@table", SqlValueKind.Text, LedgerMigrations.MigrationTable, 128);
+            }
+
+            return command;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System;
+using System.IO;
+using GoCardlessHalo.Core.Config;
+using GoCardlessHalo.Core.Errors;
+using GoCardlessHalo.Core.GoCardless;
+using GoCardlessHalo.Core.Halo;
+using GoCardlessHalo.Core.Sync;
+
+namespace GoCardlessHalo.Cmdlets
+{
+    /// <summary>
+    /// What every sync cmdlet needs for one run: the integration enabled, the run lock (so an RMM schedule and a
+    /// person never sync at once), the GoCardless client, the opened Halo target and the audit log; and, at the
+    /// end, the outcome recorded for Get-GcModule and Test-GcModule.
+    /// </summary>
+    internal sealed class SyncRun : IDisposable
+    {
+        private readonly GcCmdlet _cmdlet;
+        private readonly SyncKind _kind;
+        private readonly SyncLock _lock;
+
+        private SyncRun(GcCmdlet cmdlet, SyncKind kind, SyncLock runLock, GoCardlessClient goCardless, IHaloTarget target)
+        {
+            _cmdlet = cmdlet;
+            _kind = kind;
+            _lock = runLock;
+            GoCardless = goCardless;
+            Target = target;
+            Audit = new AuditLog(cmdlet.Context.Location, Guid.NewGuid().ToString("N"));
+        }
+
+        public GoCardlessClient GoCardless { get; }
+
+        public IHaloTarget Target { get; }
+
+        public AuditLog Audit { get; }
+
+        /// <exception cref="GcHaloException">ModuleDisabled, SyncLockTimeout, or a connection failure.</exception>
+        public static SyncRun Start(GcCmdlet cmdlet, SyncKind kind, string holder, TimeSpan lockTimeout)
+        {
+            cmdlet.RequireEnabled();
+            var runLock = cmdlet.Await(SyncLock.AcquireAsync(cmdlet.Context.Location, holder, lockTimeout, cmdlet.CancellationToken));
+            GoCardlessClient? goCardless = null;
+            IHaloTarget? target = null;
+            try
+            {
+                var connections = cmdlet.Connections;
+                goCardless = connections.CreateGoCardlessClient();
+                target = connections.CreateHaloTarget();
+                cmdlet.Await(target.OpenAsync(cmdlet.CancellationToken));
+                return new SyncRun(cmdlet, kind, runLock, goCardless, target);
+            }
+            catch (Exception ex)
+            {
+                if (ex is GcHaloException failure)
+                {
+                    Record(cmdlet, state => state.RecordFailure(kind, DateTimeOffset.UtcNow, failure.Message));
+                }
+
+                target?.Dispose();
+                goCardless?.Dispose();
+                runLock.Dispose();
+                throw;
+            }
+        }
+
+        public void Succeeded() => Record(_cmdlet, state => state.RecordSuccess(_kind, DateTimeOffset.UtcNow));
+
+        public void Failed(GcHaloException exception) => Record(_cmdlet, state => state.RecordFailure(_kind, DateTimeOffset.UtcNow, exception.Message));
+
+        // The outcome is informational: a state file that cannot be written must neither fail a run that worked nor
+        // replace the error of one that did not.
+        private static void Record(GcCmdlet cmdlet, Action<SyncStateStore> record)
+        {
+            try
+            {
+                record(cmdlet.Context.SyncState);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                cmdlet.WriteWarning($"The outcome of this run could not be recorded in '{cmdlet.Context.SyncState.Path}' ({ex.Message}); Get-GcModule and Test-GcModule do not know about it.");
+            }
+        }
+
+        public void Dispose()
+        {
+            Target.Dispose();
+            GoCardless.Dispose();
+            _lock.Dispose();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System;
+using GoCardlessHalo.Core.Sync.Import;
+
+namespace GoCardlessHalo
+{
+    /// <summary>What Import-GcUser did with one GoCardless customer.</summary>
+    public sealed class GcImportResult
+    {
+        public string CustomerId { get; set; } = string.Empty;
+
+        public string CustomerName { get; set; } = string.Empty;
+
+        /// <summary>Created, Updated, Unchanged, Linked, Skipped or Failed.</summary>
+        public string Action { get; set; } = string.Empty;
+
+        /// <summary>Link, Email, CompanyName or DefaultSite: the rule that placed the customer.</summary>
+        public string? MatchedBy { get; set; }
+
+        public int? HaloUserId { get; set; }
+
+        /// <summary>The Halo customer the user is in.</summary>
+        public string? Client { get; set; }
+
+        public string? Site { get; set; }
+
+        /// <summary>Every field set or changed, old value to new.</summary>
+        public GcFieldChange[] Changes { get; set; } = Array.Empty<GcFieldChange>();
+
+        /// <summary>Why the customer was skipped or failed, or where an unmatched company went.</summary>
+        public string? Reason { get; set; }
+
+        /// <summary>For a company that matched no Halo customer: the closest Halo customer names.</summary>
+        public string[] NearestClients { get; set; } = Array.Empty<string>();
+    }
+
+    /// <summary>One field an import set or changed.</summary>
+    public sealed class GcFieldChange
+    {
+        public GcFieldChange(string field, string? oldValue, string? newValue)
+        {
+            Field = field;
+            OldValue = oldValue;
+            NewValue = newValue;
+        }
+
+        public string Field { get; }
+
+        public string? OldValue { get; }
+
+        public string? NewValue { get; }
+
+        public override string ToString() => $"{Field}: '{OldValue}' -> '{NewValue}'";
+    }
+
+    /// <summary>How company names are compared with Halo customer names.</summary>
+    public enum GcMatchMode
+    {
+        /// <summary>Equal after trimming and ignoring case.</summary>
+        Exact = 0,
+
+        /// <summary>Also ignores punctuation, repeated spaces and legal suffixes such as Ltd, LLC, GmbH.</summary>
+        Normalized = 1,
+    }
+}
