@@ -63,6 +63,8 @@ Describe 'Import-GcUser on <_>' -ForEach $targets {
         $changed = $customers.Clone()
         $changed[0] = New-Customer 'CU0001MATCH' 'Jane' 'Doe-Smith' 'Acme Widgets Ltd' 'jane@acme.example' @{ account_ref = 'ACC-2' }
         Set-TestGoCardless -Customers $changed
+        # Contact fields are filled only when empty unless GoCardless is given them (issue 11: field ownership).
+        Set-GcFieldOwnership -ConfigPath $config -Field Name, Surname -Rule Overwrite
 
         $result = Import-GcUser -ConfigPath $config -CustomerId CU0001MATCH
 

@@ -23,6 +23,7 @@ namespace GoCardlessHalo.Core.Sync
         private readonly Dictionary<string, List<HaloUser>> _usersByLink = new Dictionary<string, List<HaloUser>>(StringComparer.Ordinal);
         private readonly Dictionary<string, List<HaloUser>> _unlinkedByEmail = new Dictionary<string, List<HaloUser>>(StringComparer.Ordinal);
         private readonly MatchMode _mode;
+        private readonly Dictionary<int, HaloUser> _users = new Dictionary<int, HaloUser>();
 
         public HaloDirectory(IEnumerable<HaloClient> clients, IEnumerable<HaloSite> sites, IEnumerable<HaloUser> users, string linkField, MatchMode mode)
         {
@@ -48,6 +49,7 @@ namespace GoCardlessHalo.Core.Sync
 
             foreach (var user in users)
             {
+                _users[user.Id] = user;
                 Index(user);
             }
         }
@@ -104,6 +106,9 @@ namespace GoCardlessHalo.Core.Sync
         public HaloSite? InvoiceSiteOf(int clientId) => _invoiceSites.TryGetValue(clientId, out var site) ? site : null;
 
         public HaloSite? Site(int siteId) => _sites.TryGetValue(siteId, out var site) ? site : null;
+
+        /// <summary>The user with this id (active or not), or null.</summary>
+        public HaloUser? User(int userId) => _users.TryGetValue(userId, out var user) ? user : null;
 
         public HaloClient? Client(int clientId) => _clients.TryGetValue(clientId, out var client) ? client : null;
 

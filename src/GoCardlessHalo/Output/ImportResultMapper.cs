@@ -30,6 +30,7 @@ namespace GoCardlessHalo.Output
                 Changes = result.Changes.Select(c => new GcFieldChange(c.Field, c.OldValue, c.NewValue)).ToArray(),
                 Reason = result.Error?.Message ?? plan.Reason,
                 NearestClients = plan.NearestClients.ToArray(),
+                Kept = plan.Kept.Select(k => new GcKeptValue(k.Field, k.HaloValue, k.GoCardlessValue, k.Rule.ToString())).ToArray(),
             };
         }
     }

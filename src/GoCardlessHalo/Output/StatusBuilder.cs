@@ -1,5 +1,6 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
+using System.Linq;
 using GoCardlessHalo.Cmdlets;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.GoCardless;
@@ -28,6 +29,7 @@ namespace GoCardlessHalo.Output
                 FieldMappings = settings.FieldMappings.Count,
                 MatchMode = context.IsConfigured ? settings.MatchMode.ToString() : null,
                 PlacementOverrides = settings.PlacementOverrides.Count,
+                FieldOwnership = context.IsConfigured ? Ownership(settings) : Array.Empty<string>(),
                 LastImport = state[SyncKind.Import].LastSuccess,
                 LastImportError = state[SyncKind.Import].LastError,
                 LastPaymentSync = state[SyncKind.Payments].LastSuccess,
@@ -39,6 +41,15 @@ namespace GoCardlessHalo.Output
 
         public static GcFieldMapping Mapping(FieldMapping mapping) =>
             new GcFieldMapping(mapping.GoCardlessField, mapping.HaloField, mapping.Source.ToString());
+
+        // Every field an import writes with its rule: the contact fields, then each mapped metadata field.
+        private static string[] Ownership(ModuleSettings settings) =>
+            FieldOwnership.ContactFields
+                .Concat(settings.FieldMappings.Where(m => m.Source == FieldMappingSource.Metadata).Select(m => m.HaloField))
+                .Concat(settings.FieldOwnership.Keys)
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .Select(f => settings.FieldOwnership.TryGetValue(f, out var rule) ? $"{f}: {rule}" : $"{f}: {FieldOwnership.Default(f)} (default)")
+                .ToArray();
 
         public static GcPlacementOverride Placement(PlacementOverride placement) =>
             new GcPlacementOverride(placement.CustomerId, placement.CompanyName, placement.HaloCustomer, placement.HaloSite);
