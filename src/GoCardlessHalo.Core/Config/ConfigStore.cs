@@ -31,6 +31,7 @@ namespace GoCardlessHalo.Core.Config
         /// <summary>Reads the settings; a missing file gives default (disabled, unconfigured) settings.</summary>
         /// <param name="warnings">Problems that did not stop loading, such as unknown keys.</param>
         /// <exception cref="ConfigFileException">The file is not valid; nothing was changed.</exception>
+        /// <exception cref="GcHaloException">FieldMappingConflict: a mapping into the link field, or two into one Halo field.</exception>
         public ModuleSettings Load(out IReadOnlyList<string> warnings)
         {
             if (!Exists)
@@ -55,7 +56,9 @@ namespace GoCardlessHalo.Core.Config
             }
 
             using var reader = new StringReader(text);
-            return SettingsYamlReader.Read(reader, Location.SettingsPath, out warnings);
+            var settings = SettingsYamlReader.Read(reader, Location.SettingsPath, out warnings);
+            FieldMappingRules.CheckAll(settings, Location.SettingsPath);
+            return settings;
         }
 
         /// <summary>Writes the settings atomically, keeping the previous file as .bak.</summary>
@@ -68,6 +71,8 @@ namespace GoCardlessHalo.Core.Config
             {
                 Load(out _);
             }
+
+            FieldMappingRules.CheckAll(settings, null);
 
             try
             {

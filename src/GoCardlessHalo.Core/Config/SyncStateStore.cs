@@ -21,6 +21,9 @@ namespace GoCardlessHalo.Core.Config
     /// <summary>When a kind of sync last ran, last succeeded, and its last error.</summary>
     public sealed class SyncRunState
     {
+        /// <summary>When the last run took the lock, before it wrote anything.</summary>
+        public DateTimeOffset? LastStart { get; set; }
+
         public DateTimeOffset? LastAttempt { get; set; }
 
         public DateTimeOffset? LastSuccess { get; set; }
@@ -29,6 +32,16 @@ namespace GoCardlessHalo.Core.Config
 
         /// <summary>Why the last run failed (engine messages never contain secrets); null when the last run succeeded.</summary>
         public string? LastError { get; set; }
+
+        /// <summary>GoCardless ids that more than one Halo user held when the last successful import read Halo.</summary>
+        public List<string>? DuplicateLinks { get; set; }
+
+        /// <summary>
+        /// The start of a run that recorded neither success nor failure (killed, or still running), or null. A run
+        /// that ends records its end with the time it ended, which is never before its start.
+        /// </summary>
+        [JsonIgnore]
+        public DateTimeOffset? Unfinished => LastStart is { } start && !(LastAttempt >= start) ? start : (DateTimeOffset?)null;
     }
 
     /// <summary>
@@ -89,13 +102,17 @@ namespace GoCardlessHalo.Core.Config
         }
 
         /// <summary>A run succeeded: the error of an earlier failed run no longer describes the state, so it is cleared.</summary>
-        public void RecordSuccess(SyncKind kind, DateTimeOffset when) => Update(kind, state =>
+        public void RecordSuccess(SyncKind kind, DateTimeOffset when, IReadOnlyList<string>? duplicateLinks = null) => Update(kind, state =>
         {
+            state.DuplicateLinks = duplicateLinks is { Count: > 0 } ? new List<string>(duplicateLinks) : null;
             state.LastAttempt = when;
             state.LastSuccess = when;
             state.LastError = null;
             state.LastErrorAt = null;
         });
+
+        /// <summary>A run took the lock and is about to write: recorded first, so a killed run is known.</summary>
+        public void RecordStart(SyncKind kind, DateTimeOffset when) => Update(kind, state => state.LastStart = when);
 
         public void RecordFailure(SyncKind kind, DateTimeOffset when, string message) => Update(kind, state =>
         {

@@ -9,6 +9,7 @@ using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Diagnostics;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.GoCardless;
+using GoCardlessHalo.Core.Sync;
 using static GoCardlessHalo.Core.Health.HealthCheckNames;
 
 namespace GoCardlessHalo.Core.Health
@@ -74,7 +75,7 @@ namespace GoCardlessHalo.Core.Health
             yield return await GuardAsync(DefaultSite, SkipUnless(permissions), () => halo.DefaultSiteAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
             yield return await GuardAsync(ModuleTables, halo.ModuleTablesSkipReason(connection), () => halo.ModuleTablesAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
 
-            var ages = new SyncAgeCheck(_options);
+            var ages = new SyncAgeCheck(_options, run.Target is { } target ? SyncTarget.Of(target) : null, _location.SettingsPath);
             var state = new Lazy<IDictionary<SyncKind, SyncRunState>>(() => new SyncStateStore(_location).Load()); // one read for both checks
             yield return await GuardAsync(LastImport, run.SettingsSkipReason, () => Task.FromResult(ages.Check(SyncKind.Import, state.Value[SyncKind.Import])), cancellationToken).ConfigureAwait(false);
             yield return await GuardAsync(LastPaymentSync, run.SettingsSkipReason, () => Task.FromResult(ages.Check(SyncKind.Payments, state.Value[SyncKind.Payments])), cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,7 @@
 using System;
 using System.Globalization;
 using GoCardlessHalo.Core.Config;
+using GoCardlessHalo.Core.Sync;
 
 namespace GoCardlessHalo.Core.Health
 {
@@ -13,10 +14,17 @@ namespace GoCardlessHalo.Core.Health
     internal sealed class SyncAgeCheck
     {
         private readonly HealthOptions _options;
+        private readonly SyncTarget? _target;
+        private readonly string _settingsPath;
 
-        public SyncAgeCheck(HealthOptions options)
+        /// <param name="options">Ages and clock.</param>
+        /// <param name="target">The Halo the settings name (null when they cannot be used): whether a run holds its lock, and who ran last.</param>
+        /// <param name="settingsPath">This configuration, to tell runs of another configuration on the same Halo.</param>
+        public SyncAgeCheck(HealthOptions options, SyncTarget? target, string settingsPath)
         {
             _options = options;
+            _target = target;
+            _settingsPath = settingsPath;
         }
 
         public HealthCheck Check(SyncKind kind, SyncRunState state)
@@ -27,6 +35,13 @@ namespace GoCardlessHalo.Core.Health
             var now = _options.Clock.UtcNow;
             var failedAt = state.LastErrorAt is { } errorAt && (state.LastSuccess is null || errorAt > state.LastSuccess) ? errorAt : (DateTimeOffset?)null;
             var error = (state.LastError ?? "no message recorded").Trim();
+            if (state.Unfinished is { } started)
+            {
+                var holder = _target is null ? null : SyncLock.CurrentHolder(_target);
+                return holder is null
+                    ? HealthCheck.Failed(name, $"The last {what} started {Ago(now, started)} and never finished (the process was stopped or killed): some changes may be missing. Rerun {command}; it finds what was already written and never duplicates it.", "SyncNeverFinished")
+                    : HealthCheck.Warning(name, $"A sync is running against this Halo now: {holder.Describe()}. Check again when it has finished.", "SyncRunning");
+            }
 
             if (state.LastSuccess is not { } success)
             {
@@ -48,6 +63,17 @@ namespace GoCardlessHalo.Core.Health
                 var message = $"{last}, longer ago than {Span(failed ? _options.SyncFailureAge : _options.SyncWarningAge)}. " +
                               $"Check that the scheduled task running {command} still runs, and look at its output.";
                 return failed ? HealthCheck.Failed(name, message, "SyncStale") : HealthCheck.Warning(name, message, "SyncStale");
+            }
+
+            if (state.DuplicateLinks is { Count: > 0 } duplicates)
+            {
+                return HealthCheck.Failed(name, $"{last}, and it found GoCardless ids held by more than one Halo user: {string.Join("; ", duplicates)}. Clear the link field on all but one user of each, then run Import-GcUser again.", DuplicateLinks.ErrorId);
+            }
+
+            var other = _target is null ? null : SyncLock.LastRun(_target);
+            if (other?.Configuration is { } elsewhere && !string.Equals(elsewhere, _settingsPath, StringComparison.OrdinalIgnoreCase))
+            {
+                return HealthCheck.Warning(name, $"{last}, but the last run against this Halo on this machine used another configuration: {other.Describe()}. Only one configuration (and one machine) should sync one Halo; remove the other schedule.", "SyncOtherConfiguration");
             }
 
             return HealthCheck.Passed(name, last + ".");

@@ -20,6 +20,8 @@ namespace GoCardlessHalo.Core.Internal
             {
                 using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
                 {
+                    // Before any content: the replaced file takes the temporary file's permissions.
+                    OwnerOnlyFiles.Restrict(temp);
                     writeContent(stream);
                     stream.Flush(flushToDisk: true);
                 }

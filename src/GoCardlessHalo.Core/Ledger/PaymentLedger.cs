@@ -77,8 +77,12 @@ namespace GoCardlessHalo.Core.Ledger
             new PaymentLedger(new SqlDatabase(options, log), applyMigrations: false, ownsDatabase: true);
 
         /// <summary>The module-owned ledger beside the settings file (<see cref="EmbeddedFileName"/>), for the Halo API target.</summary>
-        public static PaymentLedger OpenBesideConfiguration(ConfigLocation location, IEngineLog? log = null) =>
-            OpenModuleOwned((location ?? throw new ArgumentNullException(nameof(location))).Beside(EmbeddedFileName), log);
+        public static PaymentLedger OpenBesideConfiguration(ConfigLocation location, IEngineLog? log = null)
+        {
+            var path = (location ?? throw new ArgumentNullException(nameof(location))).Beside(EmbeddedFileName);
+            Internal.OwnerOnlyFiles.CreateIfMissing(path); // SQLite takes an empty file as an empty database.
+            return OpenModuleOwned(path, log);
+        }
 
         /// <summary>
         /// Checks that every migration is applied (once per instance). A module-owned ledger applies what is missing;

@@ -1,21 +1,29 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Text.Json;
 using GoCardlessHalo.Core.Config;
+using GoCardlessHalo.Core.Internal;
 
 namespace GoCardlessHalo.Core.Sync
 {
     /// <summary>
     /// Appends one JSON line per change made in Halo or the ledger to GoCardlessHalo.audit.jsonl beside the
     /// settings: what, when, to which record, before and after. It never holds secrets: only ids, names and the
-    /// field values the module itself writes.
+    /// field values the module itself writes. Each line is written and flushed to disk before the change is
+    /// reported done, so a killed run loses no line. The file is owner-only, and rotated (<see cref="RotateIfDue"/>).
     /// </summary>
     public sealed class AuditLog
     {
         public const string FileName = "GoCardlessHalo.audit.jsonl";
+
+        /// <summary>A file larger than this is rotated before the next line.</summary>
+        public const long MaxBytes = 20 * 1024 * 1024;
+
         private readonly object _gate = new object();
+        private bool _checked;
 
         public AuditLog(ConfigLocation location, string runId)
         {
@@ -57,11 +65,48 @@ namespace GoCardlessHalo.Core.Sync
             buffer.WriteByte((byte)'\n');
             lock (_gate)
             {
-                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+                if (!_checked)
+                {
+                    RotateIfDue(Path, DateTime.UtcNow);
+                    _checked = true;
+                }
+
+                OwnerOnlyFiles.CreateIfMissing(Path);
                 using var file = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
                 buffer.Position = 0;
                 buffer.CopyTo(file);
+                file.Flush(flushToDisk: true);
             }
+        }
+
+        /// <summary>
+        /// Once per run, before its first line: a log last written in an earlier month, or larger than
+        /// <see cref="MaxBytes"/>, is renamed to GoCardlessHalo.audit.&lt;yyyyMMdd-HHmmss&gt;.jsonl (its last write,
+        /// UTC) in the same folder, and a new one is started. Old files are never deleted by the module.
+        /// </summary>
+        public static string? RotateIfDue(string path, DateTime utcNow)
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                return null;
+            }
+
+            var last = info.LastWriteTimeUtc;
+            if (info.Length <= MaxBytes && last.Year == utcNow.Year && last.Month == utcNow.Month)
+            {
+                return null;
+            }
+
+            var stamp = last.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+            var rotated = System.IO.Path.Combine(info.DirectoryName!, System.IO.Path.GetFileNameWithoutExtension(path) + "." + stamp + ".jsonl");
+            for (var n = 2; File.Exists(rotated); n++)
+            {
+                rotated = System.IO.Path.Combine(info.DirectoryName!, System.IO.Path.GetFileNameWithoutExtension(path) + "." + stamp + "-" + n + ".jsonl");
+            }
+
+            File.Move(path, rotated);
+            return rotated;
         }
 
         private static void WriteValues(Utf8JsonWriter json, string name, IReadOnlyDictionary<string, string?>? values)

@@ -60,6 +60,11 @@ namespace GoCardlessHalo.Core.Sync
         public IReadOnlyList<HaloUser> UsersLinkedTo(string customerId) =>
             _usersByLink.TryGetValue(customerId, out var users) ? users : (IReadOnlyList<HaloUser>)Array.Empty<HaloUser>();
 
+        /// <summary>Link values held by more than one user, with those users' ids.</summary>
+        public IReadOnlyDictionary<string, IReadOnlyList<int>> Duplicates() => _usersByLink
+            .Where(p => p.Value.Count > 1)
+            .ToDictionary(p => p.Key, p => (IReadOnlyList<int>)p.Value.Select(u => u.Id).ToList(), StringComparer.Ordinal);
+
         /// <summary>
         /// Active users anywhere in Halo with this email and no GoCardless link yet: a contact that already exists under
         /// another Halo customer (or for a customer without a company) is one person, not a reason for a second user.

@@ -1,5 +1,6 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
+using System.Collections.Generic;
 using System.IO;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Errors;
@@ -40,32 +41,37 @@ namespace GoCardlessHalo.Cmdlets
         public static SyncRun Start(GcCmdlet cmdlet, SyncKind kind, string holder, TimeSpan lockTimeout)
         {
             cmdlet.RequireEnabled();
-            var runLock = cmdlet.Await(SyncLock.AcquireAsync(cmdlet.Context.Location, holder, lockTimeout, cmdlet.CancellationToken));
             GoCardlessClient? goCardless = null;
             IHaloTarget? target = null;
+            SyncLock? runLock = null;
             try
             {
                 var connections = cmdlet.Connections;
-                goCardless = connections.CreateGoCardlessClient();
+                // Creating the target sends nothing; it names the Halo the lock is for.
                 target = connections.CreateHaloTarget();
+                runLock = cmdlet.Await(SyncLock.AcquireAsync(SyncTarget.Of(target), SyncRunHolder.Current(holder, cmdlet.Context.Location.SettingsPath), lockTimeout, cmdlet.CancellationToken));
+                // Before anything is written, so a run killed from here on shows in Test-GcModule as never finished.
+                Record(cmdlet, state => state.RecordStart(kind, DateTimeOffset.UtcNow));
+                goCardless = connections.CreateGoCardlessClient();
                 cmdlet.Await(target.OpenAsync(cmdlet.CancellationToken));
                 return new SyncRun(cmdlet, kind, runLock, goCardless, target);
             }
             catch (Exception ex)
             {
-                if (ex is GcHaloException failure)
+                if (ex is GcHaloException failure && runLock is not null)
                 {
                     Record(cmdlet, state => state.RecordFailure(kind, DateTimeOffset.UtcNow, failure.Message));
                 }
 
                 target?.Dispose();
                 goCardless?.Dispose();
-                runLock.Dispose();
+                runLock?.Dispose();
                 throw;
             }
         }
 
-        public void Succeeded() => Record(_cmdlet, state => state.RecordSuccess(_kind, DateTimeOffset.UtcNow));
+        /// <param name="duplicateLinks">GoCardless ids held by more than one Halo user (Import-GcUser), for Test-GcModule.</param>
+        public void Succeeded(IReadOnlyList<string>? duplicateLinks = null) => Record(_cmdlet, state => state.RecordSuccess(_kind, DateTimeOffset.UtcNow, duplicateLinks));
 
         public void Failed(GcHaloException exception) => Record(_cmdlet, state => state.RecordFailure(_kind, DateTimeOffset.UtcNow, exception.Message));
 

@@ -46,8 +46,8 @@ namespace GoCardlessHalo.Commands
 
         protected override void End()
         {
-            var gc = new WildcardPattern(GoCardlessField, WildcardOptions.None);
-            var halo = new WildcardPattern(HaloField, WildcardOptions.IgnoreCase);
+            var gc = WildcardPatterns.Parse(GoCardlessField, nameof(GoCardlessField), WildcardOptions.None);
+            var halo = WildcardPatterns.Parse(HaloField, nameof(HaloField), WildcardOptions.IgnoreCase);
             foreach (var mapping in Context.Settings.FieldMappings)
             {
                 if (gc.IsMatch(mapping.GoCardlessField) && halo.IsMatch(mapping.HaloField))

@@ -97,6 +97,7 @@ namespace GoCardlessHalo.Commands
             {
                 if (_linked.TryGetValue(id, out var users))
                 {
+                    WarnIfDuplicate(id, users);
                     users.ForEach(u => WriteObject(ToOutput(u)));
                 }
                 else
@@ -110,19 +111,44 @@ namespace GoCardlessHalo.Commands
         {
             if (ParameterSetName == ListSet)
             {
+                var byLink = new Dictionary<string, List<HaloUser>>(StringComparer.OrdinalIgnoreCase);
                 foreach (var user in ReadUsers(linkedOnly: !All))
                 {
+                    if (user.CustomFields.TryGetValue(_linkField, out var link) && !string.IsNullOrWhiteSpace(link))
+                    {
+                        var key = link!.Trim();
+                        if (!byLink.TryGetValue(key, out var holders))
+                        {
+                            byLink[key] = holders = new List<HaloUser>();
+                        }
+
+                        holders.Add(user);
+                    }
+
                     WriteObject(ToOutput(user));
+                }
+
+                foreach (var pair in byLink)
+                {
+                    WarnIfDuplicate(pair.Key, pair.Value);
                 }
             }
         }
 
         protected override void DisposeResources() => _target?.Dispose();
 
+        private void WarnIfDuplicate(string customerId, IReadOnlyList<HaloUser> users)
+        {
+            if (users.Count > 1)
+            {
+                WriteWarning($"{DuplicateLinks.Describe(customerId, users.Select(u => u.Id), _linkField)}: Import-GcUser skips that customer. {DuplicateLinks.Fix(_linkField)}");
+            }
+        }
+
         private IEnumerable<HaloUser> ReadUsers(bool linkedOnly)
         {
-            var clients = Filter(Client, () => Stream(_target!.GetClientsAsync(CancellationToken)).Select(c => (c.Id, c.Name)));
-            var sites = Filter(Site, () => Stream(_target!.GetSitesAsync(CancellationToken)).Select(s => (s.Id, s.Name)));
+            var clients = Filter(Client, nameof(Client), () => Stream(_target!.GetClientsAsync(CancellationToken)).Select(c => (c.Id, c.Name)));
+            var sites = Filter(Site, nameof(Site), () => Stream(_target!.GetSitesAsync(CancellationToken)).Select(s => (s.Id, s.Name)));
             var query = new HaloUserQuery
             {
                 LinkField = linkedOnly ? _linkField : null,
@@ -135,14 +161,14 @@ namespace GoCardlessHalo.Commands
         }
 
         // Null means "no filter"; an empty set means the filter matched nothing (so no user is returned).
-        private HashSet<int>? Filter(string? filter, Func<IEnumerable<(int Id, string Name)>> read)
+        private HashSet<int>? Filter(string? filter, string parameter, Func<IEnumerable<(int Id, string Name)>> read)
         {
             if (filter is null)
             {
                 return null;
             }
 
-            var pattern = new WildcardPattern(filter, WildcardOptions.IgnoreCase);
+            var pattern = WildcardPatterns.Parse(filter, parameter, WildcardOptions.IgnoreCase);
             return new HashSet<int>(read().Where(x => x.Id.ToString() == filter || pattern.IsMatch(x.Name)).Select(x => x.Id));
         }
 

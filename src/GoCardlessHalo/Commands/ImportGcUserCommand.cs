@@ -7,6 +7,7 @@ using GoCardlessHalo.Cmdlets;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.GoCardless;
+using GoCardlessHalo.Core.Sync;
 using GoCardlessHalo.Core.Sync.Import;
 using GoCardlessHalo.Output;
 
@@ -25,7 +26,7 @@ namespace GoCardlessHalo.Commands
     /// and which fields changed (Changes). A failure on one customer is a non-terminating error and the rest continue; if Halo
     /// becomes unreachable the run stops, and a rerun carries on without duplicates because created users are found by their link.</para>
     /// <para type="description">Import-GcUser refuses to run while the integration is disabled (ModuleDisabled), waits for any
-    /// other sync run on the same configuration (-LockTimeout, SyncLockTimeout), and appends every change to
+    /// other sync run against the same Halo (-LockTimeout, SyncLockTimeout), and appends every change to
     /// GoCardlessHalo.audit.jsonl beside the settings.</para>
     /// <para type="link">Get-GcImportPlan</para>
     /// <para type="link">Get-GcCustomer</para>
@@ -63,6 +64,7 @@ namespace GoCardlessHalo.Commands
         private ImportQueue? _queue;
         private int _seen;
         private int _declined;
+        private IReadOnlyList<string>? _duplicates;
 
         /// <summary>How company names are compared with Halo customer names for this run; default: the matchMode setting
         /// (Enable-GcModule -MatchMode), itself Exact by default. Exact: equal after trimming and ignoring case. Normalized: for a
@@ -76,7 +78,7 @@ namespace GoCardlessHalo.Commands
         [ValidateRange(1, 1000)]
         public int BatchSize { get; set; } = 50;
 
-        /// <summary>How long to wait for another sync run on the same configuration to finish before giving up with ErrorId
+        /// <summary>How long to wait for another sync run against the same Halo (from any configuration on this machine) to finish before giving up with ErrorId
         /// SyncLockTimeout (default 5 minutes).</summary>
         [Parameter]
         public TimeSpan LockTimeout { get; set; } = TimeSpan.FromMinutes(5);
@@ -87,6 +89,11 @@ namespace GoCardlessHalo.Commands
             var importer = new UserImporter(_run.Target, ImportOptions.FromSettings(Context.Settings, ImportResultMapper.ToEngine(MatchMode)), Log, _run.Audit);
             Await(importer.PrepareAsync(CancellationToken));
             _queue = new ImportQueue(importer, BatchSize);
+            _duplicates = importer.DuplicateLinkDescriptions();
+            foreach (var duplicate in _duplicates)
+            {
+                WriteWarning($"{duplicate}; that customer is skipped. {DuplicateLinks.Fix(Context.Settings.Halo.LinkField)}");
+            }
         }
 
         internal override GoCardlessClient GoCardless => _run!.GoCardless;
@@ -102,7 +109,7 @@ namespace GoCardlessHalo.Commands
             // the last real run, which Get-GcModule and Test-GcModule report, stays as it was.
             if (_declined == 0)
             {
-                _run!.Succeeded();
+                _run!.Succeeded(_duplicates);
             }
         }
 

@@ -41,7 +41,7 @@ namespace GoCardlessHalo.Commands
 
         protected override void Process()
         {
-            var pattern = new WildcardPattern(GoCardlessField, WildcardOptions.None);
+            var pattern = WildcardPatterns.Parse(GoCardlessField, nameof(GoCardlessField), WildcardOptions.None);
             var mappings = Context.Settings.FieldMappings;
             var matched = mappings.FindAll(m => pattern.IsMatch(m.GoCardlessField));
             if (matched.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(GoCardlessField))

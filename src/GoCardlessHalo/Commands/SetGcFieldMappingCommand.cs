@@ -114,24 +114,7 @@ namespace GoCardlessHalo.Commands
         private void Apply(FieldMapping mapping)
         {
             var mappings = Context.Settings.FieldMappings;
-            if (string.Equals(mapping.HaloField, Context.Settings.Halo.LinkField, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new GcHaloException(
-                    "FieldMappingConflict",
-                    ErrorKind.InvalidArgument,
-                    $"'{mapping.HaloField}' is the link field that holds the GoCardless customer id; map '{mapping.GoCardlessField}' to another Halo field.",
-                    mapping.HaloField);
-            }
-
-            var clash = mappings.FirstOrDefault(m => m.GoCardlessField != mapping.GoCardlessField && string.Equals(m.HaloField, mapping.HaloField, StringComparison.OrdinalIgnoreCase));
-            if (clash is not null)
-            {
-                throw new GcHaloException(
-                    "FieldMappingConflict",
-                    ErrorKind.Conflict,
-                    $"The Halo field '{mapping.HaloField}' already receives '{clash.GoCardlessField}'. Remove that mapping first (Remove-GcFieldMapping {clash.GoCardlessField}) or choose another Halo field.",
-                    mapping.HaloField);
-            }
+            FieldMappingRules.Check(mapping, mappings, Context.Settings.Halo.LinkField);
 
             var index = mappings.FindIndex(m => m.GoCardlessField == mapping.GoCardlessField);
             if (index >= 0 && string.Equals(mappings[index].HaloField, mapping.HaloField, StringComparison.Ordinal))

@@ -23,8 +23,8 @@ namespace GoCardlessHalo.Commands
     /// GoCardlessHalo.ledger.db beside the settings for the Halo API target (or the SQL Server database given to Enable-GcModule
     /// -LedgerConnectionString). Each change names the payment, the linked Halo user,
     /// the old and new status, the GoCardless event actions behind it and their cause (e.g. insufficient_funds). Sync-GcPayment
-    /// refuses to run while the integration is disabled (ModuleDisabled), waits for any other sync run on the same
-    /// configuration (-LockTimeout, SyncLockTimeout), and records the run for Get-GcModule and Test-GcModule.</para>
+    /// refuses to run while the integration is disabled (ModuleDisabled), waits for any other sync run against the same
+    /// Halo, from any configuration (-LockTimeout, SyncLockTimeout), and records the run for Get-GcModule and Test-GcModule.</para>
     /// <para type="link">Get-GcPayment</para>
     /// <para type="link">Import-GcUser</para>
     /// <para type="link">Set-GcFieldMapping</para>
@@ -62,7 +62,7 @@ namespace GoCardlessHalo.Commands
         [Parameter]
         public TimeSpan OverlapWindow { get; set; } = TimeSpan.FromMinutes(10);
 
-        /// <summary>How long to wait for another sync run on the same configuration to finish before giving up with ErrorId
+        /// <summary>How long to wait for another sync run against the same Halo (from any configuration on this machine) to finish before giving up with ErrorId
         /// SyncLockTimeout (default 5 minutes).</summary>
         [Parameter]
         public TimeSpan LockTimeout { get; set; } = TimeSpan.FromMinutes(5);

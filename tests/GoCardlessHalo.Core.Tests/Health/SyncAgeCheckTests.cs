@@ -1,7 +1,9 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
 using GoCardlessHalo.Core.Config;
+using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Health;
+using GoCardlessHalo.Core.Sync;
 using GoCardlessHalo.Core.Tests.Halo.Api;
 
 namespace GoCardlessHalo.Core.Tests.Health;
@@ -10,6 +12,50 @@ namespace GoCardlessHalo.Core.Tests.Health;
 public sealed class SyncAgeCheckTests
 {
     private readonly ManualClock _clock = new();
+    private readonly SyncTarget _halo = SyncTarget.For(HaloTargetKind.Api, "https://age-" + Guid.NewGuid().ToString("N") + ".example.com");
+
+    [Fact]
+    public void A_run_that_started_and_never_finished_fails_with_a_rerun_hint()
+    {
+        var state = new SyncRunState { LastSuccess = _clock.UtcNow - TimeSpan.FromHours(30), LastAttempt = _clock.UtcNow - TimeSpan.FromHours(30), LastStart = _clock.UtcNow - TimeSpan.FromHours(6) };
+
+        var check = Check(SyncKind.Import, state);
+
+        Assert.Equal((HealthStatus.Failed, "SyncNeverFinished"), (check.Status, check.ErrorId));
+        Assert.Contains("never finished", check.Message);
+        Assert.Contains("Rerun Import-GcUser", check.Message);
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task A_run_holding_the_lock_is_running_not_failed()
+    {
+        var state = new SyncRunState { LastStart = _clock.UtcNow - TimeSpan.FromMinutes(2) };
+        using var running = await SyncLock.AcquireAsync(_halo, SyncRunHolder.Current("Import-GcUser", "/settings.yml"), TimeSpan.Zero, System.Threading.CancellationToken.None);
+
+        var check = Check(SyncKind.Import, state);
+
+        Assert.Equal((HealthStatus.Warning, "SyncRunning"), (check.Status, check.ErrorId));
+    }
+
+    [Fact]
+    public void Duplicate_links_found_by_the_last_import_fail_the_check_and_are_listed()
+    {
+        var state = new SyncRunState { LastSuccess = _clock.UtcNow - TimeSpan.FromHours(1), LastAttempt = _clock.UtcNow - TimeSpan.FromHours(1) };
+        state.DuplicateLinks = new() { DuplicateLinks.Describe("CU1", new[] { 34, 12 }, "GoCardlessCustomerId") };
+
+        var check = Check(SyncKind.Import, state);
+
+        Assert.Equal((HealthStatus.Failed, "DuplicateLinks"), (check.Status, check.ErrorId));
+        Assert.Contains("Halo users 12 and 34 hold GoCardless id CU1", check.Message);
+    }
+
+    [Fact]
+    public void A_finished_run_after_the_last_start_is_not_unfinished()
+    {
+        var state = new SyncRunState { LastStart = _clock.UtcNow - TimeSpan.FromMinutes(10), LastAttempt = _clock.UtcNow - TimeSpan.FromMinutes(9), LastSuccess = _clock.UtcNow - TimeSpan.FromMinutes(9) };
+
+        Assert.Equal(HealthStatus.Passed, Check(SyncKind.Import, state).Status);
+    }
 
     [Theory]
     [InlineData(0.5, HealthStatus.Passed, null)]
@@ -31,7 +77,7 @@ public sealed class SyncAgeCheckTests
     {
         var options = new HealthOptions { Clock = _clock, SyncWarningAge = TimeSpan.FromHours(1), SyncFailureAge = TimeSpan.FromHours(6) };
 
-        var check = new SyncAgeCheck(options).Check(SyncKind.Payments, new SyncRunState { LastSuccess = _clock.UtcNow - TimeSpan.FromHours(7) });
+        var check = new SyncAgeCheck(options, null, "/settings.yml").Check(SyncKind.Payments, new SyncRunState { LastSuccess = _clock.UtcNow - TimeSpan.FromHours(7) });
 
         Assert.Equal(HealthStatus.Failed, check.Status);
         Assert.Equal("The last successful payment sync was 7 hours ago (2026-01-05 02:00 UTC), longer ago than 6 hours. " +
@@ -85,5 +131,5 @@ public sealed class SyncAgeCheckTests
         Assert.Contains("No access token.", check.Message);
     }
 
-    private HealthCheck Check(SyncKind kind, SyncRunState state) => new SyncAgeCheck(new HealthOptions { Clock = _clock }).Check(kind, state);
+    private HealthCheck Check(SyncKind kind, SyncRunState state) => new SyncAgeCheck(new HealthOptions { Clock = _clock }, _halo, "/settings.yml").Check(kind, state);
 }

@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Errors;
+using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Sync;
 using GoCardlessHalo.Core.Tests.Config;
 
@@ -25,34 +26,72 @@ public sealed class SyncLockAndAuditTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
+    // A Halo of its own per test: the lock folder is machine-wide.
+    private readonly SyncTarget _halo = SyncTarget.For(HaloTargetKind.Api, "https://halo-" + Guid.NewGuid().ToString("N") + ".example.com (tenant t)");
+
+    private static SyncRunHolder Holder(string command, string configuration) => SyncRunHolder.Current(command, configuration);
+
     [Fact]
-    public async Task ASecondRunWaitsThenFailsClearly()
+    public async Task ASecondConfigurationOnTheSameHaloWaitsThenFailsNamingTheFirstRun()
     {
-        using var first = await SyncLock.AcquireAsync(_location, "Import-GcUser", TimeSpan.FromSeconds(1), CancellationToken.None);
+        using var first = await SyncLock.AcquireAsync(_halo, Holder("Import-GcUser", "/etc/system/GoCardlessHalo.yml"), TimeSpan.FromSeconds(1), CancellationToken.None);
+        var sameHaloOtherSpelling = SyncTarget.For(HaloTargetKind.Api, _halo.Description.ToUpperInvariant() + " ");
 
         var error = await Assert.ThrowsAsync<GcHaloException>(() =>
-            SyncLock.AcquireAsync(_location, "Sync-GcPayment", TimeSpan.FromMilliseconds(300), CancellationToken.None));
+            SyncLock.AcquireAsync(sameHaloOtherSpelling, Holder("Sync-GcPayment", "/home/admin/GoCardlessHalo.yml"), TimeSpan.FromMilliseconds(300), CancellationToken.None));
 
         Assert.Equal("SyncLockTimeout", error.ErrorId);
-        Assert.Contains("Import-GcUser", error.Message);
+        Assert.Contains("Import-GcUser with configuration '/etc/system/GoCardlessHalo.yml'", error.Message);
+        Assert.Contains("process " + Environment.ProcessId, error.Message);
+        Assert.Contains("started " + DateTime.UtcNow.ToString("yyyy-MM-dd"), error.Message);
     }
 
     [Fact]
-    public async Task TheLockIsFreeOnceReleased()
+    public async Task AnotherHaloIsNotBlocked()
     {
-        (await SyncLock.AcquireAsync(_location, "first", TimeSpan.FromSeconds(1), CancellationToken.None)).Dispose();
+        using var first = await SyncLock.AcquireAsync(_halo, Holder("Import-GcUser", "a"), TimeSpan.FromSeconds(1), CancellationToken.None);
 
-        using var second = await SyncLock.AcquireAsync(_location, "second", TimeSpan.FromSeconds(1), CancellationToken.None);
-        Assert.NotNull(second);
+        using var other = await SyncLock.AcquireAsync(SyncTarget.For(HaloTargetKind.Api, "https://other-" + Guid.NewGuid().ToString("N") + ".example.com"), Holder("Import-GcUser", "b"), TimeSpan.Zero, CancellationToken.None);
+
+        Assert.NotNull(SyncLock.CurrentHolder(_halo));
+    }
+
+    [Fact]
+    public async Task TheLockIsFreeOnceReleasedAndRemembersWhoRanLast()
+    {
+        (await SyncLock.AcquireAsync(_halo, Holder("Import-GcUser", "/first.yml"), TimeSpan.FromSeconds(1), CancellationToken.None)).Dispose();
+
+        Assert.Null(SyncLock.CurrentHolder(_halo));
+        Assert.Equal("/first.yml", SyncLock.LastRun(_halo)?.Configuration);
+        using var second = await SyncLock.AcquireAsync(_halo, Holder("Import-GcUser", "/second.yml"), TimeSpan.FromSeconds(1), CancellationToken.None);
+        Assert.Equal("/second.yml", SyncLock.CurrentHolder(_halo)?.Configuration);
     }
 
     [Fact]
     public async Task WaitingForTheLockCanBeCancelled()
     {
-        using var first = await SyncLock.AcquireAsync(_location, "first", TimeSpan.FromSeconds(1), CancellationToken.None);
+        using var first = await SyncLock.AcquireAsync(_halo, Holder("first", "a"), TimeSpan.FromSeconds(1), CancellationToken.None);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => SyncLock.AcquireAsync(_location, "second", TimeSpan.FromMinutes(5), cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => SyncLock.AcquireAsync(_halo, Holder("second", "b"), TimeSpan.FromMinutes(5), cancel.Token));
+    }
+
+    [Fact]
+    public void AnAuditLogFromAnEarlierMonthIsRotatedBesideItAndTheNewOneIsOwnerOnly()
+    {
+        var audit = new AuditLog(_location, "run-2");
+        File.WriteAllText(audit.Path, "{\"old\":true}\n");
+        File.SetLastWriteTimeUtc(audit.Path, new DateTime(2026, 1, 31, 23, 0, 0, DateTimeKind.Utc));
+
+        audit.Write("user.created", "halo-user:8", "CU2", null, null);
+
+        var rotated = Path.Combine(Path.GetDirectoryName(audit.Path)!, "GoCardlessHalo.audit.20260131-230000.jsonl");
+        Assert.Equal("{\"old\":true}", File.ReadAllText(rotated).Trim());
+        Assert.Single(File.ReadAllLines(audit.Path));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(audit.Path));
+        }
     }
 
     [Fact]

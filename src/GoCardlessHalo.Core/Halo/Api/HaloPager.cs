@@ -11,10 +11,15 @@ namespace GoCardlessHalo.Core.Halo.Api
     /// P from 1, until an empty page, a page shorter than the longest seen, or <c>record_count</c> rows.
     /// The requested page size is never trusted: Halo caps pages (at 100) silently, and computing the page
     /// count from the requested size is exactly the bug that lost rows in HaloAPI issue #90.
-    /// Only one page is held in memory at a time.
+    /// Only one page is held in memory at a time. When <c>record_count</c> changes between the first and a later
+    /// page (records deleted or created during the read shift the rest across pages, so some would be missed),
+    /// the list is read again from page 1, yielding only records not yielded yet, up to <see cref="MaxPasses"/>.
     /// </summary>
     internal static class HaloPager
     {
+        /// <summary>How often a list that changes while it is read is read again before giving up.</summary>
+        public const int MaxPasses = 3;
+
         public static async IAsyncEnumerable<JsonElement> ReadAsync(
             HaloApiConnection connection,
             string resource,
@@ -24,46 +29,70 @@ namespace GoCardlessHalo.Core.Halo.Api
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             var query = HaloQueryString.Build(filters);
-            var seen = 0;
-            var longest = 0;
-            int? previousFirstId = null;
-            for (var page = 1; ; page++)
+            var yielded = new HashSet<int>();
+            for (var pass = 1; ; pass++)
             {
-                var path = $"{resource}?{query}{(query.Length > 0 ? "&" : "")}pageinate=true&page_size={pageSize}&page_no={page}";
-                using var document = await connection.GetJsonAsync(path, cancellationToken).ConfigureAwait(false);
-                var root = document.RootElement;
-                var rows = root.ValueKind == JsonValueKind.Array ? root : HaloJson.Property(root, listKey);
-                if (!(rows is { ValueKind: JsonValueKind.Array } list))
+                var changed = false;
+                var seen = 0;
+                var longest = 0;
+                int? previousFirstId = null;
+                int? firstTotal = null;
+                for (var page = 1; ; page++)
                 {
-                    throw connection.Errors.InvalidResponse("GET", path, 200, $"a list without a '{listKey}' array");
-                }
-
-                var count = list.GetArrayLength();
-                if (count > 0)
-                {
-                    // A server that ignores page_no would return page 1 forever; stop rather than loop.
-                    var firstId = HaloJson.Int(list[0], "id");
-                    if (page > 1 && firstId == previousFirstId)
+                    var path = $"{resource}?{query}{(query.Length > 0 ? "&" : "")}pageinate=true&page_size={pageSize}&page_no={page}";
+                    using var document = await connection.GetJsonAsync(path, cancellationToken).ConfigureAwait(false);
+                    var root = document.RootElement;
+                    var rows = root.ValueKind == JsonValueKind.Array ? root : HaloJson.Property(root, listKey);
+                    if (!(rows is { ValueKind: JsonValueKind.Array } list))
                     {
-                        throw connection.Errors.InvalidResponse("GET", path, 200, $"page {page} starting with the same record as page {page - 1} (page_no was ignored)");
+                        throw connection.Errors.InvalidResponse("GET", path, 200, $"a list without a '{listKey}' array");
                     }
 
-                    previousFirstId = firstId;
+                    var count = list.GetArrayLength();
+                    if (count > 0)
+                    {
+                        // A server that ignores page_no would return page 1 forever; stop rather than loop.
+                        var firstId = HaloJson.Int(list[0], "id");
+                        if (page > 1 && firstId == previousFirstId)
+                        {
+                            throw connection.Errors.InvalidResponse("GET", path, 200, $"page {page} starting with the same record as page {page - 1} (page_no was ignored)");
+                        }
+
+                        previousFirstId = firstId;
+                    }
+
+                    var total = HaloJson.Property(root, "record_count") is { ValueKind: JsonValueKind.Number } ? HaloJson.Int(root, "record_count") : (int?)null;
+                    firstTotal ??= total;
+                    // Rows deleted or created while the pages are read shift the rest between pages (issue 8), so
+                    // some would never be seen: a record_count that moved says so. Read again from page 1.
+                    changed |= total is not null && total != firstTotal;
+                    foreach (var row in list.EnumerateArray())
+                    {
+                        var id = HaloJson.Int(row, "id");
+                        if (id <= 0 || yielded.Add(id))
+                        {
+                            yield return row.Clone();
+                        }
+                    }
+
+                    seen += count;
+                    if (count == 0 || (total is not null && seen >= total) || count < longest)
+                    {
+                        break;
+                    }
+
+                    longest = count > longest ? count : longest;
                 }
 
-                foreach (var row in list.EnumerateArray())
-                {
-                    yield return row.Clone();
-                }
-
-                seen += count;
-                var total = HaloJson.Property(root, "record_count") is { ValueKind: JsonValueKind.Number } ? HaloJson.Int(root, "record_count") : (int?)null;
-                if (count == 0 || (total is not null && seen >= total) || count < longest)
+                if (!changed)
                 {
                     yield break;
                 }
 
-                longest = count > longest ? count : longest;
+                if (pass >= MaxPasses)
+                {
+                    throw connection.Errors.InvalidResponse("GET", resource, 200, $"a list that changed during each of {MaxPasses} reads (records were being created or deleted); run again when Halo is quieter");
+                }
             }
         }
     }

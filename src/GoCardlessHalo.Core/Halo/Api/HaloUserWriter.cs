@@ -57,22 +57,44 @@ namespace GoCardlessHalo.Core.Halo.Api
         {
             Validate(writes);
             var results = new List<HaloUserWriteResult>(writes.Count);
-            try
+            for (var start = 0; start < writes.Count; start += _options.BatchSize)
             {
-                for (var start = 0; start < writes.Count; start += _options.BatchSize)
+                var chunk = writes.Skip(start).Take(_options.BatchSize).ToList();
+                try
                 {
-                    var chunk = writes.Skip(start).Take(_options.BatchSize).ToList();
                     results.AddRange(await WriteChunkAsync(chunk, fieldsByName, cancellationToken).ConfigureAwait(false));
-                    _log.Verbose($"Halo: saved users {start + 1}-{start + chunk.Count} of {writes.Count}.");
                 }
-            }
-            catch (GcHaloException) when (results.Count > 0)
-            {
-                _log.Warning($"Halo: {results.Count} of {writes.Count} users were saved before the failure; a rerun finds them by their link field.");
-                throw;
+                catch (HaloWriteOutcomeUnknownException ex)
+                {
+                    throw OutcomeUnknown(results, ex.Known.Select(p => (start + p.Key, p.Value)), ex.Message, ex.InnerException ?? ex);
+                }
+                catch (GcHaloException ex) when (results.Count > 0)
+                {
+                    // Halo refused this chunk but saved the ones before: say which were saved, so the caller does
+                    // not send them again.
+                    throw OutcomeUnknown(results, Enumerable.Empty<(int, HaloUserWriteResult)>(), $"Halo refused users {start + 1}-{start + chunk.Count} of {writes.Count} after saving the {results.Count} before them: {ex.Message}", ex);
+                }
+
+                _log.Verbose($"Halo: saved users {start + 1}-{start + chunk.Count} of {writes.Count}.");
             }
 
             return results;
+        }
+
+        private static HaloWriteOutcomeUnknownException OutcomeUnknown(IReadOnlyList<HaloUserWriteResult> before, IEnumerable<(int Index, HaloUserWriteResult Result)> more, string message, System.Exception cause)
+        {
+            var known = new Dictionary<int, HaloUserWriteResult>();
+            for (var i = 0; i < before.Count; i++)
+            {
+                known[i] = before[i];
+            }
+
+            foreach (var (index, result) in more)
+            {
+                known[index] = result;
+            }
+
+            return new HaloWriteOutcomeUnknownException(message, known, cause);
         }
 
         private async Task<IReadOnlyList<HaloUserWriteResult>> WriteChunkAsync(
@@ -89,31 +111,42 @@ namespace GoCardlessHalo.Core.Halo.Api
                 postedValues.Add(values);
             }
 
-            using var document = await _connection.PostJsonAsync("/api/Users", body.ToJsonString(), cancellationToken).ConfigureAwait(false);
-            var saved = HaloApiMapper.Saved(document.RootElement);
-            if (saved.Count != chunk.Count)
+            var saved = await PostAsync(body.ToJsonString(), chunk.Count, cancellationToken).ConfigureAwait(false);
+            var known = SavedUserMatcher.Match(chunk, postedValues, saved);
+            foreach (var pair in known)
             {
-                throw _connection.Errors.InvalidResponse("POST", "/api/Users", 200, $"{saved.Count} saved users for the {chunk.Count} posted");
+                if (postedValues[pair.Key] is { } values)
+                {
+                    Remember(pair.Value.UserId, values);
+                }
             }
 
-            var results = new List<HaloUserWriteResult>(chunk.Count);
-            for (var i = 0; i < chunk.Count; i++)
+            if (known.Count < chunk.Count)
             {
-                var id = HaloJson.Int(saved[i], "id") is var savedId && savedId > 0 ? savedId : chunk[i].Id ?? 0;
-                if (id <= 0)
-                {
-                    throw _connection.Errors.InvalidResponse("POST", "/api/Users", 200, "a saved user without an id");
-                }
-
-                if (postedValues[i] is { } values)
-                {
-                    Remember(id, values);
-                }
-
-                results.Add(new HaloUserWriteResult(id, created: chunk[i].Id is null));
+                throw new HaloWriteOutcomeUnknownException(
+                    $"Halo answered POST /api/Users for {chunk.Count} users with {saved.Count} saved users, of which {known.Count} could be tied to the users posted (by id or by their custom field values).",
+                    known);
             }
 
-            return results;
+            return Enumerable.Range(0, chunk.Count).Select(i => known[i]).ToList();
+        }
+
+        /// <summary>
+        /// POSTs the users and returns the saved records Halo answered with. A failure after which Halo may have
+        /// saved them (no answer, a timeout, a 5xx from Halo or a proxy, a 200 that is not JSON) is an unknown
+        /// outcome; a 4xx is Halo refusing the request, which saved nothing.
+        /// </summary>
+        private async Task<IReadOnlyList<System.Text.Json.JsonElement>> PostAsync(string body, int count, CancellationToken cancellationToken)
+        {
+            try
+            {
+                using var document = await _connection.PostJsonAsync("/api/Users", body, cancellationToken).ConfigureAwait(false);
+                return HaloApiMapper.Saved(document.RootElement).Select(e => e.Clone()).ToList();
+            }
+            catch (HaloApiException ex) when (!(ex.Status is >= 400 and < 500))
+            {
+                throw new HaloWriteOutcomeUnknownException($"Halo may have saved some of the {count} users posted: {ex.Message}", new Dictionary<int, HaloUserWriteResult>(), ex);
+            }
         }
 
         /// <summary>

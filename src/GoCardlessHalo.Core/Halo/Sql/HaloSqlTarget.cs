@@ -8,6 +8,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Diagnostics;
+using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.Sql;
 
 namespace GoCardlessHalo.Core.Halo.Sql
@@ -157,7 +158,16 @@ namespace GoCardlessHalo.Core.Halo.Sql
                 }
             }
 
-            transaction.Commit();
+            try
+            {
+                transaction.Commit();
+            }
+            catch (GcHaloException ex)
+            {
+                // A commit that fails on the way back (a dropped connection) may have committed on the server.
+                throw new HaloWriteOutcomeUnknownException($"The commit of {batch.Count} users may or may not have reached the database: {ex.Message}", new Dictionary<int, HaloUserWriteResult>(), ex);
+            }
+
             Database.LogDone("wrote " + batch.Count + " users in one transaction (" + creates + " created, " + (batch.Count - creates) + " updated)", watch);
             return results;
         }

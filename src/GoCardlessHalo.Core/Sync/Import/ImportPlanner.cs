@@ -45,7 +45,7 @@ namespace GoCardlessHalo.Core.Sync.Import
             var linked = _directory.UsersLinkedTo(customer.Id);
             if (linked.Count > 1)
             {
-                return Skip(customer, MatchedBy.Link, $"{linked.Count} Halo users hold GoCardless id {customer.Id} (ids {string.Join(", ", linked.Select(u => u.Id))}). Clear the '{_fields.LinkField}' field on all but one.");
+                return Skip(customer, MatchedBy.Link, $"{DuplicateLinks.Describe(customer.Id, linked.Select(u => u.Id), _fields.LinkField)}. {DuplicateLinks.Fix(_fields.LinkField)}");
             }
 
             if (linked.Count == 1)

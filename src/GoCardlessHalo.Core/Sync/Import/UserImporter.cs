@@ -53,6 +53,16 @@ namespace GoCardlessHalo.Core.Sync.Import
             _log.Verbose($"Read Halo ({_target.Location}): {clients.Count} customers, {sites.Count} sites, {users.Count} users in {watch.ElapsedMilliseconds} ms. Match mode {_options.MatchMode}, {_options.Overrides.Count} placement override(s). Default Site: {defaultSite.ClientName}/{defaultSite.Name} (id {defaultSite.Id}).");
         }
 
+        /// <summary>
+        /// "CU1: Halo users 12 and 34 hold …" for every GoCardless id more than one Halo user holds, as read by
+        /// <see cref="PrepareAsync"/> (recorded for Test-GcModule).
+        /// </summary>
+        public IReadOnlyList<string> DuplicateLinkDescriptions() =>
+            (_directory ?? throw new InvalidOperationException("Call PrepareAsync first.")).Duplicates()
+                .OrderBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => DuplicateLinks.Describe(p.Key, p.Value, _directory.LinkField))
+                .ToList();
+
         /// <summary>What importing this customer will do; writes nothing.</summary>
         public ImportPlan Plan(Customer customer) =>
             (_planner ?? throw new InvalidOperationException("Call PrepareAsync first.")).Plan(customer);
@@ -62,11 +72,19 @@ namespace GoCardlessHalo.Core.Sync.Import
 
         /// <summary>
         /// Writes the plans' users as one batch and returns one result per plan, in order. When Halo rejects the
-        /// batch's data, each user is retried alone so one bad record fails alone. Any other failure (Halo
-        /// unreachable, authentication) stops the run: some users of the batch may have been written, and a
-        /// rerun finds those by their link, so it never duplicates them.
+        /// batch's data, each user is retried alone so one bad record fails alone. When the outcome is unknown
+        /// (Halo may have saved some users but its answer does not say which), what Halo holds is read back by
+        /// link value and only the users really missing are written again (<see cref="MaxWriteAttempts"/> times
+        /// at most). Any other failure (Halo unreachable, authentication) stops the run: a rerun finds the users
+        /// already written by their link, so it never duplicates them.
         /// </summary>
-        public async Task<IReadOnlyList<ImportResult>> WriteAsync(IReadOnlyList<ImportPlan> plans, CancellationToken cancellationToken)
+        public Task<IReadOnlyList<ImportResult>> WriteAsync(IReadOnlyList<ImportPlan> plans, CancellationToken cancellationToken) =>
+            WriteAttemptAsync(plans, 1, cancellationToken);
+
+        /// <summary>How often one batch is sent when each answer leaves its outcome unknown.</summary>
+        public const int MaxWriteAttempts = 3;
+
+        private async Task<IReadOnlyList<ImportResult>> WriteAttemptAsync(IReadOnlyList<ImportPlan> plans, int attempt, CancellationToken cancellationToken)
         {
             if (plans.Count == 0)
             {
@@ -77,6 +95,10 @@ namespace GoCardlessHalo.Core.Sync.Import
             {
                 var written = await _target.WriteUsersAsync(plans.Select(p => p.Write!).ToList(), cancellationToken).ConfigureAwait(false);
                 return plans.Select((plan, i) => Applied(plan, written[i].UserId)).ToList();
+            }
+            catch (HaloWriteOutcomeUnknownException ex) when (attempt < MaxWriteAttempts)
+            {
+                return await RecoverAsync(plans, ex, attempt, cancellationToken).ConfigureAwait(false);
             }
             catch (GcHaloException ex) when (ex.Kind is ErrorKind.InvalidData or ErrorKind.InvalidArgument)
             {
@@ -89,7 +111,7 @@ namespace GoCardlessHalo.Core.Sync.Import
                 var results = new List<ImportResult>();
                 foreach (var plan in plans)
                 {
-                    results.AddRange(await WriteAsync(new[] { plan }, cancellationToken).ConfigureAwait(false));
+                    results.AddRange(await WriteAttemptAsync(new[] { plan }, attempt, cancellationToken).ConfigureAwait(false));
                 }
 
                 return results;
@@ -103,6 +125,39 @@ namespace GoCardlessHalo.Core.Sync.Import
                     ex.Target,
                     ex);
             }
+        }
+
+        /// <summary>
+        /// After an unknown outcome: keeps what the answer did account for, reads back the users it should have
+        /// created, and writes again only the creates Halo does not hold and the updates (posting the same
+        /// values twice changes nothing).
+        /// </summary>
+        private async Task<IReadOnlyList<ImportResult>> RecoverAsync(IReadOnlyList<ImportPlan> plans, HaloWriteOutcomeUnknownException unknown, int attempt, CancellationToken cancellationToken)
+        {
+            var results = new ImportResult?[plans.Count];
+            foreach (var pair in unknown.Known)
+            {
+                results[pair.Key] = Applied(plans[pair.Key], pair.Value.UserId);
+            }
+
+            var creates = Enumerable.Range(0, plans.Count).Where(i => results[i] is null && plans[i].ExistingUser is null).ToList();
+            var found = creates.Count == 0
+                ? new Dictionary<string, HaloUser>()
+                : await SavedUserReadBack.FindAsync(_target, _directory!, creates.Select(i => (plans[i].Customer.Id, plans[i].Site!.Id)).ToList(), cancellationToken).ConfigureAwait(false);
+            foreach (var i in creates.Where(i => found.ContainsKey(plans[i].Customer.Id)))
+            {
+                results[i] = Applied(plans[i], found[plans[i].Customer.Id].Id);
+            }
+
+            var again = Enumerable.Range(0, plans.Count).Where(i => results[i] is null).ToList();
+            _log.Warning($"Halo's answer to a batch of {plans.Count} users did not say what it saved ({unknown.Message}). Read back by GoCardless link: {unknown.Known.Count} accounted for by the answer, {creates.Count(i => results[i] is not null)} found saved, {again.Count} written again.");
+            var rewritten = await WriteAttemptAsync(again.Select(i => plans[i]).ToList(), attempt + 1, cancellationToken).ConfigureAwait(false);
+            for (var k = 0; k < again.Count; k++)
+            {
+                results[again[k]] = rewritten[k];
+            }
+
+            return results.Select(r => r!).ToList();
         }
 
         private ImportResult Applied(ImportPlan plan, int userId)

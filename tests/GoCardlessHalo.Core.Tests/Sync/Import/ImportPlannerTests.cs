@@ -141,7 +141,7 @@ public sealed class ImportPlannerTests
 
     [Theory]
     [InlineData(true, "is inactive")]
-    [InlineData(false, "2 Halo users hold GoCardless id CU1")]
+    [InlineData(false, "Halo users 100 and 101 hold GoCardless id CU1")]
     public void LinkProblemsAreSkippedWithAReason(bool inactive, string reason)
     {
         var users = inactive

@@ -1,0 +1,123 @@
+# Issue 8: zero duplicate users whatever Halo answers, whatever the settings file says, however many
+# configurations point at one Halo, and a killed run is not reported healthy.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'IntegrationHelpers.psm1') -Force
+    Import-TestedModule
+
+    $customers = 1..12 | ForEach-Object {
+        @{ id = ('CU{0:D4}NODUP' -f $_); given_name = 'Pat'; family_name = "Number $_"; email = "pat$_@example.com"; metadata = @{}; created_at = '2026-01-01T10:00:00.000Z' }
+    }
+
+    function Get-LinkCount {
+        <# How many Halo users hold each GoCardless id (read as an administrator would, straight from Halo). #>
+        $users = @(Invoke-HaloApi -Path 'Users?includeinactive=true&pageinate=true&page_size=100&page_no=1&include_custom_fields=true').users
+        $counts = @{}
+        foreach ($user in $users) {
+            $link = @($user.customfields | Where-Object { $_.name -eq 'CFGoCardlessCustomerId' -or $_.name -eq 'GoCardlessCustomerId' } | Select-Object -ExpandProperty value)
+            if ($link -and $link[0]) { $counts[$link[0]] = 1 + [int]$counts[$link[0]] }
+        }
+        $counts
+    }
+
+    function Add-HaloFault([hashtable] $Rule) {
+        $null = Invoke-Emulator -Method Post -Path '/__admin/faults' -Body $Rule
+    }
+
+    function Start-ImportProcess([string] $ConfigPath) {
+        <# Import-GcUser in a child pwsh, so it can be killed or run beside this session. #>
+        $script = Join-Path $TestDrive ("import-" + [guid]::NewGuid().ToString('N') + '.ps1')
+        Set-Content -LiteralPath $script -Value @"
+`$env:GCH_PESTER_TOKEN = 'emulator-token'; `$env:GCH_HALO_SECRET = 'emulator-secret'
+Import-Module '$env:GCH_TEST_MODULE'
+Import-GcUser -ConfigPath '$ConfigPath' | Out-Null
+"@
+        $pwshDll = Join-Path $PSHOME 'pwsh.dll'
+        if (Test-Path $pwshDll) { Start-Process -FilePath 'dotnet' -ArgumentList @($pwshDll, '-NoProfile', '-NonInteractive', '-File', $script) -PassThru }
+        else { Start-Process -FilePath (Join-Path $PSHOME 'pwsh') -ArgumentList @('-NoProfile', '-NonInteractive', '-File', $script) -PassThru }
+    }
+
+    function Wait-Until([scriptblock] $Condition, [string] $What) {
+        # Polls on observable state (not a fixed delay); the bound only keeps a broken test from hanging.
+        for ($i = 0; $i -lt 600; $i++) {
+            if (& $Condition) { return }
+            Start-Sleep -Milliseconds 100
+        }
+        throw "Timed out waiting for: $What"
+    }
+}
+
+Describe 'Import-GcUser never duplicates a user' {
+    BeforeEach {
+        $config = New-TestIntegration -Target Api
+        Set-TestGoCardless -Customers $customers
+    }
+
+    It 'reads back after a damaged answer to a batch write, then a rerun changes nothing (zero duplicates)' {
+        Add-HaloFault @{ kind = 'malformed'; service = 'halo'; method = 'POST'; pathContains = '/api/Users'; count = 1 }
+
+        $first = Import-GcUser -ConfigPath $config -WarningVariable warned -WarningAction SilentlyContinue
+        $again = Import-GcUser -ConfigPath $config
+
+        @($first | Where-Object Action -EQ 'Created').Count | Should -Be 12
+        ($warned -join ' ') | Should -Match 'did not say what it saved'
+        @($again | Where-Object Action -NE 'Unchanged').Count | Should -Be 0
+        $links = Get-LinkCount
+        $links.Count | Should -Be 12
+        @($links.Values | Where-Object { $_ -ne 1 }).Count | Should -Be 0
+    }
+
+    It 'refuses a hand-edited settings file that maps a metadata key into the link field, before writing anything' {
+        Add-Content -LiteralPath (Join-Path $config 'GoCardlessHalo.yml') -Value "fieldMappings:`n  - goCardlessField: account_ref`n    haloField: GoCardlessCustomerId"
+
+        { Import-GcUser -ConfigPath $config -ErrorAction Stop } | Should -Throw -ErrorId 'FieldMappingConflict,*'
+        { Get-GcUser -ConfigPath $config -ErrorAction Stop } | Should -Throw -ErrorId 'FieldMappingConflict,*'
+        $configuration = Test-GcModule -ConfigPath $config | Where-Object Name -EQ 'Configuration'
+        $configuration.Status | Should -Be 'Failed'
+        $configuration.ErrorId | Should -Be 'FieldMappingConflict'
+        (Get-LinkCount).Count | Should -Be 0
+    }
+
+    It 'lets one configuration at a time write to one Halo; the other gets SyncLockTimeout naming it (zero duplicates)' {
+        $second = New-TestConfigPath
+        Enable-TestModule -ConfigPath $second -Extra @{ HaloUrl = "$env:GCH_EMULATOR_URL/halo"; ClientId = 'emulator-client'; ClientSecretReference = 'env:GCH_HALO_SECRET'; DefaultSite = '1' } | Out-Null
+        # The first run stalls reading users while it holds the lock.
+        Add-HaloFault @{ kind = 'stall'; service = 'halo'; method = 'GET'; pathContains = '/api/Users'; count = 1; stallMilliseconds = 8000 }
+        $process = Start-ImportProcess $config
+        try {
+            Wait-Until { (Test-Path (Join-Path $config 'GoCardlessHalo.state.json')) -and (Get-Content -Raw (Join-Path $config 'GoCardlessHalo.state.json')) -match 'lastStart' } 'the first run to take the lock'
+
+            { Import-GcUser -ConfigPath $second -LockTimeout '00:00:01' -ErrorAction Stop } | Should -Throw -ErrorId 'SyncLockTimeout,*'
+            try { Import-GcUser -ConfigPath $second -LockTimeout '00:00:01' -ErrorAction Stop } catch { $message = $_.Exception.Message }
+            $message | Should -Match ([regex]::Escape((Join-Path $config 'GoCardlessHalo.yml')))
+            $message | Should -Match "process $($process.Id)"
+        }
+        finally {
+            $process.WaitForExit()
+        }
+
+        $rerun = Import-GcUser -ConfigPath $second
+        @($rerun | Where-Object Action -EQ 'Created').Count | Should -Be 0
+        $links = Get-LinkCount
+        $links.Count | Should -Be 12
+        @($links.Values | Where-Object { $_ -ne 1 }).Count | Should -Be 0
+        (Test-GcModule -ConfigPath $second | Where-Object Name -EQ 'LastImport').ErrorId | Should -Be 'SyncOtherConfiguration'
+    }
+
+    It 'reports a killed run as Failed until it is rerun' {
+        Add-HaloFault @{ kind = 'stall'; service = 'halo'; method = 'GET'; pathContains = '/api/Users'; count = 1; stallMilliseconds = 60000 }
+        $process = Start-ImportProcess $config
+        Wait-Until { (Test-Path (Join-Path $config 'GoCardlessHalo.state.json')) -and (Get-Content -Raw (Join-Path $config 'GoCardlessHalo.state.json')) -match 'lastStart' } 'the run to start'
+        $process.Kill($true)
+        $process.WaitForExit()
+
+        $check = Test-GcModule -ConfigPath $config | Where-Object Name -EQ 'LastImport'
+        $check.Status | Should -Be 'Failed'
+        $check.ErrorId | Should -Be 'SyncNeverFinished'
+        $check.Message | Should -Match 'never finished.*Rerun Import-GcUser'
+
+        $null = Invoke-Emulator -Method Delete -Path '/__admin/faults'
+        $null = Import-GcUser -ConfigPath $config
+        (Test-GcModule -ConfigPath $config | Where-Object Name -EQ 'LastImport').Status | Should -Be 'Passed'
+    }
+}
