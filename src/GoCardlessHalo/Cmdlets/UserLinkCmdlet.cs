@@ -24,7 +24,7 @@ namespace GoCardlessHalo.Cmdlets
         protected override void Begin()
         {
             // The run lock keeps a hand-made link from racing a scheduled import; the outcome is not recorded as a run.
-            _run = SyncRun.Start(this, SyncKind.Import, MyInvocation.MyCommand.Name, TimeSpan.FromMinutes(1));
+            _run = SyncRun.Start(this, SyncKind.Import, MyInvocation.MyCommand.Name, TimeSpan.FromMinutes(1), recordsOutcome: false);
             _links = new UserLinks(_run.Target, Context.Settings.Halo.LinkField, _run.Audit);
         }
 

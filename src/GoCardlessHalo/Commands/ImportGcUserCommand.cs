@@ -79,13 +79,21 @@ namespace GoCardlessHalo.Commands
         public int BatchSize { get; set; } = 50;
 
         /// <summary>How long to wait for another sync run against the same Halo (from any configuration on this machine) to finish before giving up with ErrorId
-        /// SyncLockTimeout (default 5 minutes).</summary>
+        /// SyncLockTimeout: seconds (30) or a TimeSpan ('00:05:00'); default 5 minutes.</summary>
         [Parameter]
+        [TimeSpanArgument]
         public TimeSpan LockTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
         protected override void Begin()
         {
-            _run = SyncRun.Start(this, SyncKind.Import, "Import-GcUser", LockTimeout);
+            // Only a full run (every customer, really written) is what Get-GcModule and Test-GcModule report.
+            var fullRun = ParameterSetName == AllSet && !WhatIfRequested();
+            _run = SyncRun.Start(this, SyncKind.Import, "Import-GcUser", LockTimeout, recordsOutcome: fullRun);
+            if (!fullRun)
+            {
+                WriteVerbose("Not a full import (some customers, or -WhatIf): Get-GcModule and Test-GcModule keep reporting the last full run.");
+            }
+
             var importer = new UserImporter(_run.Target, ImportOptions.FromSettings(Context.Settings, ImportResultMapper.ToEngine(MatchMode)), Log, _run.Audit);
             Await(importer.PrepareAsync(CancellationToken));
             _queue = new ImportQueue(importer, BatchSize);
@@ -112,6 +120,11 @@ namespace GoCardlessHalo.Commands
                 _run!.Succeeded(_duplicates);
             }
         }
+
+        private bool WhatIfRequested() =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given)
+                ? ((SwitchParameter)given).IsPresent
+                : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
 
         internal override void OnTerminatingError(GcHaloException exception) => _run?.Failed(exception);
 
