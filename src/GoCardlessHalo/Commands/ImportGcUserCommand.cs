@@ -87,7 +87,8 @@ namespace GoCardlessHalo.Commands
         protected override void Begin()
         {
             // Only a full run (every customer, really written) is what Get-GcModule and Test-GcModule report.
-            var fullRun = ParameterSetName == AllSet && !WhatIfRequested();
+            // Pipeline input is bound after Begin, so ExpectingInput (not the parameter set) tells a piped subset apart.
+            var fullRun = ParameterSetName == AllSet && !MyInvocation.ExpectingInput && !WhatIfRequested();
             _run = SyncRun.Start(this, SyncKind.Import, "Import-GcUser", LockTimeout, recordsOutcome: fullRun);
             if (!fullRun)
             {
