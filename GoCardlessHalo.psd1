@@ -36,13 +36,24 @@
         'Sync-GcPayment'
         'Get-GcPayment'
         'Open-GcPayment'
+        'Update-GcCompletionCache'
     )
     VariablesToExport      = @()
     AliasesToExport        = @()
     PrivateData            = @{
         PSData = @{
-            Tags       = @('GoCardless', 'HaloPSA', 'Halo', 'DirectDebit', 'MSP', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            LicenseUri = 'https://opensource.org/licenses/MIT'
+            Tags         = @('GoCardless', 'HaloPSA', 'Halo', 'DirectDebit', 'MSP', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            LicenseUri   = 'https://opensource.org/licenses/MIT'
+            ProjectUri   = 'https://github.com/GoCardlessHalo/GoCardlessHalo'
+            # The section of CHANGELOG.md for ModuleVersion, word for word (build.ps1 checks).
+            ReleaseNotes = @'
+First release.
+- Import GoCardless customers as HaloPSA users (link, email, company name, Default Site), with -WhatIf plans.
+- Map GoCardless metadata and payment/mandate summaries to Halo user custom fields.
+- Sync payment statuses into a ledger; Get-GcPayment, Open-GcPayment.
+- Halo through its REST API, its SQL Server database, or an embedded SQLite database.
+- Windows PowerShell 5.1 and PowerShell 7.4+; Test-GcModule health checks; about_GoCardlessHalo help.
+'@
         }
     }
 }

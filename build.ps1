@@ -79,13 +79,25 @@ function Get-NuGetPackageRoot {
     ($line -replace '^global-packages:\s*', '').Trim()
 }
 
+function Assert-ReleaseNotes {
+    # The manifest's ReleaseNotes are CHANGELOG.md's section for ModuleVersion, word for word (line endings aside).
+    $changelog = (Get-Content -LiteralPath "$Root/CHANGELOG.md" -Raw).Replace("`r`n", "`n")
+    $section = [regex]::Match($changelog, "(?ms)^## $([regex]::Escape($Version))[ \t]*\n(.*?)(?=^## |\z)")
+    if (-not $section.Success) { throw "CHANGELOG.md has no '## $Version' section: add one for the version in GoCardlessHalo.psd1." }
+    $notes = (Import-PowerShellDataFile -LiteralPath "$Root/GoCardlessHalo.psd1").PrivateData.PSData.ReleaseNotes
+    if ($section.Groups[1].Value.Trim() -ne "$notes".Replace("`r`n", "`n").Trim()) {
+        throw "GoCardlessHalo.psd1's ReleaseNotes differ from CHANGELOG.md's '## $Version' section; make them the same text."
+    }
+}
+
 function Invoke-Build {
     Write-Host "== Build $Version ($Configuration)" -ForegroundColor Cyan
+    Assert-ReleaseNotes
     Invoke-Dotnet build "$Root/src/GoCardlessHalo/GoCardlessHalo.csproj" -c $Configuration --nologo -v quiet
     if (Test-Path $ModuleDir) { Remove-Item $ModuleDir -Recurse -Force }
     $null = New-Item -ItemType Directory -Path $ModuleDir
 
-    foreach ($file in 'GoCardlessHalo.psd1', 'src/GoCardlessHalo/GoCardlessHalo.psm1', 'src/GoCardlessHalo/GoCardlessHalo.Format.ps1xml', 'LICENSE') {
+    foreach ($file in 'GoCardlessHalo.psd1', 'src/GoCardlessHalo/GoCardlessHalo.psm1', 'src/GoCardlessHalo/GoCardlessHalo.Format.ps1xml', 'LICENSE', 'CHANGELOG.md') {
         Copy-Item -LiteralPath (Join-Path $Root $file) -Destination $ModuleDir
     }
 
@@ -103,6 +115,7 @@ function Invoke-Build {
     }
 
     New-CmdletHelp
+    New-AboutHelp
     Write-Host "Module laid out in $ModuleDir"
 }
 
@@ -116,6 +129,13 @@ function New-CmdletHelp {
     # Both flavours declare the same cmdlets from the same source, so one file serves both.
     $net472 = New-Item -ItemType Directory -Path (Join-Path $ModuleDir 'bin/net472/en-US') -Force
     Copy-Item -LiteralPath $help -Destination $net472
+}
+
+function New-AboutHelp {
+    # about_GoCardlessHalo and about_GoCardlessHalo_Troubleshooting in en-US beside the manifest (where Get-Help finds
+    # about_ topics on both editions), from src/GoCardlessHalo/Help/About, checked; in a child pwsh for the same reason.
+    & dotnet pwsh -NoProfile -NonInteractive -File "$Root/src/GoCardlessHalo/Help/New-AboutHelp.ps1" -ModulePath (Join-Path $ModuleDir 'GoCardlessHalo.psd1')
+    if ($LASTEXITCODE -ne 0) { throw "Generating the about_ topics failed (exit code $LASTEXITCODE); see the error above." }
 }
 
 function Copy-Dependencies([string] $From, [string] $To, [string] $Flavour) {
@@ -141,29 +161,68 @@ function Copy-Dependencies([string] $From, [string] $To, [string] $Flavour) {
     }
 
     if ($Flavour -eq 'net472') {
-        # .NET Framework builds get no native assets from NuGet without a RID; lay out SQLite's for each Windows architecture.
+        # .NET Framework builds get no native assets from NuGet without a RID; lay out SQLite's for each Windows
+        # architecture, and for Linux x64, where CI runs this flavour under Mono (SqliteNative preloads either).
         $sqlite = Join-Path (Get-NuGetPackageRoot) 'sqlite/3.53.4/runtimes'
-        foreach ($arch in 'win-x64', 'win-x86', 'win-arm64') {
-            $target = Join-Path $To "runtimes/$arch/native"
+        foreach ($native in 'win-x64/native/e_sqlite3.dll', 'win-x86/native/e_sqlite3.dll', 'win-arm64/native/e_sqlite3.dll', 'linux-x64/native/libe_sqlite3.so') {
+            $target = Join-Path $To "runtimes/$(Split-Path $native -Parent)"
             $null = New-Item -ItemType Directory -Path $target -Force
-            Copy-Item -LiteralPath (Join-Path $sqlite "$arch/native/e_sqlite3.dll") -Destination $target
+            Copy-Item -LiteralPath (Join-Path $sqlite $native) -Destination $target
         }
     }
 }
 
 function Invoke-Test {
-    Write-Host '== Engine tests (xunit)' -ForegroundColor Cyan
-    Invoke-Dotnet test "$Root/tests/GoCardlessHalo.Core.Tests/GoCardlessHalo.Core.Tests.csproj" -c $Configuration --nologo -v quiet --logger 'console;verbosity=minimal'
+    Write-Host '== Engine tests (xunit, net10.0)' -ForegroundColor Cyan
+    Invoke-Dotnet test "$Root/tests/GoCardlessHalo.Core.Tests/GoCardlessHalo.Core.Tests.csproj" -c $Configuration -f net10.0 --nologo -v quiet --logger 'console;verbosity=minimal'
 
     Invoke-Dotnet build "$Root/tests/GoCardlessHalo.Emulator/GoCardlessHalo.Emulator.csproj" -c $Configuration --nologo -v quiet
+    Invoke-Dotnet restore "$Root/tests/tools/TestTools.csproj" --packages $ToolsDir --nologo -v quiet
     Import-Module "$Root/tests/tools/EmulatorProcess.psm1" -Force
+    Invoke-FrameworkTest
     Invoke-ContractTest
 
     Write-Host '== Module tests (Pester, child pwsh)' -ForegroundColor Cyan
-    Invoke-Dotnet restore "$Root/tests/tools/TestTools.csproj" --packages $ToolsDir --nologo -v quiet
     & dotnet pwsh -NoProfile -NonInteractive -File "$Root/tests/pester/Invoke-PesterTests.ps1" `
         -ModulePath (Join-Path $ModuleDir 'GoCardlessHalo.psd1') -ToolsDirectory $ToolsDir -EmulatorDll $EmulatorDll
     if ($LASTEXITCODE -ne 0) { throw "Pester tests failed ($LASTEXITCODE failed)." }
+}
+
+function Invoke-FrameworkTest {
+    # The .NET Framework flavour (what Windows PowerShell 5.1 loads), run under Mono: the engine's xunit suite
+    # built for net472, then the module's own net472 loader driving an import (tests/GoCardlessHalo.FrameworkHost).
+    if (-not (Get-Command mono -ErrorAction SilentlyContinue)) {
+        if ($IsWindows) { Write-Warning 'Mono is not installed: the net472 engine tests run only where mono is (CI installs mono-complete).'; return }
+        throw "Mono is needed to run the .NET Framework flavour's tests on $([Environment]::OSVersion.Platform): install Debian's mono-complete (.ci/run does)."
+    }
+    Write-Host '== Engine tests (xunit, net472 under Mono)' -ForegroundColor Cyan
+    Invoke-Dotnet build "$Root/tests/GoCardlessHalo.Core.Tests/GoCardlessHalo.Core.Tests.csproj" -c $Configuration -f net472 --nologo -v quiet
+    $runner = Join-Path $ToolsDir 'xunit.runner.console/2.4.1/tools/net472/xunit.console.exe'
+    $tests = Join-Path $Root "tests/GoCardlessHalo.Core.Tests/bin/$Configuration/net472/GoCardlessHalo.Core.Tests.dll"
+    $env:GC_EMULATOR_DLL = $EmulatorDll
+    try {
+        # Skipped tests print their reason ([SKIP] and the next line); a skip is never silent.
+        & mono $runner $tests -noshadow -noappdomain -nologo -parallel collections
+        if ($LASTEXITCODE -ne 0) { throw "The net472 engine tests failed under Mono (exit code $LASTEXITCODE)." }
+    }
+    finally {
+        Remove-Item Env:GC_EMULATOR_DLL -ErrorAction SilentlyContinue
+    }
+
+    Write-Host '== Framework loader (net472 module layout under Mono, import on the embedded SQLite Halo)' -ForegroundColor Cyan
+    Invoke-Dotnet build "$Root/tests/GoCardlessHalo.FrameworkHost/GoCardlessHalo.FrameworkHost.csproj" -c $Configuration --nologo -v quiet
+    $emulator = Start-GcEmulator -EmulatorDll $EmulatorDll
+    $work = Join-Path ([IO.Path]::GetTempPath()) "gch-framework-$PID"
+    $null = New-Item -ItemType Directory -Path $work -Force
+    try {
+        $olderYaml = Join-Path $ToolsDir 'yamldotnet/11.2.1/lib/net45/YamlDotNet.dll'
+        & mono "$Root/tests/GoCardlessHalo.FrameworkHost/bin/$Configuration/net472/GoCardlessHalo.FrameworkHost.exe" (Join-Path $ModuleDir 'bin/net472') $olderYaml "$($emulator.Url)/" $work
+        if ($LASTEXITCODE -ne 0) { throw "The Framework loader test failed (exit code $LASTEXITCODE); see the checks above." }
+    }
+    finally {
+        Stop-GcEmulator -Emulator $emulator
+        Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
+    }
 }
 
 function Invoke-ContractTest {

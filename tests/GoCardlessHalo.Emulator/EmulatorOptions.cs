@@ -38,4 +38,28 @@ public sealed class HaloEmulatorOptions
 
     /// <summary>Server-side page size cap, as real Halo caps pages at 100 whatever page_size says.</summary>
     public int MaxPageSize { get; set; } = 100;
+
+    /// <summary>Also serve Halo at the root of the address (/api, /auth), as hosted Halo is; clients that hard-code
+    /// /api/authinfo and /auth/token at the host root need it.</summary>
+    public bool Root { get; set; }
+
+    // The variant switches: Halo behaviours no public source settles (README "Variants"; inferred except the defaults).
+
+    /// <summary>What POST /api/Users answers for several users.</summary>
+    public Halo.UsersPostAnswer UsersPostAnswer { get; set; } = Halo.UsersPostAnswer.Array;
+
+    /// <summary>What GET /api/FieldInfo lists without typeid, and whether rows carry usage.</summary>
+    public Halo.FieldInfoListing FieldInfoListing { get; set; } = Halo.FieldInfoListing.Every;
+
+    /// <summary>Whether GET /api/Site list rows carry isinvoicesite (the single-site GET always does).</summary>
+    public bool SiteListInvoiceFlag { get; set; } = true;
+
+    /// <summary>Whether page_no counts by the capped or the requested page size.</summary>
+    public Halo.PageNumbering PageNumbering { get; set; } = Halo.PageNumbering.CappedSize;
+
+    /// <summary>What GET /api/Users list rows carry for include_custom_fields.</summary>
+    public Halo.UserListCustomFields UserListCustomFields { get; set; } = Halo.UserListCustomFields.Honoured;
+
+    /// <summary>Whether a posted customfields array replaces or merges into the user's values.</summary>
+    public Halo.CustomFieldsPost CustomFieldsPost { get; set; } = Halo.CustomFieldsPost.Replace;
 }

@@ -111,3 +111,35 @@ Describe 'Help of <Name>' -ForEach $commands {
         $outputs.Count | Should -Be @($command.OutputType).Count
     }
 }
+
+Describe 'The about_ topics' -ForEach @(
+    @{ Topic = 'about_GoCardlessHalo'; Headings = @('MATCHING RULES', 'FILES AND WHERE THEY LIVE', 'SECRETS', 'SCHEDULING', 'THE LEDGER') }
+    @{ Topic = 'about_GoCardlessHalo_Troubleshooting'; Headings = @('START WITH TEST-GCMODULE', 'ERRORS', 'REPORTING A PROBLEM') }
+) {
+    BeforeAll {
+        $file = Join-Path $moduleBase "en-US/$Topic.help.txt"
+    }
+
+    It 'ships as en-US/<Topic>.help.txt beside the manifest, where both editions look' {
+        $file | Should -Exist
+    }
+
+    It 'is what Get-Help <Topic> shows, with every concept' {
+        $help = "$(Get-Help -Name $Topic)"
+        $help | Should -Match "\b$Topic\b"
+        foreach ($heading in $Headings) { $help | Should -Match ([regex]::Escape($heading)) }
+    }
+
+    It 'lists every exported cmdlet with its synopsis (about_GoCardlessHalo) and names only commands that exist' {
+        $text = Get-Content -LiteralPath $file -Raw
+        $exported = @(Get-Command -Module GoCardlessHalo -CommandType Cmdlet | ForEach-Object Name)
+        foreach ($name in [regex]::Matches($text, '\b[A-Z][a-z]+-Gc[A-Za-z]+\b') | ForEach-Object Value) { $name | Should -BeIn $exported }
+        if ($Topic -eq 'about_GoCardlessHalo') {
+            foreach ($name in $exported) { $text | Should -Match "(?m)^    $name\s+\S" }
+        }
+    }
+
+    It 'keeps within 80 columns' {
+        @(Get-Content -LiteralPath $file | Where-Object Length -GT 80) | Should -BeNullOrEmpty
+    }
+}

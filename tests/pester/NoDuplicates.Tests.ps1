@@ -11,7 +11,8 @@ BeforeAll {
 
     function Get-LinkCount {
         <# How many Halo users hold each GoCardless id (read as an administrator would, straight from Halo). #>
-        $users = @(Invoke-HaloApi -Path 'Users?includeinactive=true&pageinate=true&page_size=100&page_no=1&include_custom_fields=true').users
+        $field = @(Invoke-HaloApi -Path 'FieldInfo') | ForEach-Object { $_ } | Where-Object name -EQ 'GoCardlessCustomerId'
+        $users = @((Invoke-HaloApi -Path "Users?includeinactive=true&pageinate=true&page_size=100&page_no=1&include_custom_fields=$($field.id)").users)
         $counts = @{}
         foreach ($user in $users) {
             $link = @($user.customfields | Where-Object { $_.name -eq 'CFGoCardlessCustomerId' -or $_.name -eq 'GoCardlessCustomerId' } | Select-Object -ExpandProperty value)
@@ -68,7 +69,9 @@ Describe 'Import-GcUser never duplicates a user' {
     }
 
     It 'refuses a hand-edited settings file that maps a metadata key into the link field, before writing anything' {
-        Add-Content -LiteralPath (Join-Path $config 'GoCardlessHalo.yml') -Value "fieldMappings:`n  - goCardlessField: account_ref`n    haloField: GoCardlessCustomerId"
+        $settings = Join-Path $config 'GoCardlessHalo.yaml'
+        $text = (Get-Content -LiteralPath $settings -Raw) -replace '(?m)^fieldMappings:.*\r?\n(?:^[ -].*\r?\n)*', ''
+        Set-Content -LiteralPath $settings -Value ($text + "fieldMappings:`n  - goCardlessField: account_ref`n    haloField: GoCardlessCustomerId`n") -NoNewline
 
         { Import-GcUser -ConfigPath $config -ErrorAction Stop } | Should -Throw -ErrorId 'FieldMappingConflict,*'
         { Get-GcUser -ConfigPath $config -ErrorAction Stop } | Should -Throw -ErrorId 'FieldMappingConflict,*'
@@ -89,7 +92,7 @@ Describe 'Import-GcUser never duplicates a user' {
 
             { Import-GcUser -ConfigPath $second -LockTimeout '00:00:01' -ErrorAction Stop } | Should -Throw -ErrorId 'SyncLockTimeout,*'
             try { Import-GcUser -ConfigPath $second -LockTimeout '00:00:01' -ErrorAction Stop } catch { $message = $_.Exception.Message }
-            $message | Should -Match ([regex]::Escape((Join-Path $config 'GoCardlessHalo.yml')))
+            $message | Should -Match ([regex]::Escape((Join-Path $config 'GoCardlessHalo.yaml')))
             $message | Should -Match "process $($process.Id)"
         }
         finally {
@@ -101,7 +104,8 @@ Describe 'Import-GcUser never duplicates a user' {
         $links = Get-LinkCount
         $links.Count | Should -Be 12
         @($links.Values | Where-Object { $_ -ne 1 }).Count | Should -Be 0
-        (Test-GcModule -ConfigPath $second | Where-Object Name -EQ 'LastImport').ErrorId | Should -Be 'SyncOtherConfiguration'
+        # The first configuration's health check sees that the second ran last against the same Halo.
+        (Test-GcModule -ConfigPath $config | Where-Object Name -EQ 'LastImport').ErrorId | Should -Be 'SyncOtherConfiguration'
     }
 
     It 'reports a killed run as Failed until it is rerun' {

@@ -41,7 +41,9 @@ namespace GoCardlessHalo.Core.Sql
 #if NETFRAMEWORK
         // Windows PowerShell does not resolve runtimes/<rid>/native the way .NET does, and the module cannot ship an
         // e_sqlite3.dll beside itself for every architecture. Loading the right one by full path first means the
-        // provider's DllImport("e_sqlite3") finds the module already in the process.
+        // provider's DllImport("e_sqlite3") finds the module already in the process. The same holds for Mono on
+        // Linux, where CI runs this flavour: dlopen of the full path first, and Mono's own lookup of
+        // "libe_sqlite3.so" then gets the loaded library (its SONAME), as glibc's dlopen(3) returns a loaded one.
         private static void Preload()
         {
             var architecture = RuntimeInformation.ProcessArchitecture switch
@@ -52,32 +54,44 @@ namespace GoCardlessHalo.Core.Sql
                 Architecture.Arm => "arm",
                 _ => RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant(),
             };
+            var windows = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
+            var relative = windows ? Path.Combine("win-" + architecture, "native", "e_sqlite3.dll") : Path.Combine("linux-" + architecture, "native", "libe_sqlite3.so");
             var folder = Path.GetDirectoryName(typeof(SqliteNative).Assembly.Location) ?? string.Empty;
-            var path = Path.Combine(folder, "runtimes", "win-" + architecture, "native", "e_sqlite3.dll");
+            var path = Path.Combine(folder, "runtimes", relative);
             if (!File.Exists(path))
             {
                 throw new GcHaloException(
                     HaloSqlErrors.SqliteNativeLibraryMissing,
                     ErrorKind.InvalidOperation,
                     "The native SQLite library for this process (" + architecture + ") is missing: " + path
-                    + ". Reinstall the module; it ships runtimes/win-x64, win-x86 and win-arm64.",
+                    + ". Reinstall the module; it ships runtimes/win-x64, win-x86, win-arm64 and linux-x64.",
                     path);
             }
 
-            if (LoadLibrary(path) == IntPtr.Zero)
+            var loaded = windows ? LoadLibrary(path) != IntPtr.Zero : DlOpen(path, RtldNow | RtldGlobal) != IntPtr.Zero;
+            if (!loaded)
             {
-                var error = Marshal.GetLastWin32Error();
+                var error = windows ? "error " + Marshal.GetLastWin32Error() : Marshal.PtrToStringAnsi(DlError()) ?? "dlopen failed";
                 throw new GcHaloException(
                     HaloSqlErrors.SqliteNativeLibraryMissing,
                     ErrorKind.InvalidOperation,
-                    "Windows could not load the native SQLite library " + path + " (error " + error
+                    "The native SQLite library " + path + " could not be loaded (" + error
                     + "). Check that the file is not blocked (Unblock-File) and matches the process architecture.",
                     path);
             }
         }
 
+        private const int RtldNow = 2;
+        private const int RtldGlobal = 0x100;
+
         [DllImport("kernel32", CharSet = CharSet.Unicode, SetLastError = true)]
         private static extern IntPtr LoadLibrary(string path);
+
+        [DllImport("libdl.so.2", EntryPoint = "dlopen")]
+        private static extern IntPtr DlOpen(string path, int flags);
+
+        [DllImport("libdl.so.2", EntryPoint = "dlerror")]
+        private static extern IntPtr DlError();
 #endif
     }
 }

@@ -1,6 +1,7 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
 using System.Management.Automation;
+using GoCardlessHalo.Completion;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.GoCardless;
 
@@ -26,6 +27,7 @@ namespace GoCardlessHalo.Cmdlets
         /// GoCardless does not know is a non-terminating error (GoCardlessNotFound); the others are still handled.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(CustomerIdCompleter))]
         public string[] CustomerId { get; set; } = Array.Empty<string>();
 
         /// <summary>The client that fetches customers given by id, and lists them all.</summary>

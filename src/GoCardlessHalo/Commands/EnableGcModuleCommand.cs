@@ -3,6 +3,7 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using GoCardlessHalo.Cmdlets;
+using GoCardlessHalo.Completion;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Halo;
@@ -169,6 +170,7 @@ namespace GoCardlessHalo.Commands
         /// A site id, a site name, or 'Customer/Site'.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(DefaultSiteCompleter))]
         public string? DefaultSite { get; set; }
 
         /// <summary>The Halo custom field (Text, User) that holds the GoCardless customer id; default GoCardlessCustomerId.</summary>

@@ -1,6 +1,7 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System.Management.Automation;
 using GoCardlessHalo.Cmdlets;
+using GoCardlessHalo.Completion;
 using GoCardlessHalo.Output;
 
 namespace GoCardlessHalo.Commands
@@ -37,11 +38,13 @@ namespace GoCardlessHalo.Commands
         /// <summary>Only mappings of the GoCardless fields that match (wildcards allowed, case-sensitive like metadata keys). Default: all.</summary>
         [Parameter(Position = 0)]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(GoCardlessFieldCompleter))]
         public string GoCardlessField { get; set; } = "*";
 
         /// <summary>Only mappings to the Halo fields that match (wildcards allowed, case-insensitive). Default: all.</summary>
         [Parameter]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(HaloFieldCompleter))]
         public string HaloField { get; set; } = "*";
 
         protected override void End()

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using GoCardlessHalo.Cmdlets;
+using GoCardlessHalo.Completion;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Halo;
@@ -65,12 +66,14 @@ namespace GoCardlessHalo.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowNull]
         [AllowEmptyCollection]
+        [ArgumentCompleter(typeof(CustomerIdCompleter))]
         public string[] CustomerId { get; set; } = Array.Empty<string>();
 
         /// <summary>Only payments in these GoCardless statuses, e.g. pending_submission, submitted, confirmed, paid_out, failed,
         /// cancelled, charged_back.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(PaymentStatusCompleter))]
         public string[]? Status { get; set; }
 
         /// <summary>Only payments with a charge date on or after this date.</summary>

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using GoCardlessHalo.Cmdlets;
+using GoCardlessHalo.Completion;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Sync;
@@ -57,12 +58,14 @@ namespace GoCardlessHalo.Commands
         [Parameter]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(HaloClientCompleter))]
         public string? Client { get; set; }
 
         /// <summary>Only users of the Halo sites that match: a name (wildcards allowed, case-insensitive) or a site id.</summary>
         [Parameter]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(HaloSiteCompleter))]
         public string? Site { get; set; }
 
         /// <summary>Include users that are inactive in Halo.</summary>
@@ -73,6 +76,7 @@ namespace GoCardlessHalo.Commands
         /// CustomerId property (e.g. Get-GcCustomer output). An id no user is linked to is a non-terminating error.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = CustomerSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(CustomerIdCompleter))]
         public string[] CustomerId { get; set; } = Array.Empty<string>();
 
         protected override void Begin()

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using GoCardlessHalo.Cmdlets;
+using GoCardlessHalo.Core.Completion;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.GoCardless;
@@ -61,7 +62,10 @@ namespace GoCardlessHalo.Commands
     {
         private readonly Dictionary<ImportAction, int> _counts = Enum.GetValues(typeof(ImportAction)).Cast<ImportAction>().ToDictionary(a => a, _ => 0);
         private SyncRun? _run;
+        private UserImporter? _importer;
         private ImportQueue? _queue;
+        private readonly List<string> _seenIds = new List<string>();
+        private readonly HashSet<string> _seenMetadataKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private int _seen;
         private int _declined;
         private IReadOnlyList<string>? _duplicates;
@@ -95,10 +99,10 @@ namespace GoCardlessHalo.Commands
                 WriteVerbose("Not a full import (some customers, or -WhatIf): Get-GcModule and Test-GcModule keep reporting the last full run.");
             }
 
-            var importer = new UserImporter(_run.Target, ImportOptions.FromSettings(Context.Settings, ImportResultMapper.ToEngine(MatchMode)), Log, _run.Audit);
-            Await(importer.PrepareAsync(CancellationToken));
-            _queue = new ImportQueue(importer, BatchSize);
-            _duplicates = importer.DuplicateLinkDescriptions();
+            _importer = new UserImporter(_run.Target, ImportOptions.FromSettings(Context.Settings, ImportResultMapper.ToEngine(MatchMode)), Log, _run.Audit);
+            Await(_importer.PrepareAsync(CancellationToken));
+            _queue = new ImportQueue(_importer, BatchSize);
+            _duplicates = _importer.DuplicateLinkDescriptions();
             foreach (var duplicate in _duplicates)
             {
                 WriteWarning($"{duplicate}; that customer is skipped. {DuplicateLinks.Fix(Context.Settings.Halo.LinkField)}");
@@ -120,6 +124,31 @@ namespace GoCardlessHalo.Commands
             {
                 _run!.Succeeded(_duplicates);
             }
+
+            UpdateCompletionCache();
+        }
+
+        /// <summary>
+        /// The names tab completion offers, from what this run read anyway: Halo's always; GoCardless's customer ids and
+        /// metadata keys only when it read every customer (a run for a few ids would otherwise shrink the list).
+        /// </summary>
+        private void UpdateCompletionCache()
+        {
+            var update = _importer!.HaloNames ?? new CompletionUpdate();
+            if (CustomerId.Length == 0 && !MyInvocation.ExpectingInput)
+            {
+                update.GoCardlessCustomerIds = _seenIds;
+                update.GoCardlessMetadataKeys = _seenMetadataKeys;
+            }
+
+            try
+            {
+                new CompletionCache(Context.Location).Update(update, DateTimeOffset.UtcNow);
+            }
+            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
+            {
+                WriteVerbose($"The completion names were not saved: {ex.Message}");
+            }
         }
 
         private bool WhatIfRequested() =>
@@ -134,6 +163,8 @@ namespace GoCardlessHalo.Commands
         internal override void Handle(Customer customer)
         {
             _seen++;
+            _seenIds.Add(customer.Id);
+            _seenMetadataKeys.UnionWith(customer.Metadata.Keys);
             var (plan, written) = Await(_queue!.PlanAsync(customer, CancellationToken));
             Emit(written);
             if (!plan.WritesToHalo)

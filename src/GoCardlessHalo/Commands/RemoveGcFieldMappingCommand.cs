@@ -1,6 +1,7 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System.Management.Automation;
 using GoCardlessHalo.Cmdlets;
+using GoCardlessHalo.Completion;
 using GoCardlessHalo.Core.Errors;
 
 namespace GoCardlessHalo.Commands
@@ -37,6 +38,7 @@ namespace GoCardlessHalo.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(GoCardlessFieldCompleter))]
         public string GoCardlessField { get; set; } = string.Empty;
 
         protected override void Process()

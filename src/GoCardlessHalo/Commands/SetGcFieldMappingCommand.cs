@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using GoCardlessHalo.Cmdlets;
+using GoCardlessHalo.Completion;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.Halo;
@@ -64,12 +65,14 @@ namespace GoCardlessHalo.Commands
         /// payment.last_charge_date, payment.last_amount or mandate.status. Also by property name from the pipeline.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(GoCardlessFieldCompleter))]
         public string GoCardlessField { get; set; } = string.Empty;
 
         /// <summary>The name of the Halo user custom field (type Text, entity User) that receives the value. Also by property name from
         /// the pipeline.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(HaloFieldCompleter))]
         public string HaloField { get; set; } = string.Empty;
 
         /// <summary>Create the Halo custom field (Text, User entity) when it does not exist yet, instead of failing with

@@ -24,7 +24,7 @@ public sealed class RecordingClock : IClock
     public bool BlockUntilCancelled { get; set; }
 
     /// <summary>Completes when the first delay starts.</summary>
-    public TaskCompletionSource DelayStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public TaskCompletionSource<bool> DelayStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
     {
@@ -33,7 +33,7 @@ public sealed class RecordingClock : IClock
             Delays.Add(delay);
         }
 
-        DelayStarted.TrySetResult();
+        DelayStarted.TrySetResult(true);
         cancellationToken.ThrowIfCancellationRequested();
         if (BlockUntilCancelled)
         {
@@ -85,7 +85,7 @@ public sealed class StubHandler : HttpMessageHandler
 public sealed class RecordingHandler : DelegatingHandler
 {
     public RecordingHandler()
-        : base(new SocketsHttpHandler())
+        : base(new HttpClientHandler())
     {
     }
 

@@ -42,7 +42,7 @@ public sealed class SyncLockAndAuditTests : IDisposable
 
         Assert.Equal("SyncLockTimeout", error.ErrorId);
         Assert.Contains("Import-GcUser with configuration '/etc/system/GoCardlessHalo.yml'", error.Message);
-        Assert.Contains("process " + Environment.ProcessId, error.Message);
+        Assert.Contains("process " + System.Diagnostics.Process.GetCurrentProcess().Id, error.Message);
         Assert.Contains("started " + DateTime.UtcNow.ToString("yyyy-MM-dd"), error.Message);
     }
 
@@ -88,10 +88,12 @@ public sealed class SyncLockAndAuditTests : IDisposable
         var rotated = Path.Combine(Path.GetDirectoryName(audit.Path)!, "GoCardlessHalo.audit.20260131-230000.jsonl");
         Assert.Equal("{\"old\":true}", File.ReadAllText(rotated).Trim());
         Assert.Single(File.ReadAllLines(audit.Path));
+#if NET
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(audit.Path));
         }
+#endif
     }
 
     [Fact]

@@ -10,7 +10,8 @@ namespace GoCardlessHalo.Emulator.Admin;
 /// <summary>
 /// A fault rule, posted to /__admin/faults:
 /// <c>{"kind":"status","status":503,"count":2,"skip":0,"service":"halo","method":"POST","pathContains":"/api/users"}</c>.
-/// The first <see cref="Skip"/> matching requests pass, the next <see cref="Count"/> fail.
+/// The first <see cref="Skip"/> matching requests pass, the next <see cref="Count"/> fail. With <see cref="After"/>
+/// the request is processed first (Halo has acted) and only its answer is lost or damaged.
 /// </summary>
 public sealed class FaultRule
 {
@@ -35,6 +36,16 @@ public sealed class FaultRule
 
     public string? PathContains { get; set; }
 
+    /// <summary>The exact path (case-insensitive, no query), e.g. /halo/api/Users, so /halo/api/Users/5 is not matched.</summary>
+    public string? Path { get; set; }
+
+    /// <summary>
+    /// Let the emulated API process the request, then answer with the fault instead of its answer: malformed
+    /// (200 with the real answer cut in half), reset, stall (the real answer after <see cref="StallMilliseconds"/>,
+    /// i.e. a client timeout), or status (e.g. 504 from a gateway that gave up).
+    /// </summary>
+    public bool After { get; set; }
+
     public int StallMilliseconds { get; set; } = 120_000;
 
     internal bool Matches(HttpRequest request)
@@ -45,10 +56,17 @@ public sealed class FaultRule
             return false;
         }
 
-        return (Service is null || path.StartsWith("/" + Service, StringComparison.OrdinalIgnoreCase))
+        return (Service is null || IsService(path, Service))
                && (Method is null || string.Equals(Method, request.Method, StringComparison.OrdinalIgnoreCase))
-               && (PathContains is null || path.Contains(PathContains, StringComparison.OrdinalIgnoreCase));
+               && (PathContains is null || path.Contains(PathContains, StringComparison.OrdinalIgnoreCase))
+               && (Path is null || string.Equals(Path.TrimEnd('/'), path.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>Halo is also served at the root (/api, /auth) when Root is on.</summary>
+    private static bool IsService(string path, string service) =>
+        path.StartsWith("/" + service, StringComparison.OrdinalIgnoreCase)
+        || (string.Equals(service, "halo", StringComparison.OrdinalIgnoreCase)
+            && (path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) || path.StartsWith("/auth/", StringComparison.OrdinalIgnoreCase)));
 }
 
 /// <summary>Holds the active fault rules; thread-safe.</summary>
@@ -115,6 +133,12 @@ public sealed class FaultMiddleware
     public async Task InvokeAsync(HttpContext context)
     {
         var rule = _faults.Next(context.Request);
+        if (rule is { After: true })
+        {
+            await FaultAfter.InvokeAsync(context, _next, rule);
+            return;
+        }
+
         switch (rule?.Kind.ToLowerInvariant())
         {
             case null:
@@ -137,10 +161,15 @@ public sealed class FaultMiddleware
                 context.Abort();
                 return;
             default:
-                context.Response.StatusCode = rule.Status;
-                context.Response.ContentType = rule.ContentType ?? "text/plain";
-                await context.Response.WriteAsync(rule.Body ?? $"{rule.Status} {Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(rule.Status)}");
+                await WriteStatusAsync(context, rule);
                 return;
         }
+    }
+
+    internal static Task WriteStatusAsync(HttpContext context, FaultRule rule)
+    {
+        context.Response.StatusCode = rule.Status;
+        context.Response.ContentType = rule.ContentType ?? "text/plain";
+        return context.Response.WriteAsync(rule.Body ?? $"{rule.Status} {Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(rule.Status)}");
     }
 }

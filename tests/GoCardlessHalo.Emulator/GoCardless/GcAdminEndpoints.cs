@@ -14,6 +14,12 @@ namespace GoCardlessHalo.Emulator.GoCardless;
 /// <summary>/__admin/gocardless: seed, generate, move payments, change the rate limit, inspect.</summary>
 public static class GcAdminEndpoints
 {
+    /// <summary>Largest POST /__admin/gocardless/generate (README): ten times the benchmark's data set.</summary>
+    public const int MaxGeneratedCustomers = 100_000;
+
+    /// <summary>Largest number of generated payments (each carries its lifecycle events).</summary>
+    public const int MaxGeneratedPayments = 1_000_000;
+
     public static void MapGcAdmin(this WebApplication app)
     {
         var admin = app.MapGroup("/__admin/gocardless");
@@ -31,6 +37,12 @@ public static class GcAdminEndpoints
             if (request.Customers < 0 || request.Payments < 0)
             {
                 throw GcError.Validation("generate", ("customers", "must not be negative"), ("payments", "must not be negative"));
+            }
+
+            if (request.Customers > MaxGeneratedCustomers || request.Payments > MaxGeneratedPayments)
+            {
+                throw GcError.Usage(400, "generate_too_large",
+                    $"customers must be at most {MaxGeneratedCustomers} and payments at most {MaxGeneratedPayments} (asked for {request.Customers} and {request.Payments}); larger sets would exhaust the emulator's memory.");
             }
 
             var clock = Stopwatch.StartNew();

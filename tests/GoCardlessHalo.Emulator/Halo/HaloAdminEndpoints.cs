@@ -12,15 +12,24 @@ namespace GoCardlessHalo.Emulator.Halo;
 /// <summary>Halo controls under /__admin/halo (never counted, faulted or rate limited).</summary>
 public static class HaloAdminEndpoints
 {
+    /// <summary>Largest POST /__admin/halo/generate (README): ten times the benchmark's 10,000 customers.</summary>
+    public const int MaxGeneratedClients = 100_000;
+
+    /// <summary>Largest number of generated users (clients × usersPerClient), about 1 GB of emulator memory.</summary>
+    public const long MaxGeneratedUsers = 1_000_000;
+
     public static void MapHaloAdmin(this WebApplication app)
     {
         var admin = app.MapGroup("/__admin/halo");
         admin.MapPost("/seed", Seed);
         admin.MapPost("/generate", (HaloGenerateRequest request, HaloStore store) =>
         {
-            if (request.Clients is < 0 or > 100_000 || request.UsersPerClient is < 0 or > 1_000)
+            if (request.Clients is < 0 or > MaxGeneratedClients || request.UsersPerClient is < 0
+                || (long)request.Clients * request.UsersPerClient > MaxGeneratedUsers)
             {
-                return HaloErrors.Validation("clients must be 0-100000 and usersPerClient 0-1000.");
+                return HaloErrors.Validation(
+                    $"clients must be 0-{MaxGeneratedClients}, usersPerClient 0 or more, and clients × usersPerClient at most {MaxGeneratedUsers} " +
+                    $"(asked for {request.Clients} × {request.UsersPerClient}); larger sets would exhaust the emulator's memory.");
             }
 
             var state = HaloGenerator.Generate(request);
@@ -39,13 +48,8 @@ public static class HaloAdminEndpoints
             return Results.Json(new { now = clock.UtcNow });
         });
         admin.MapPost("/control", SetControl);
-        admin.MapPost("/settings", (HaloSettingsRequest request, HaloSettings settings) =>
-        {
-            settings.RateLimitPer5Minutes = request.RateLimitPer5Minutes ?? settings.RateLimitPer5Minutes;
-            settings.TokenLifetimeSeconds = request.TokenLifetimeSeconds ?? settings.TokenLifetimeSeconds;
-            settings.MaxPageSize = request.MaxPageSize ?? settings.MaxPageSize;
-            return Results.Json(new { settings.RateLimitPer5Minutes, settings.TokenLifetimeSeconds, settings.MaxPageSize });
-        });
+        admin.MapPost("/settings", HaloSettingsEndpoint.Apply);
+        admin.MapGet("/settings", (HaloSettings settings) => Results.Json(HaloSettingsEndpoint.Snapshot(settings)));
     }
 
     /// <summary>Replaces the whole Halo state with records in Halo's API shapes; on any error nothing changes.</summary>
@@ -130,6 +134,3 @@ public static class HaloAdminEndpoints
 
 /// <summary>Body of POST /__admin/halo/clock.</summary>
 public sealed record HaloClockRequest(double AdvanceSeconds);
-
-/// <summary>Body of POST /__admin/halo/settings; absent values stay as they are.</summary>
-public sealed record HaloSettingsRequest(int? RateLimitPer5Minutes, int? TokenLifetimeSeconds, int? MaxPageSize);

@@ -15,11 +15,12 @@ namespace GoCardlessHalo.Emulator.Halo;
 /// </summary>
 public static class HaloAuthEndpoints
 {
-    public static void MapHaloAuth(this RouteGroupBuilder halo)
+    /// <summary>Maps the auth routes under <paramref name="halo"/>, whose path is <paramref name="prefix"/> ("/halo", or "" at the root).</summary>
+    public static void MapHaloAuth(this RouteGroupBuilder halo, string prefix)
     {
         halo.MapGet("/api/authinfo", (HttpRequest r, HaloSettings settings) => Results.Json(new
         {
-            auth_url = $"{r.Scheme}://{r.Host}{r.PathBase}/halo/auth",
+            auth_url = $"{r.Scheme}://{r.Host}{r.PathBase}{prefix}/auth",
             tenant_id = settings.Tenant,
         }));
         halo.MapPost("/auth/token", Token);

@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using GoCardlessHalo.Emulator.Admin;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GoCardlessHalo.Emulator.Halo;
@@ -34,11 +35,30 @@ public static class HaloEmulator
 
     public static void MapHalo(this WebApplication app)
     {
-        var halo = app.MapGroup("/halo").AddEndpointFilter(EnforceRateLimit);
-        halo.MapHaloAuth();
-        halo.MapGroup("/api").AddEndpointFilter(HaloAuthEndpoints.RequireBearer).MapHaloResources();
+        MapAt(app.MapGroup("/halo"), "/halo");
+
+        // Hosted Halo serves /api and /auth at the root of its address, and widely used clients hard-code those
+        // paths; with Root on (start-up or /__admin/halo/settings) the emulator answers there too.
+        MapAt(app.MapGroup(string.Empty).AddEndpointFilter(RequireRoot), string.Empty);
         app.MapHaloAdmin();
+
+        // Anything no route serves gets Halo's 404 body rather than an empty answer.
+        app.MapFallback((HttpRequest r) => HaloErrors.NoResource(r));
     }
+
+    private static void MapAt(RouteGroupBuilder halo, string prefix)
+    {
+        halo.AddEndpointFilter(EnforceRateLimit);
+        halo.MapHaloAuth(prefix);
+        halo.MapGroup("/api").AddEndpointFilter(HaloAuthEndpoints.RequireBearer).MapHaloResources();
+        if (prefix.Length > 0)
+        {
+            halo.Map("/{**path}", (HttpRequest r) => HaloErrors.NoResource(r));
+        }
+    }
+
+    private static async ValueTask<object?> RequireRoot(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        context.HttpContext.RequestServices.GetRequiredService<HaloSettings>().Root ? await next(context) : HaloErrors.NoResource(context.HttpContext.Request);
 
     private static async ValueTask<object?> EnforceRateLimit(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

@@ -23,6 +23,13 @@ public static class HaloErrors
     public static IResult NotFound(string message) =>
         Results.Json(new { Message = message }, AsWritten, statusCode: StatusCodes.Status404NotFound);
 
+    /// <summary>
+    /// A route Halo does not serve: ASP.NET Web API's standard 404 body (inferred: Halo runs on ASP.NET, whose
+    /// unmatched-route answer is this message; no capture from a live Halo).
+    /// </summary>
+    public static IResult NoResource(HttpRequest request) =>
+        NotFound($"No HTTP resource was found that matches the request URI '{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{request.QueryString}'.");
+
     /// <summary>No, bad or expired bearer token: 401 with ASP.NET Web API's standard message.</summary>
     public static IResult Unauthorized() =>
         Results.Json(new { Message = "Authorization has been denied for this request." }, AsWritten, statusCode: StatusCodes.Status401Unauthorized);

@@ -9,13 +9,14 @@ namespace GoCardlessHalo.Emulator.Halo;
 /// Halo's paging rules (reference §2.2): with <c>pageinate=true</c>, <c>page_size</c> rows of page
 /// <c>page_no</c> (1-based), silently capped at the server maximum whatever page_size says; without it,
 /// page_size and page_no are ignored and the agent's default of 50 rows comes back (<c>count</c> changes
-/// that number, within the same cap).
+/// that number, within the same cap). Whether page_no then counts by the capped or the requested size is
+/// not recorded (reference U4): <see cref="PageNumbering"/> chooses.
 /// </summary>
 public readonly record struct HaloPage(int Skip, int Take)
 {
     public const int DefaultSize = 50;
 
-    public static HaloPage From(IQueryCollection query, int maxPageSize)
+    public static HaloPage From(IQueryCollection query, int maxPageSize, PageNumbering numbering = PageNumbering.CappedSize)
     {
         var cap = Math.Max(1, maxPageSize);
         if (!HaloQuery.Flag(query, "pageinate"))
@@ -23,9 +24,11 @@ public readonly record struct HaloPage(int Skip, int Take)
             return new HaloPage(0, Math.Min(Number(query, "count") ?? DefaultSize, cap));
         }
 
-        var size = Math.Clamp(Number(query, "page_size") ?? DefaultSize, 1, cap);
+        var requested = Math.Max(1, Number(query, "page_size") ?? DefaultSize);
+        var size = Math.Min(requested, cap);
         var page = Math.Max(1, Number(query, "page_no") ?? 1);
-        return new HaloPage((int)Math.Min(int.MaxValue, (long)(page - 1) * size), size);
+        var stride = numbering == PageNumbering.RequestedSize ? requested : size;
+        return new HaloPage((int)Math.Min(int.MaxValue, (long)(page - 1) * stride), size);
     }
 
     private static int? Number(IQueryCollection query, string name) =>

@@ -30,7 +30,7 @@ public static class HaloResourceEndpoints
             (s, q) => s.Sites.Rows.Where(site => HaloQuery.Wanted(q, site.Inactive)
                                                  && (HaloQuery.Id(q, "client_id") is not { } client || site.ClientId == client)
                                                  && HaloQuery.Matches(q, site.Name)),
-            HaloRender.Site));
+            (s, site) => HaloVariantAnswers.SiteListRow(s, site, settings.SiteListInvoiceFlag)));
         api.MapGet("/Site/{id:int}", (int id, HaloStore store) => HaloResponses.One(store, "site", id, s => s.Sites.Find(id), HaloRender.Site));
         api.MapPost("/Site", (HttpRequest r, HaloStore store) => HaloResponses.Post(r, store, HaloWrites.Site, HaloRender.Site));
 
@@ -40,17 +40,23 @@ public static class HaloResourceEndpoints
             return HaloResponses.List(
                 r, store, settings, "users",
                 (s, q) => s.Users.Rows.Where(u => UserMatches(s, q, u)),
-                (s, u) => HaloRender.User(s, u, requested is null ? null : UserFields(s).Where(f => requested.Contains(f.Id)).ToList()));
+                (s, u) => HaloRender.User(s, u, HaloVariantAnswers.ListedUserFields(
+                    settings.UserListCustomFields, requested is null ? null : UserFields(s).Where(f => requested.Contains(f.Id)).ToList())));
         });
         api.MapGet("/Users/{id:int}", (int id, HaloStore store) =>
             HaloResponses.One(store, "user", id, s => s.Users.Find(id), (s, u) => HaloRender.User(s, u, UserFields(s))));
-        api.MapPost("/Users", (HttpRequest r, HaloStore store) =>
-            HaloResponses.Post(r, store, HaloWrites.User, (s, u) => HaloRender.User(s, u, UserFields(s))));
+        api.MapPost("/Users", (HttpRequest r, HaloStore store, HaloSettings settings) => HaloResponses.Post(
+            r,
+            store,
+            (s, body, seeding) => HaloWrites.User(s, body, seeding, settings.CustomFieldsPost),
+            (s, u) => HaloRender.User(s, u, UserFields(s)),
+            saved => HaloVariantAnswers.UsersPosted(settings.UsersPostAnswer, saved)));
         api.MapDelete("/Users/{id:int}", (int id, HaloStore store) => HaloResponses.Delete(store, "user", id, s => s.Users.Remove(id)));
 
         // FieldInfo's list shape is not recorded in the reference; Halo's swagger types it as a plain array of
         // FieldInfo, so the emulator answers with a bare array and ignores paging parameters.
-        api.MapGet("/FieldInfo", (HaloStore store) => HaloResponses.Json(store.Locked(s => new JsonArray(s.Fields.Rows.Select(f => (JsonNode)HaloRender.Field(s, f)).ToArray()))));
+        api.MapGet("/FieldInfo", (HttpRequest r, HaloStore store, HaloSettings settings) =>
+            HaloResponses.Json(store.Locked(s => HaloVariantAnswers.FieldRows(s, r.Query, settings.FieldInfoListing))));
         api.MapGet("/FieldInfo/{id:int}", (int id, HaloStore store) => HaloResponses.One(store, "custom field", id, s => s.Fields.Find(id), HaloRender.Field));
         api.MapPost("/FieldInfo", (HttpRequest r, HaloStore store) => HaloResponses.Post(r, store, HaloWrites.Field, HaloRender.Field));
         api.MapDelete("/FieldInfo/{id:int}", (int id, HaloStore store) => HaloResponses.Delete(store, "custom field", id, s =>
@@ -65,6 +71,11 @@ public static class HaloResourceEndpoints
 
         // Halo's global settings (only the GoCardless ones here); one object, not a list.
         api.MapGet("/Control", (HaloControl control) => HaloResponses.Json(control.Snapshot()));
+        api.MapGet("/Lookup", HaloLookups.List);
+
+        // Any other /api resource: Halo's ASP.NET 404 body, not an empty answer (after the token check, as Halo's
+        // authorisation runs first).
+        api.Map("/{**path}", (HttpRequest r) => HaloErrors.NoResource(r));
     }
 
     private static bool UserMatches(HaloState state, IQueryCollection query, HaloUserRecord user) =>

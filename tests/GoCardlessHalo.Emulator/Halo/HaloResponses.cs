@@ -28,7 +28,7 @@ public static class HaloResponses
         Func<HaloState, IQueryCollection, IEnumerable<T>> rows,
         Func<HaloState, T, JsonNode> render)
     {
-        var page = HaloPage.From(request.Query, settings.MaxPageSize);
+        var page = HaloPage.From(request.Query, settings.MaxPageSize, settings.PageNumbering);
         return Json(store.Locked(state =>
         {
             var matching = rows(state, request.Query).ToList();
@@ -39,6 +39,10 @@ public static class HaloResponses
             };
         }));
     }
+
+    /// <summary>The default answer to a POST: one saved record as an object, several as an array in the order posted.</summary>
+    public static IResult Saved(IReadOnlyList<JsonNode> saved) =>
+        Json(saved.Count == 1 ? saved[0] : new JsonArray(saved.ToArray()));
 
     public static IResult One<T>(HaloStore store, string what, int id, Func<HaloState, T?> find, Func<HaloState, T, JsonNode> render)
         where T : class
@@ -53,9 +57,9 @@ public static class HaloResponses
     /// <summary>
     /// A POST of a JSON array (a single object is accepted too). Every element is validated before any is
     /// applied, so a 400 or 404 means nothing changed. One saved object comes back as an object, several as
-    /// an array, in the order posted.
+    /// an array, in the order posted, unless <paramref name="answer"/> shapes the answer otherwise.
     /// </summary>
-    public static async Task<IResult> Post<T>(HttpRequest request, HaloStore store, HaloWrite<T> write, Func<HaloState, T, JsonNode> render)
+    public static async Task<IResult> Post<T>(HttpRequest request, HaloStore store, HaloWrite<T> write, Func<HaloState, T, JsonNode> render, Func<IReadOnlyList<JsonNode>, IResult>? answer = null)
     {
         JsonNode? body;
         try
@@ -80,12 +84,12 @@ public static class HaloResponses
 
         try
         {
-            return Json(store.Locked(state =>
+            var saved = store.Locked(state =>
             {
                 var changes = elements.Select(e => write(state, e!.AsObject(), seeding: false)).ToList();
-                var saved = changes.Select(apply => apply()).ToList();
-                return saved.Count == 1 ? render(state, saved[0]) : new JsonArray(saved.Select(row => render(state, row)).ToArray());
-            }));
+                return changes.Select(apply => render(state, apply())).ToList();
+            });
+            return (answer ?? Saved)(saved);
         }
         catch (HaloRequestException ex)
         {

@@ -30,6 +30,20 @@ public sealed class HaloSettings : IEmulatorState
 
     public int MaxPageSize { get; set; }
 
+    public bool Root { get; set; }
+
+    public UsersPostAnswer UsersPostAnswer { get; set; }
+
+    public FieldInfoListing FieldInfoListing { get; set; }
+
+    public bool SiteListInvoiceFlag { get; set; }
+
+    public PageNumbering PageNumbering { get; set; }
+
+    public UserListCustomFields UserListCustomFields { get; set; }
+
+    public CustomFieldsPost CustomFieldsPost { get; set; }
+
     public void Reset()
     {
         ClientId = _startup.ClientId;
@@ -38,5 +52,12 @@ public sealed class HaloSettings : IEmulatorState
         TokenLifetimeSeconds = _startup.TokenLifetimeSeconds;
         RateLimitPer5Minutes = _startup.RateLimitPer5Minutes;
         MaxPageSize = _startup.MaxPageSize;
+        Root = _startup.Root;
+        UsersPostAnswer = _startup.UsersPostAnswer;
+        FieldInfoListing = _startup.FieldInfoListing;
+        SiteListInvoiceFlag = _startup.SiteListInvoiceFlag;
+        PageNumbering = _startup.PageNumbering;
+        UserListCustomFields = _startup.UserListCustomFields;
+        CustomFieldsPost = _startup.CustomFieldsPost;
     }
 }

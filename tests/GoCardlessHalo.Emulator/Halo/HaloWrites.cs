@@ -41,7 +41,10 @@ public static partial class HaloWrites
         return () => state.Sites.Put(site);
     }
 
-    public static Func<HaloUserRecord> User(HaloState state, JsonObject body, bool seeding)
+    public static Func<HaloUserRecord> User(HaloState state, JsonObject body, bool seeding) => User(state, body, seeding, CustomFieldsPost.Replace);
+
+    /// <summary>A user; <paramref name="customFields"/> says whether a posted customfields array replaces or merges (U6).</summary>
+    public static Func<HaloUserRecord> User(HaloState state, JsonObject body, bool seeding, CustomFieldsPost customFields)
     {
         var user = Target(state.Users, body, seeding, "user", u => new HaloUserRecord
         {
@@ -61,8 +64,20 @@ public static partial class HaloWrites
         user.Inactive = HaloInput.Bool(body, "inactive", user.Inactive);
         if (HaloInput.Has(body, "customfields"))
         {
-            // The quirk: whatever array is posted becomes the user's whole set of values.
-            user.CustomFields = CustomFieldValues(state, body["customfields"], HaloFieldUsage.User);
+            // The quirk (default): whatever array is posted becomes the user's whole set of values. The merge
+            // variant changes only the values posted.
+            var posted = CustomFieldValues(state, body["customfields"], HaloFieldUsage.User);
+            if (customFields == CustomFieldsPost.Merge)
+            {
+                foreach (var pair in posted)
+                {
+                    user.CustomFields[pair.Key] = pair.Value;
+                }
+            }
+            else
+            {
+                user.CustomFields = posted;
+            }
         }
 
         if (string.IsNullOrWhiteSpace(user.Name))

@@ -59,7 +59,7 @@ namespace GoCardlessHalo.Core.Halo.Api
 
         /// <inheritdoc/>
         public IAsyncEnumerable<HaloSite> GetSitesAsync(CancellationToken cancellationToken) =>
-            ReadAsync("/api/Site", "sites", new[] { Pair("includeinactive", "true") }, HaloApiMapper.Site, cancellationToken);
+            new HaloInvoiceSites(_connection, _options.PageSize).ReadSitesAsync(cancellationToken);
 
         /// <summary>
         /// Users matching <paramref name="query"/>. Customer, site and inactive filters go to Halo; the link
@@ -86,12 +86,14 @@ namespace GoCardlessHalo.Core.Halo.Api
             {
                 var id = HaloJson.Int(json, "id");
                 var values = HaloApiMapper.CustomFieldValues(json);
-                if (values is null && fields.Count > 0)
+                if (fields.Count > 0 && !HoldsRequestedFields(values, fieldsById))
                 {
-                    // This Halo ignored include_custom_fields: fall back to HaloAPI's -FullObjects approach.
+                    // This Halo ignored include_custom_fields (no customfields, or customfields: [], reference
+                    // halo.md U5): a row without the values asked for says nothing about the user's link, so read
+                    // the user by id (HaloAPI's -FullObjects approach) rather than take a linked user for unlinked.
                     if (!warned)
                     {
-                        _log.Warning("Halo's user list came without custom field values; reading each user by id instead (one request per user).");
+                        _log.Warning("Halo's user list came without the custom field values asked for; reading each such user by id instead (one request per user).");
                         warned = true;
                     }
 
@@ -113,17 +115,28 @@ namespace GoCardlessHalo.Core.Halo.Api
         /// <inheritdoc/>
         public async Task<IReadOnlyList<HaloFieldDefinition>> GetUserFieldsAsync(CancellationToken cancellationToken)
         {
-            // FieldInfo has no entity filter: read all definitions and keep usage 4 (User). The list may come as
-            // a bare array or wrapped like the other lists.
-            using var document = await _connection.GetJsonAsync("/api/FieldInfo", cancellationToken).ConfigureAwait(false);
+            // Ask for User fields the way Halo's own integrations ask for an entity's fields: typeid (CIPP passes
+            // typeid=2 for clients; 4 = users is inferred from Halo's TableEnum, reference halo.md U2). Without it a
+            // Halo may leave User fields out. Rows that say their usage are kept only when it is 4; rows without
+            // usage are trusted to be what typeid asked for. The list may come bare or wrapped like the other lists.
+            const string Path = "/api/FieldInfo?typeid=4";
+            using var document = await _connection.GetJsonAsync(Path, cancellationToken).ConfigureAwait(false);
             var root = document.RootElement;
             var list = root.ValueKind == JsonValueKind.Array ? root : HaloJson.Property(root, "fieldinfo") ?? HaloJson.Property(root, "fields");
             if (!(list is { ValueKind: JsonValueKind.Array } array))
             {
-                throw _connection.Errors.InvalidResponse("GET", "/api/FieldInfo", 200, "a field list that is not an array");
+                throw _connection.Errors.InvalidResponse("GET", Path, 200, "a field list that is not an array");
             }
 
-            var fields = array.EnumerateArray().Select(HaloApiMapper.Field).Where(f => f.Usage == HaloFieldDefinition.UserUsage).ToList();
+            var fields = array.EnumerateArray()
+                .Where(row => !(HaloJson.Property(row, "usage") is { ValueKind: JsonValueKind.Number }) || HaloJson.Int(row, "usage") == HaloFieldDefinition.UserUsage)
+                .Select(HaloApiMapper.Field)
+                .Select(f =>
+                {
+                    f.Usage = HaloFieldDefinition.UserUsage;
+                    return f;
+                })
+                .ToList();
             _userFields = fields;
             return fields;
         }
@@ -226,6 +239,29 @@ namespace GoCardlessHalo.Core.Halo.Api
             {
                 yield return map(json);
             }
+        }
+
+        /// <summary>
+        /// Whether a list row's customfields answer include_custom_fields: it names at least one of the fields asked
+        /// for. Halo lists each field asked for, with a null value when unset (as the emulator's honoured variant
+        /// does); a row naming none of them is treated as the parameter ignored, which costs a read but never a link.
+        /// </summary>
+        private static bool HoldsRequestedFields(Dictionary<int, string?>? values, Dictionary<int, HaloFieldDefinition> requested)
+        {
+            if (values is null)
+            {
+                return false;
+            }
+
+            foreach (var id in values.Keys)
+            {
+                if (requested.ContainsKey(id))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static List<KeyValuePair<string, string>> UserFilters(HaloUserQuery query, IReadOnlyList<HaloFieldDefinition> fields)

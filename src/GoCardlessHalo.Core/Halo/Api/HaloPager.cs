@@ -11,12 +11,19 @@ namespace GoCardlessHalo.Core.Halo.Api
     /// P from 1, until an empty page, a page shorter than the longest seen, or <c>record_count</c> rows.
     /// The requested page size is never trusted: Halo caps pages (at 100) silently, and computing the page
     /// count from the requested size is exactly the bug that lost rows in HaloAPI issue #90.
+    /// Whether <c>page_no</c> then counts by the capped or the requested size is not recorded (reference halo.md
+    /// U4), so the pager never asks for more than <see cref="MaxPageSize"/> and, when the first page comes back
+    /// shorter than asked with more rows to come, asks by the size served from then on: page 1 is the same rows
+    /// under either numbering, and with page_size equal to the cap both numberings agree.
     /// Only one page is held in memory at a time. When <c>record_count</c> changes between the first and a later
     /// page (records deleted or created during the read shift the rest across pages, so some would be missed),
     /// the list is read again from page 1, yielding only records not yielded yet, up to <see cref="MaxPasses"/>.
     /// </summary>
     internal static class HaloPager
     {
+        /// <summary>The most a page ever asks for: Halo's cap (HaloAPI #90, reference §2.2).</summary>
+        public const int MaxPageSize = 100;
+
         /// <summary>How often a list that changes while it is read is read again before giving up.</summary>
         public const int MaxPasses = 3;
 
@@ -34,12 +41,12 @@ namespace GoCardlessHalo.Core.Halo.Api
             {
                 var changed = false;
                 var seen = 0;
-                var longest = 0;
+                var size = pageSize < 1 ? 1 : pageSize > MaxPageSize ? MaxPageSize : pageSize;
                 int? previousFirstId = null;
                 int? firstTotal = null;
                 for (var page = 1; ; page++)
                 {
-                    var path = $"{resource}?{query}{(query.Length > 0 ? "&" : "")}pageinate=true&page_size={pageSize}&page_no={page}";
+                    var path = $"{resource}?{query}{(query.Length > 0 ? "&" : "")}pageinate=true&page_size={size}&page_no={page}";
                     using var document = await connection.GetJsonAsync(path, cancellationToken).ConfigureAwait(false);
                     var root = document.RootElement;
                     var rows = root.ValueKind == JsonValueKind.Array ? root : HaloJson.Property(root, listKey);
@@ -76,12 +83,22 @@ namespace GoCardlessHalo.Core.Halo.Api
                     }
 
                     seen += count;
-                    if (count == 0 || (total is not null && seen >= total) || count < longest)
+                    if (count == 0 || (total is not null && seen >= total))
                     {
                         break;
                     }
 
-                    longest = count > longest ? count : longest;
+                    if (count < size)
+                    {
+                        if (page > 1)
+                        {
+                            break;
+                        }
+
+                        // Fewer than asked on page 1 but not known to be the end: Halo capped the page. Ask by the
+                        // served size from page 2 on (an empty page 2 ends a list that really was this short).
+                        size = count;
+                    }
                 }
 
                 if (!changed)

@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using GoCardlessHalo.Core.Completion;
 using GoCardlessHalo.Core.Diagnostics;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.GoCardless;
@@ -34,6 +35,9 @@ namespace GoCardlessHalo.Core.Sync.Import
             _audit = audit;
         }
 
+        /// <summary>The Halo names tab completion offers, from the read <see cref="PrepareAsync"/> makes anyway.</summary>
+        public CompletionUpdate? HaloNames { get; private set; }
+
         /// <summary>
         /// Checks the link field and mappings against Halo (an invalid mapping stops the run before any write),
         /// finds the Default Site, and reads customers, sites and users once.
@@ -41,13 +45,14 @@ namespace GoCardlessHalo.Core.Sync.Import
         public async Task PrepareAsync(CancellationToken cancellationToken)
         {
             var watch = Stopwatch.StartNew();
-            var fields = new UserFieldResolver(await _target.GetUserFieldsAsync(cancellationToken).ConfigureAwait(false))
-                .ResolveAll(_options.LinkField, _options.Mappings);
+            var definitions = await _target.GetUserFieldsAsync(cancellationToken).ConfigureAwait(false);
+            var fields = new UserFieldResolver(definitions).ResolveAll(_options.LinkField, _options.Mappings);
             var clients = await ReadAllAsync(_target.GetClientsAsync(cancellationToken)).ConfigureAwait(false);
             var sites = await ReadAllAsync(_target.GetSitesAsync(cancellationToken)).ConfigureAwait(false);
             // Inactive users too: one that is linked must be reported, never silently duplicated.
             var users = await ReadAllAsync(_target.GetUsersAsync(new HaloUserQuery { IncludeInactive = true }, cancellationToken)).ConfigureAwait(false);
             _directory = new HaloDirectory(clients, sites, users, fields.LinkField, _options.MatchMode);
+            HaloNames = CompletionReader.HaloNames(clients, sites, definitions);
             var defaultSite = _directory.ResolveDefaultSite(_options.DefaultSite);
             _planner = new ImportPlanner(_directory, fields, defaultSite, _options.Overrides, _options.FieldOwnership);
             _log.Verbose($"Read Halo ({_target.Location}): {clients.Count} customers, {sites.Count} sites, {users.Count} users in {watch.ElapsedMilliseconds} ms. Match mode {_options.MatchMode}, {_options.Overrides.Count} placement override(s). Default Site: {defaultSite.ClientName}/{defaultSite.Name} (id {defaultSite.Id}).");

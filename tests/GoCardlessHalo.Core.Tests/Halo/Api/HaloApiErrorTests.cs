@@ -94,7 +94,9 @@ public sealed class HaloApiErrorTests
         await using var host = await EmulatorHost.StartAsync();
         await SeedAsync(host, SmallHalo());
         using var target = await OpenAsync(host);
-        await FaultAsync(host, new { kind = "reset", service = "halo", pathContains = "/api/Site" });
+        // Three resets, not one: HttpWebRequest (.NET Framework and Mono) silently resends an idempotent GET once when a
+        // kept-alive connection drops, so a single reset never reaches the engine there.
+        await FaultAsync(host, new { kind = "reset", service = "halo", pathContains = "/api/Site", count = 3 });
 
         var error = await Assert.ThrowsAsync<HaloApiException>(() => ToListAsync(target.GetSitesAsync(CancellationToken.None)));
 

@@ -1,8 +1,11 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
 using System.Collections.Generic;
+using System.Net;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Halo;
@@ -44,6 +47,28 @@ public static class HaloApiTestKit
         using var response = await http.PostAsJsonAsync("__admin/" + path, body ?? new { });
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"POST /__admin/{path} failed: {(int)response.StatusCode} {text}");
+    }
+
+    /// <summary>An HttpClient for the emulated Halo (at {HaloUri}/, or <paramref name="root"/>) holding a token (2 requests: authinfo, token).</summary>
+    public static async Task<HttpClient> HaloHttpAsync(EmulatorHost host, Uri? root = null)
+    {
+        var http = new HttpClient { BaseAddress = root ?? new Uri(host.HaloUri.AbsoluteUri + "/") };
+        var info = await http.GetFromJsonAsync<JsonElement>("api/authinfo");
+        using var token = await http.PostAsync(info.GetProperty("auth_url").GetString() + "/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = ClientId, ["client_secret"] = ClientSecret, ["scope"] = "all",
+        }));
+        var json = await token.Content.ReadFromJsonAsync<JsonElement>();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", json.GetProperty("access_token").GetString());
+        return http;
+    }
+
+    /// <summary>GET <paramref name="path"/>, which must answer 200, as JSON.</summary>
+    public static async Task<JsonElement> JsonAsync(HttpClient http, string path)
+    {
+        using var response = await http.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     public static Task SeedAsync(EmulatorHost host, object seed) => AdminAsync(host, "halo/seed", seed);

@@ -166,25 +166,4 @@ public sealed class HaloEmulatorTests
         var clients = await JsonAsync(http, "api/Client?pageinate=true&page_size=100&includeinactive=true");
         return string.Join("\n", clients.GetProperty("clients").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
     }
-
-    /// <summary>An HttpClient for {HaloUri}/ holding a token from the emulator (2 requests: authinfo, token).</summary>
-    private static async Task<HttpClient> HaloHttpAsync(EmulatorHost host)
-    {
-        var http = new HttpClient { BaseAddress = new System.Uri(host.HaloUri.AbsoluteUri + "/") };
-        var info = await http.GetFromJsonAsync<JsonElement>("api/authinfo");
-        using var token = await http.PostAsync(info.GetProperty("auth_url").GetString() + "/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials", ["client_id"] = ClientId, ["client_secret"] = ClientSecret, ["scope"] = "all",
-        }));
-        var json = await token.Content.ReadFromJsonAsync<JsonElement>();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", json.GetProperty("access_token").GetString());
-        return http;
-    }
-
-    private static async Task<JsonElement> JsonAsync(HttpClient http, string path)
-    {
-        using var response = await http.GetAsync(path);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
 }

@@ -61,7 +61,7 @@ public sealed class RecordingHandler : DelegatingHandler
     private readonly ConcurrentQueue<HttpRequestMessage> _requests = new();
 
     public RecordingHandler()
-        : base(new SocketsHttpHandler())
+        : base(new HttpClientHandler())
     {
     }
 

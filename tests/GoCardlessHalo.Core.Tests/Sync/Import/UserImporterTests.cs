@@ -26,7 +26,7 @@ public sealed class UserImporterTests
 
         var results = await importer.WriteAsync(plans, CancellationToken.None);
 
-        Assert.Equal(new[] { ImportAction.Created, ImportAction.Failed, ImportAction.Created }, results.Select(r => r.Action));
+        Assert.Equal(new[] { ImportAction.Created, ImportAction.Failed, ImportAction.Created }, results.Select(r => r.Action).ToArray());
         Assert.Equal("HaloUserWriteInvalid", results[1].Error!.ErrorId);
         Assert.Equal(4, target.WriteCalls); // the batch, then one call per user
         Assert.Equal(2, target.Users.Count);

@@ -166,7 +166,7 @@ public sealed class PaymentEdgeTests : IClassFixture<EmulatorFixture>
     private sealed class WithoutLinkedPayments : DelegatingHandler
     {
         public WithoutLinkedPayments()
-            : base(new SocketsHttpHandler())
+            : base(new HttpClientHandler())
         {
         }
 

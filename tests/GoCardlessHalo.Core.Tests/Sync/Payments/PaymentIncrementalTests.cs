@@ -54,7 +54,7 @@ public sealed class PaymentIncrementalTests : IClassFixture<EmulatorFixture>
         Assert.Equal(Confirmed, (await world.QueryAsync(new PaymentQuery { CustomerId = world.CustomerOf(submitted) })).Single(p => p.PaymentId == submitted.Id).Status);
         Assert.DoesNotContain(await world.QueryAsync(new PaymentQuery()), p => p.PaymentId == unlinked.Id);
 
-        var audit = await System.IO.File.ReadAllLinesAsync(world.Audit.Path);
+        var audit = System.IO.File.ReadAllLines(world.Audit.Path);
         Assert.Single(audit, l => l.Contains("\"payment.status\"") && l.Contains("payment:" + chargedBack.Id)
             && l.Contains("\"before\":{\"status\":\"paid_out\"") && l.Contains("\"after\":{\"status\":\"charged_back\""));
         Assert.Equal(3, audit.Count(l => l.Contains("\"payment.status\"")));

@@ -91,7 +91,7 @@ public sealed class PaymentLinkTests : IClassFixture<EmulatorFixture>
         Assert.NotEmpty(orphaned);
         Assert.All(orphaned, p => Assert.Null(p.HaloUserId));
         Assert.Equal(world.UserByCustomer.Count - 1, (int)(await world.Ledger.CountAsync(CancellationToken.None)).Customers);
-        var audit = await System.IO.File.ReadAllLinesAsync(world.Audit.Path);
+        var audit = System.IO.File.ReadAllLines(world.Audit.Path);
         Assert.Contains(audit, line => line.Contains("\"customer.link\"") && line.Contains(moved) && line.Contains("\"haloUserId\":\"" + newUser + "\""));
     }
 
