@@ -85,7 +85,7 @@ namespace GoCardlessHalo.Core.Activation
             }
 
             var problem = resolver.Problem(_settings.Halo.LinkField, $"Link field '{_settings.Halo.LinkField}'");
-            return problem is null ? false : throw new GcHaloException("LinkFieldInvalid", ErrorKind.InvalidData, problem + " Choose another name with -LinkField.", _settings.Halo.LinkField);
+            return problem is null ? false : throw new GcHaloException(ErrorIds.LinkFieldInvalid, ErrorKind.InvalidData, problem + " Choose another name with -LinkField.", _settings.Halo.LinkField);
         }
 
         public async Task CreateLinkFieldAsync(CancellationToken cancellationToken)

@@ -69,8 +69,8 @@ namespace GoCardlessHalo.Core.Activation
             if (tokenEnvironment is not null && tokenEnvironment != environment)
             {
                 throw new GcHaloException(
-                    GoCardlessErrorIds.TokenWrongEnvironment,
-                    ErrorKind.InvalidArgument,
+                    ErrorIds.GoCardlessTokenWrongEnvironment,
+                    ErrorKind.AuthenticationFailed,
                     $"The access token is a {tokenEnvironment} token but the environment is {environment}. Sandbox and live are separate GoCardless accounts: " +
                     $"use -Environment {tokenEnvironment}, or create a token in the {environment} dashboard (Developers > Create > Access token).",
                     "AccessToken");
@@ -83,7 +83,7 @@ namespace GoCardlessHalo.Core.Activation
             if (gc.AccessToken is null)
             {
                 throw new GcHaloException(
-                    "AccessTokenRequired",
+                    ErrorIds.AccessTokenRequired,
                     ErrorKind.InvalidArgument,
                     "A GoCardless access token is needed. Pass -AccessTokenReference env:VARIABLE_NAME (or secret:NAME), or -AccessToken (Read-Host -AsSecureString) on Windows.",
                     "AccessToken");
@@ -155,7 +155,7 @@ namespace GoCardlessHalo.Core.Activation
             if (next.Halo.Target != HaloTargetKind.Api)
             {
                 throw new GcHaloException(
-                    "LedgerNeedsApiTarget",
+                    ErrorIds.LedgerNeedsApiTarget,
                     ErrorKind.InvalidArgument,
                     "-LedgerConnectionString applies only to the Halo API target: with a SQL target the payment ledger lives in the Halo database.",
                     "LedgerConnectionString");
@@ -177,7 +177,7 @@ namespace GoCardlessHalo.Core.Activation
             }
             catch (ArgumentException ex)
             {
-                throw new GcHaloException("ConnectionStringInvalid", ErrorKind.InvalidArgument, ex.Message + " Example: 'Server=sql01;Database=Halo;Integrated Security=True;Encrypt=True'.", parameterPrefix == "Sql" ? "ConnectionString" : "LedgerConnectionString", ex);
+                throw new GcHaloException(ErrorIds.ConnectionStringInvalid, ErrorKind.InvalidArgument, ex.Message + " Example: 'Server=sql01;Database=Halo;Integrated Security=True;Encrypt=True'.", parameterPrefix == "Sql" ? "ConnectionString" : "LedgerConnectionString", ex);
             }
 
             if (user is not null)
@@ -192,7 +192,7 @@ namespace GoCardlessHalo.Core.Activation
         {
             if (plainText is not null && reference is not null)
             {
-                throw new GcHaloException("ParameterConflict", ErrorKind.InvalidArgument, $"Give the {parameterName} either as a secret or as a reference ({parameterName}Reference), not both.", parameterName);
+                throw new GcHaloException(ErrorIds.ParameterConflict, ErrorKind.InvalidArgument, $"Give the {parameterName} either as a secret or as a reference ({parameterName}Reference), not both.", parameterName);
             }
 
             if (reference is not null)
@@ -228,7 +228,7 @@ namespace GoCardlessHalo.Core.Activation
             }
 
             throw new GcHaloException(
-                "InsecureAddress",
+                ErrorIds.InsecureAddress,
                 ErrorKind.InvalidArgument,
                 $"-{parameterName} '{uri}' must be an absolute https:// address (plain http:// is accepted only for this machine, e.g. an emulator on 127.0.0.1).",
                 uri);
@@ -249,6 +249,6 @@ namespace GoCardlessHalo.Core.Activation
             where T : class => value is string text && string.IsNullOrWhiteSpace(text) || value is null ? throw Missing(parameterName, message) : value;
 
         private static GcHaloException Missing(string parameterName, string message) =>
-            new GcHaloException("ParameterMissing", ErrorKind.InvalidArgument, message, parameterName);
+            new GcHaloException(ErrorIds.ParameterMissing, ErrorKind.InvalidArgument, message, parameterName);
     }
 }

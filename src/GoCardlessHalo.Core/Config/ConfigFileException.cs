@@ -10,10 +10,8 @@ namespace GoCardlessHalo.Core.Config
     /// </summary>
     public sealed class ConfigFileException : GcHaloException
     {
-        public const string InvalidErrorId = "ConfigFileInvalid";
-
         public ConfigFileException(string path, long line, long column, string problem, Exception? innerException = null)
-            : base(InvalidErrorId, ErrorKind.InvalidData, Compose(path, line, column, problem), path, innerException)
+            : base(ErrorIds.ConfigFileInvalid, ErrorKind.InvalidData, Compose(path, line, column, problem), path, innerException)
         {
             Path = path;
             Line = line;

@@ -48,7 +48,7 @@ namespace GoCardlessHalo.Core.Config
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 throw new GcHaloException(
-                    "ConfigFileUnreadable",
+                    ErrorIds.ConfigFileUnreadable,
                     ErrorKind.PermissionDenied,
                     $"Cannot read the settings file '{Location.SettingsPath}': {ex.Message} Check that the account running PowerShell can read it.",
                     Location.SettingsPath,
@@ -88,7 +88,7 @@ namespace GoCardlessHalo.Core.Config
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 throw new GcHaloException(
-                    "ConfigFileWriteFailed",
+                    ErrorIds.ConfigFileWriteFailed,
                     ErrorKind.PermissionDenied,
                     $"Cannot write the settings file '{Location.SettingsPath}': {ex.Message} The previous file is unchanged. Check that the account running PowerShell can write to '{Location.DataDirectory}'.",
                     Location.SettingsPath,

@@ -62,7 +62,7 @@ namespace GoCardlessHalo.Core.Config
         }
 
         private static GcHaloException Invalid(object? target, string message) =>
-            new GcHaloException("FieldMappingInvalid", ErrorKind.InvalidArgument, message, target);
+            new GcHaloException(ErrorIds.FieldMappingInvalid, ErrorKind.InvalidArgument, message, target);
     }
 
     public enum FieldMappingSource

@@ -58,7 +58,7 @@ namespace GoCardlessHalo.Core.Config
 
             // Never echo the text: a user may have pasted the secret itself here.
             throw new GcHaloException(
-                "SecretReferenceInvalid",
+                ErrorIds.SecretReferenceInvalid,
                 ErrorKind.InvalidArgument,
                 $"The value of '{settingName}' is not a secret reference. Use env:VARIABLE_NAME (an environment variable), " +
                 "secret:SECRET_NAME (SecretManagement), or let Enable-GcModule store a DPAPI-protected value on Windows. " +

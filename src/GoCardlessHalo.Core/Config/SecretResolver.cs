@@ -54,7 +54,7 @@ namespace GoCardlessHalo.Core.Config
                     if (_vault is null || !_vault.IsAvailable)
                     {
                         throw new GcHaloException(
-                            "SecretManagementUnavailable",
+                            ErrorIds.SecretManagementUnavailable,
                             ErrorKind.NotFound,
                             $"'{settingName}' refers to the SecretManagement secret {reference.Value}, but Get-Secret is not available. " +
                             "Install Microsoft.PowerShell.SecretManagement and a vault (Install-Module Microsoft.PowerShell.SecretManagement), or use an env: reference.",
@@ -81,7 +81,7 @@ namespace GoCardlessHalo.Core.Config
             if (!CanProtect)
             {
                 throw new GcHaloException(
-                    "SecretCannotBePersisted",
+                    ErrorIds.SecretCannotBePersisted,
                     ErrorKind.NotSupported,
                     $"Cannot store '{settingName}' on this platform: secrets are never written in plain text and DPAPI exists only on Windows. " +
                     $"Put the secret in an environment variable and pass its name (-{parameterName}Reference env:VARIABLE_NAME), " +
@@ -95,15 +95,15 @@ namespace GoCardlessHalo.Core.Config
         }
 
         private static GcHaloException NotFound(string settingName, string why) =>
-            new GcHaloException("SecretNotFound", ErrorKind.NotFound, $"Cannot read '{settingName}': {why}", settingName);
+            new GcHaloException(ErrorIds.SecretNotFound, ErrorKind.NotFound, $"Cannot read '{settingName}': {why}", settingName);
 
         private string Unprotect(SecretReference reference, string settingName)
         {
             if (!CanProtect)
             {
                 throw new GcHaloException(
-                    "SecretUnprotectFailed",
-                    ErrorKind.NotSupported,
+                    ErrorIds.SecretUnprotectFailed,
+                    ErrorKind.PermissionDenied,
                     $"'{settingName}' holds a DPAPI-protected value, which only Windows can read. Use an env: or secret: reference on this machine.",
                     settingName);
             }
@@ -123,7 +123,7 @@ namespace GoCardlessHalo.Core.Config
             catch (CryptographicException ex)
             {
                 throw new GcHaloException(
-                    "SecretUnprotectFailed",
+                    ErrorIds.SecretUnprotectFailed,
                     ErrorKind.PermissionDenied,
                     $"DPAPI could not protect or read '{settingName}' ({ex.Message}). A CurrentUser value can only be read by the user who stored it; " +
                     "run Enable-GcModule again as the account that runs the sync, or use an env: reference.",

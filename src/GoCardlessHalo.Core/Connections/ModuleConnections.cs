@@ -42,8 +42,8 @@ namespace GoCardlessHalo.Core.Connections
         {
             var gc = _settings.GoCardless;
             var token = gc.AccessToken ?? throw new GcHaloException(
-                "AccessTokenRequired",
-                ErrorKind.InvalidOperation,
+                ErrorIds.AccessTokenRequired,
+                ErrorKind.InvalidArgument,
                 $"No GoCardless access token is configured in '{_location.SettingsPath}'. Run Enable-GcModule -AccessTokenReference env:VARIABLE_NAME.",
                 "goCardless.accessToken");
             return new GoCardlessClientOptions
@@ -133,7 +133,7 @@ namespace GoCardlessHalo.Core.Connections
                     return new HaloSqlTarget(TargetSqlOptions(), _log);
                 default:
                     throw new GcHaloException(
-                        "HaloTargetNotConfigured",
+                        ErrorIds.HaloTargetNotConfigured,
                         ErrorKind.InvalidOperation,
                         $"No Halo target is configured in '{_location.SettingsPath}'. Run Enable-GcModule (with -HaloUrl, -ConnectionString or -DatabasePath, or none for the embedded database).",
                         "halo.target");
@@ -154,7 +154,7 @@ namespace GoCardlessHalo.Core.Connections
             {
                 // Enable-GcModule always records a path; only a hand-edited file gets here.
                 throw new GcHaloException(
-                    "HaloDatabasePathRequired",
+                    ErrorIds.HaloDatabasePathRequired,
                     ErrorKind.InvalidOperation,
                     $"The Halo target in '{_location.SettingsPath}' is Sqlite but 'halo.databasePath' is not set. Run Enable-GcModule -DatabasePath <file>, or Enable-GcModule without a target for the embedded database.",
                     "halo.databasePath");

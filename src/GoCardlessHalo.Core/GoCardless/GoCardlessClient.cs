@@ -48,9 +48,9 @@ namespace GoCardlessHalo.Core.GoCardless
 
         /// <summary>
         /// Checks the access token by reading the first creditor. A token visibly made for the other environment
-        /// (live_… with Sandbox, sandbox_… with Live) fails with <see cref="GoCardlessErrorIds.TokenWrongEnvironment"/>
-        /// before any request; a 401 becomes <see cref="GoCardlessErrorIds.TokenInvalid"/>, a 403
-        /// <see cref="GoCardlessErrorIds.TokenForbidden"/>.
+        /// (live_… with Sandbox, sandbox_… with Live) fails with <see cref="ErrorIds.GoCardlessTokenWrongEnvironment"/>
+        /// before any request; a 401 becomes <see cref="ErrorIds.GoCardlessTokenInvalid"/>, a 403
+        /// <see cref="ErrorIds.GoCardlessTokenForbidden"/>.
         /// </summary>
         /// <returns>The creditor the token belongs to, or null if the account has none.</returns>
         public async Task<Creditor?> ValidateTokenAsync(CancellationToken cancellationToken = default)
@@ -63,12 +63,12 @@ namespace GoCardlessHalo.Core.GoCardless
             }
             catch (GoCardlessApiException e) when (e.HttpStatus == 401)
             {
-                throw e.Reclassify(GoCardlessErrorIds.TokenInvalid,
+                throw e.Reclassify(ErrorIds.GoCardlessTokenInvalid,
                     $"GoCardless ({Environment}) rejected the access token (401). Check that it is complete, not revoked, and was created in the {Environment} dashboard ({Dashboard.BaseUri}). Request id: {e.RequestId}.");
             }
             catch (GoCardlessApiException e) when (e.HttpStatus == 403)
             {
-                throw e.Reclassify(GoCardlessErrorIds.TokenForbidden,
+                throw e.Reclassify(ErrorIds.GoCardlessTokenForbidden,
                     $"GoCardless ({Environment}) accepted the access token but refused to show the account (403). Create a token with at least read access in the {Environment} dashboard. Request id: {e.RequestId}.");
             }
         }
@@ -144,7 +144,7 @@ namespace GoCardlessHalo.Core.GoCardless
         {
             if (filter.PageSize < 1 || filter.PageSize > 500)
             {
-                throw new GcHaloException(GoCardlessErrorIds.InvalidArgument, ErrorKind.InvalidArgument,
+                throw new GcHaloException(ErrorIds.GoCardlessInvalidArgument, ErrorKind.InvalidArgument,
                     $"PageSize {filter.PageSize} is out of range: GoCardless returns 1 to 500 items per request.", filter.PageSize);
             }
 
@@ -175,7 +175,7 @@ namespace GoCardlessHalo.Core.GoCardless
         {
             if (string.IsNullOrWhiteSpace(id))
             {
-                throw new GcHaloException(GoCardlessErrorIds.InvalidArgument, ErrorKind.InvalidArgument, $"An id is required to read {key}.", key);
+                throw new GcHaloException(ErrorIds.GoCardlessInvalidArgument, ErrorKind.InvalidArgument, $"An id is required to read {key}.", key);
             }
 
             return _transport.SendAsync(HttpMethod.Get, key + "/" + Uri.EscapeDataString(id), null, null, body => GcPage<T>.ParseSingle(body, key), cancellationToken);
@@ -216,7 +216,7 @@ namespace GoCardlessHalo.Core.GoCardless
             {
                 // GoCardless's own dashboard for the environment, even when DashboardBaseUri overrides the links.
                 var dashboard = Environment == GoCardlessEnvironment.Sandbox ? DashboardLinks.SandboxBase : DashboardLinks.LiveBase;
-                throw new GcHaloException(GoCardlessErrorIds.TokenWrongEnvironment, ErrorKind.AuthenticationFailed,
+                throw new GcHaloException(ErrorIds.GoCardlessTokenWrongEnvironment, ErrorKind.AuthenticationFailed,
                     $"The access token is a {tokenEnvironment} token, but the environment is {Environment}. Choose the {tokenEnvironment} environment, or create a {Environment} token in {dashboard} (Developers → Create → Access token).",
                     Environment);
             }

@@ -71,26 +71,26 @@ namespace GoCardlessHalo.Core.GoCardless
             {
                 if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
                 {
-                    throw new GcHaloException(GoCardlessErrorIds.InsecureBaseUri, ErrorKind.InvalidArgument,
+                    throw new GcHaloException(ErrorIds.GoCardlessInsecureBaseUri, ErrorKind.InvalidArgument,
                         $"The GoCardless base URI '{uri}' is not an absolute http(s) URI. Use e.g. https://api.gocardless.com or http://127.0.0.1:5099/gocardless for the emulator.", uri);
                 }
 
                 if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
                 {
-                    throw new GcHaloException(GoCardlessErrorIds.InsecureBaseUri, ErrorKind.InvalidArgument,
+                    throw new GcHaloException(ErrorIds.GoCardlessInsecureBaseUri, ErrorKind.InvalidArgument,
                         $"The GoCardless base URI '{uri}' uses plain http to a non-local host, which would send the access token unencrypted. Use https, or http only to a loopback address such as 127.0.0.1 (the emulator).", uri);
                 }
             }
 
             if (!HasAccessToken)
             {
-                throw new GcHaloException(GoCardlessErrorIds.AccessTokenMissing, ErrorKind.InvalidArgument,
+                throw new GcHaloException(ErrorIds.AccessTokenRequired, ErrorKind.InvalidArgument,
                     $"No GoCardless access token was given. Create one in the {Environment} dashboard under Developers → Create → Access token (read-only is enough) and configure it.");
             }
 
             if (Timeout <= TimeSpan.Zero || MaxRetries < 0 || InitialBackoff < TimeSpan.Zero || MaxBackoff < InitialBackoff)
             {
-                throw new GcHaloException(GoCardlessErrorIds.InvalidArgument, ErrorKind.InvalidArgument,
+                throw new GcHaloException(ErrorIds.GoCardlessInvalidArgument, ErrorKind.InvalidArgument,
                     "GoCardless client options are out of range: Timeout must be positive, MaxRetries not negative, and MaxBackoff at least InitialBackoff.");
             }
         }

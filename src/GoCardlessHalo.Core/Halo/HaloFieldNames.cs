@@ -18,22 +18,22 @@ namespace GoCardlessHalo.Core.Halo
         // \z, not $: $ also matches before a final newline, which would let "Name\n" through.
         private static readonly Regex Valid = new Regex(@"^[A-Za-z0-9_]{1,64}\z", RegexOptions.CultureInvariant);
 
-        /// <summary>Throws <see cref="HaloErrorIds.FieldNameInvalid"/> unless Halo would accept <paramref name="name"/>.</summary>
+        /// <summary>Throws <see cref="ErrorIds.HaloFieldNameInvalid"/> unless Halo would accept <paramref name="name"/>.</summary>
         public static void Check(string? name)
         {
             if (name is null || !Valid.IsMatch(name))
             {
-                throw new GcHaloException(HaloErrorIds.FieldNameInvalid, ErrorKind.InvalidArgument,
+                throw new GcHaloException(ErrorIds.HaloFieldNameInvalid, ErrorKind.InvalidArgument,
                     $"'{name}' cannot be a Halo custom field name: use 1-64 letters, digits or underscores, no spaces (Halo turns it into the column CF{name}).", name);
             }
         }
 
-        /// <summary>Throws <see cref="HaloErrorIds.FieldAlreadyExists"/> when a User field named <paramref name="name"/> (any case) is among <paramref name="existing"/>.</summary>
+        /// <summary>Throws <see cref="ErrorIds.HaloFieldAlreadyExists"/> when a User field named <paramref name="name"/> (any case) is among <paramref name="existing"/>.</summary>
         public static void CheckFree(string name, IEnumerable<HaloFieldDefinition> existing)
         {
             if (existing.Any(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase)))
             {
-                throw new GcHaloException(HaloErrorIds.FieldAlreadyExists, ErrorKind.Conflict,
+                throw new GcHaloException(ErrorIds.HaloFieldAlreadyExists, ErrorKind.Conflict,
                     $"A User custom field named '{name}' already exists in Halo. Use it, or choose another name.", name);
             }
         }

@@ -92,7 +92,7 @@ namespace GoCardlessHalo.Core.Health
             var fix = field is null
                 ? " Enable-GcModule creates it (Text, entity User) when it is missing."
                 : " Choose another name with Enable-GcModule -LinkField.";
-            return HealthCheck.Failed(HealthCheckNames.LinkField, problem + fix, "LinkFieldInvalid");
+            return HealthCheck.Failed(HealthCheckNames.LinkField, problem + fix, ErrorIds.LinkFieldInvalid);
         }
 
         /// <summary>Every mapping at once, so one run of the check lists everything to fix.</summary>
@@ -130,7 +130,7 @@ namespace GoCardlessHalo.Core.Health
                     HealthCheckNames.FieldMappings,
                     $"{problems.Count} of {mappings.Count} field mapping(s) cannot be used, so Import-GcUser stops before writing anything: {string.Join(" ", problems)} " +
                     "Then correct the mappings with Set-GcFieldMapping or Remove-GcFieldMapping.",
-                    "FieldMappingInvalidInHalo",
+                    ErrorIds.FieldMappingInvalidInHalo,
                     string.Join(Environment.NewLine, problems));
         }
 
@@ -141,7 +141,7 @@ namespace GoCardlessHalo.Core.Health
             {
                 return HealthCheck.Warning(DefaultSite,
                     "No Default Site is configured, so customers whose company matches no Halo customer cannot be imported. Run Enable-GcModule -DefaultSite <site id, name or 'Customer/Site'>.",
-                    "DefaultSiteNotSet");
+                    ErrorIds.DefaultSiteNotSet);
             }
 
             var site = await DefaultSites.ResolveAsync(Target, setting, cancellationToken).ConfigureAwait(false);
@@ -185,7 +185,7 @@ namespace GoCardlessHalo.Core.Health
                     ModuleTables,
                     $"{pending.Count} migration(s) of the module's tables are not applied to {database.Location}: {string.Join(", ", pending)}. " +
                     "Run Enable-GcModule to apply them (with -WhatIf it prints the DDL for a database administrator).",
-                    "MigrationsPending");
+                    ErrorIds.MigrationsPending);
         }
 
         public async Task<HealthCheck> NativeIntegratorAsync(CancellationToken cancellationToken)
@@ -208,7 +208,7 @@ namespace GoCardlessHalo.Core.Health
                     HaloNativeIntegration,
                     $"Halo's own GoCardless integration is switched on ({native.Source}){lastSync}. It imports the same GoCardless customers into the same Halo users " +
                     "as this module, so each would overwrite the other's changes. Switch one off: Halo's integrator sync for GoCardless (Configuration > Integrations > GoCardless), or this module with Disable-GcModule.",
-                    "HaloNativeIntegrationEnabled",
+                    ErrorIds.HaloNativeIntegrationEnabled,
                     detail)
                 : HealthCheck.Passed(HaloNativeIntegration, $"Halo's own GoCardless integration is switched off ({native.Source}){lastSync}.", detail);
         }
@@ -229,7 +229,7 @@ namespace GoCardlessHalo.Core.Health
                 ? HealthCheck.Passed(ModuleTables, $"The payment ledger '{path}' is up to date (migration {LedgerMigrations.All.Last()}).")
                 : HealthCheck.Warning(ModuleTables,
                     $"The payment ledger '{path}' lacks {pending.Count} migration(s) ({string.Join(", ", pending)}); the next Sync-GcPayment applies them.",
-                    "MigrationsPending");
+                    ErrorIds.MigrationsPending);
         }
     }
 }

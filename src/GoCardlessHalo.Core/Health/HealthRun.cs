@@ -99,7 +99,7 @@ namespace GoCardlessHalo.Core.Health
             {
                 return HealthCheck.Failed(Name,
                     $"There is no settings file at '{Location.SettingsPath}', so the integration is not set up. Run Enable-GcModule, or pass -ConfigPath with the settings file the sync uses.",
-                    "ModuleNotConfigured");
+                    ErrorIds.ModuleNotConfigured);
             }
 
             IReadOnlyList<string> warnings;

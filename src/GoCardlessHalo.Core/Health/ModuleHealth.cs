@@ -27,9 +27,6 @@ namespace GoCardlessHalo.Core.Health
     /// </remarks>
     public sealed class ModuleHealth
     {
-        /// <summary>ErrorId of a check that failed with an error the engine did not expect (a bug, not a setup problem).</summary>
-        public const string UnexpectedErrorId = "HealthCheckError";
-
         private readonly ConfigLocation _location;
         private readonly SecretResolver _secrets;
         private readonly ClientInfo _clientInfo;
@@ -91,7 +88,7 @@ namespace GoCardlessHalo.Core.Health
 
         /// <summary>A Failed result for an exception the engine did not raise on purpose.</summary>
         internal static HealthCheck Unexpected(string name, Exception exception) =>
-            HealthCheck.Failed(name, $"The check failed unexpectedly ({exception.GetType().Name}: {exception.Message}). Please report this.", UnexpectedErrorId);
+            HealthCheck.Failed(name, $"The check failed unexpectedly ({exception.GetType().Name}: {exception.Message}). Please report this.", ErrorIds.HealthCheckError);
 
         private static async Task<HealthCheck> GoCardlessTokenAsync(GoCardlessClient client, CancellationToken cancellationToken)
         {

@@ -2,6 +2,7 @@
 using System;
 using System.Globalization;
 using GoCardlessHalo.Core.Config;
+using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.Sync;
 
 namespace GoCardlessHalo.Core.Health
@@ -46,15 +47,15 @@ namespace GoCardlessHalo.Core.Health
             if (state.LastSuccess is not { } success)
             {
                 return failedAt is { } at
-                    ? HealthCheck.Failed(name, $"The {what} has never succeeded; its last attempt, {Ago(now, at)}, failed: {error} Fix the cause and run {command} again.", "SyncFailed")
-                    : HealthCheck.Warning(name, $"The {what} has never run. Run {command}, or schedule it (examples/Invoke-ScheduledSync.ps1).", "SyncNeverRun");
+                    ? HealthCheck.Failed(name, $"The {what} has never succeeded; its last attempt, {Ago(now, at)}, failed: {error} Fix the cause and run {command} again.", ErrorIds.SyncFailed)
+                    : HealthCheck.Warning(name, $"The {what} has never run. Run {command}, or schedule it (examples/Invoke-ScheduledSync.ps1).", ErrorIds.SyncNeverRun);
             }
 
             var age = now - success;
             var last = $"The last successful {what} was {Ago(now, success)}";
             if (failedAt is { } lastFailure)
             {
-                return HealthCheck.Failed(name, $"The last {what}, {Ago(now, lastFailure)}, failed: {error} {last}. Fix the cause and run {command} again.", "SyncFailed");
+                return HealthCheck.Failed(name, $"The last {what}, {Ago(now, lastFailure)}, failed: {error} {last}. Fix the cause and run {command} again.", ErrorIds.SyncFailed);
             }
 
             if (age >= _options.SyncWarningAge)
@@ -62,7 +63,7 @@ namespace GoCardlessHalo.Core.Health
                 var failed = age >= _options.SyncFailureAge;
                 var message = $"{last}, longer ago than {Span(failed ? _options.SyncFailureAge : _options.SyncWarningAge)}. " +
                               $"Check that the scheduled task running {command} still runs, and look at its output.";
-                return failed ? HealthCheck.Failed(name, message, "SyncStale") : HealthCheck.Warning(name, message, "SyncStale");
+                return failed ? HealthCheck.Failed(name, message, ErrorIds.SyncStale) : HealthCheck.Warning(name, message, ErrorIds.SyncStale);
             }
 
             if (state.DuplicateLinks is { Count: > 0 } duplicates)

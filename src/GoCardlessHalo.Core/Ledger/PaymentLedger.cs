@@ -15,6 +15,7 @@ using GoCardlessHalo.Core.Halo.Sql;
 using GoCardlessHalo.Core.Timing;
 using GoCardlessHalo.Core.Sql;
 using GoCardlessHalo.Core.Sync.Payments;
+using GoCardlessHalo.Core.Sync;
 
 namespace GoCardlessHalo.Core.Ledger
 {
@@ -38,7 +39,7 @@ namespace GoCardlessHalo.Core.Ledger
         /// <summary>
         /// A ledger in <paramref name="database"/>, which the caller keeps and disposes. With
         /// <paramref name="applyMigrations"/> false (the Halo SQL database, whose schema changes belong to
-        /// Enable-GcModule and a DBA) a missing migration fails with <see cref="PaymentSyncErrorIds.LedgerNotMigrated"/>;
+        /// Enable-GcModule and a DBA) a missing migration fails with <see cref="ErrorIds.PaymentLedgerNotMigrated"/>;
         /// true lets the ledger create its own tables on first use (only for a database the module owns).
         /// </summary>
         public PaymentLedger(SqlDatabase database, bool applyMigrations = false)
@@ -86,7 +87,7 @@ namespace GoCardlessHalo.Core.Ledger
 
         /// <summary>
         /// Checks that every migration is applied (once per instance). A module-owned ledger applies what is missing;
-        /// any other fails with <see cref="PaymentSyncErrorIds.LedgerNotMigrated"/>, naming what is missing.
+        /// any other fails with <see cref="ErrorIds.PaymentLedgerNotMigrated"/>, naming what is missing.
         /// </summary>
         public async Task EnsureReadyAsync(CancellationToken cancellationToken)
         {
@@ -100,7 +101,7 @@ namespace GoCardlessHalo.Core.Ledger
             if (pending.Count > 0 && !AppliesMigrations)
             {
                 throw new GcHaloException(
-                    PaymentSyncErrorIds.LedgerNotMigrated,
+                    ErrorIds.PaymentLedgerNotMigrated,
                     ErrorKind.NotEnabled,
                     "The payment ledger in " + Location + " lacks the module's tables (missing migration " + string.Join(", ", pending) + "). "
                     + "Run Enable-GcModule to create them (Enable-GcModule -WhatIf prints the SQL for a DBA).",
@@ -156,7 +157,7 @@ namespace GoCardlessHalo.Core.Ledger
                 (dialect, command) =>
                 {
                     LedgerRows.Int(dialect, command, "@haloUserId", query.HaloUserId);
-                    LedgerRows.Text(dialect, command, "@customerId", string.IsNullOrWhiteSpace(query.CustomerId) ? null : LinkedCustomers.Normalise(query.CustomerId!), LedgerRows.IdLength);
+                    LedgerRows.Text(dialect, command, "@customerId", LinkValues.Normalize(query.CustomerId), LedgerRows.IdLength);
                     LedgerRows.Int(dialect, command, "@anyStatus", statuses.Count == 0 ? 1 : 0);
                     for (var i = 0; i < Math.Max(1, statuses.Count); i++)
                     {

@@ -70,11 +70,11 @@ namespace GoCardlessHalo.Core.Sql
 
                     await RecordAsync(transaction, migration, cancellationToken).ConfigureAwait(false);
                 }
-                catch (GcHaloException ex) when (ex.ErrorId == HaloSqlErrors.CommandFailed)
+                catch (GcHaloException ex) when (ex.ErrorId == ErrorIds.HaloSqlCommandFailed)
                 {
                     throw new GcHaloException(
-                        HaloSqlErrors.MigrationFailed,
-                        ex.Kind,
+                        ErrorIds.HaloMigrationFailed,
+                        ErrorKind.Remote,
                         "Migration " + migration + " could not be applied to " + database.Location + "; nothing was changed. " + ex.Message,
                         database.Location,
                         ex);

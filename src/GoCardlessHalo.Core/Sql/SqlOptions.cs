@@ -51,7 +51,7 @@ namespace GoCardlessHalo.Core.Sql
             if (string.IsNullOrWhiteSpace(connectionString))
             {
                 throw new GcHaloException(
-                    HaloSqlErrors.ConnectionStringInvalid,
+                    ErrorIds.ConnectionStringInvalid,
                     ErrorKind.InvalidArgument,
                     "The Halo SQL Server connection string is empty. Give e.g. 'Server=halo-sql;Database=Halo;User ID=gocardless'.");
             }

@@ -51,7 +51,7 @@ namespace GoCardlessHalo.Core.Sql
             {
                 // The provider's message names the offending keyword, never its value.
                 throw new GcHaloException(
-                    HaloSqlErrors.ConnectionStringInvalid,
+                    ErrorIds.ConnectionStringInvalid,
                     ErrorKind.InvalidArgument,
                     "The Halo SQL Server connection string is not valid: " + ex.Message
                     + " Use the form 'Server=host;Database=Halo;User ID=name' and give the password separately.",
@@ -127,7 +127,7 @@ namespace GoCardlessHalo.Core.Sql
             if (exception is SqlClient.SqlException sql && sql.Number == LoginFailedNumber)
             {
                 return new GcHaloException(
-                    HaloSqlErrors.LoginFailed,
+                    ErrorIds.HaloSqlLoginFailed,
                     ErrorKind.AuthenticationFailed,
                     "SQL Server at " + Location + " rejected the login: " + sql.Message + " Check the user name and the stored password.",
                     Location,
@@ -138,7 +138,7 @@ namespace GoCardlessHalo.Core.Sql
                 ? " Check the database name and that the login has access to it."
                 : " Check the server name, port and firewall, and that SQL Server accepts TCP connections.";
             return new GcHaloException(
-                HaloSqlErrors.ConnectionFailed,
+                ErrorIds.HaloSqlConnectionFailed,
                 ErrorKind.ConnectionFailed,
                 WithHint("Could not connect to the Halo database at " + Location + ": " + exception.Message) + hint,
                 Location,
@@ -151,16 +151,17 @@ namespace GoCardlessHalo.Core.Sql
             var message = "Halo SQL: " + operation + " failed on " + Location + ": " + exception.Message;
             if (Array.IndexOf(PermissionNumbers, number) >= 0)
             {
-                return new GcHaloException(HaloSqlErrors.PermissionDenied, ErrorKind.PermissionDenied, message + " Grant the login the permission named above.", Location, exception);
+                return new GcHaloException(ErrorIds.HaloSqlPermissionDenied, ErrorKind.PermissionDenied, message + " Grant the login the permission named above.", Location, exception);
             }
 
             if (number == TimeoutNumber || number == LockTimeoutNumber)
             {
-                return new GcHaloException(HaloSqlErrors.Timeout, ErrorKind.Timeout, message + " Retry when Halo is less busy, or raise the command timeout.", Location, exception);
+                return new GcHaloException(ErrorIds.HaloSqlTimeout, ErrorKind.Timeout, message + " Retry when Halo is less busy, or raise the command timeout.", Location, exception);
             }
 
-            var kind = number == DeadlockNumber ? ErrorKind.Conflict : ErrorKind.Remote;
-            return new GcHaloException(HaloSqlErrors.CommandFailed, kind, message + " Nothing of this batch was written.", Location, exception);
+            return number == DeadlockNumber
+                ? new GcHaloException(ErrorIds.HaloSqlDeadlock, ErrorKind.Conflict, message + " Nothing of this batch was written; running it again is safe.", Location, exception)
+                : new GcHaloException(ErrorIds.HaloSqlCommandFailed, ErrorKind.Remote, message + " Nothing of this batch was written.", Location, exception);
         }
 
         // A TLS failure against a self-signed certificate is the commonest first-connection problem on SQL Server.

@@ -63,7 +63,7 @@ namespace GoCardlessHalo.Core.Sql
             if (!createIfMissing && !IsInMemory && !File.Exists(Options.SqlitePath))
             {
                 throw new GcHaloException(
-                    HaloSqlErrors.SqliteFileNotFound,
+                    ErrorIds.HaloSqliteFileNotFound,
                     ErrorKind.NotFound,
                     "The SQLite database " + Options.SqlitePath + " does not exist. Enable-GcModule creates the embedded Halo database; check the path.",
                     Options.SqlitePath);
@@ -129,7 +129,7 @@ namespace GoCardlessHalo.Core.Sql
                 ? " The file is not a SQLite database."
                 : code == SqliteCantOpen ? " Check that the file exists and the folder is writable." : string.Empty;
             return new GcHaloException(
-                HaloSqlErrors.ConnectionFailed,
+                ErrorIds.HaloSqlConnectionFailed,
                 ErrorKind.ConnectionFailed,
                 "Could not open the SQLite database " + Options.SqlitePath + ": " + exception.Message + hint,
                 Location,
@@ -142,15 +142,15 @@ namespace GoCardlessHalo.Core.Sql
             var message = "SQLite: " + operation + " failed on " + Options.SqlitePath + ": " + exception.Message;
             if (code == SqliteBusy || code == SqliteLocked)
             {
-                return new GcHaloException(HaloSqlErrors.Timeout, ErrorKind.Timeout, message + " Another process held the database too long; retry.", Location, exception);
+                return new GcHaloException(ErrorIds.HaloSqlTimeout, ErrorKind.Timeout, message + " Another process held the database too long; retry.", Location, exception);
             }
 
             if (code == SqliteReadOnly)
             {
-                return new GcHaloException(HaloSqlErrors.PermissionDenied, ErrorKind.PermissionDenied, message + " Make the file and its folder writable.", Location, exception);
+                return new GcHaloException(ErrorIds.HaloSqlPermissionDenied, ErrorKind.PermissionDenied, message + " Make the file and its folder writable.", Location, exception);
             }
 
-            return new GcHaloException(HaloSqlErrors.CommandFailed, ErrorKind.Remote, message + " Nothing of this batch was written.", Location, exception);
+            return new GcHaloException(ErrorIds.HaloSqlCommandFailed, ErrorKind.Remote, message + " Nothing of this batch was written.", Location, exception);
         }
 
         public override void Dispose()

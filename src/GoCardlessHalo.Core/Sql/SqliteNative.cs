@@ -61,7 +61,7 @@ namespace GoCardlessHalo.Core.Sql
             if (!File.Exists(path))
             {
                 throw new GcHaloException(
-                    HaloSqlErrors.SqliteNativeLibraryMissing,
+                    ErrorIds.HaloSqliteNativeLibraryMissing,
                     ErrorKind.InvalidOperation,
                     "The native SQLite library for this process (" + architecture + ") is missing: " + path
                     + ". Reinstall the module; it ships runtimes/win-x64, win-x86, win-arm64 and linux-x64.",
@@ -73,7 +73,7 @@ namespace GoCardlessHalo.Core.Sql
             {
                 var error = windows ? "error " + Marshal.GetLastWin32Error() : Marshal.PtrToStringAnsi(DlError()) ?? "dlopen failed";
                 throw new GcHaloException(
-                    HaloSqlErrors.SqliteNativeLibraryMissing,
+                    ErrorIds.HaloSqliteNativeLibraryMissing,
                     ErrorKind.InvalidOperation,
                     "The native SQLite library " + path + " could not be loaded (" + error
                     + "). Check that the file is not blocked (Unblock-File) and matches the process architecture.",

@@ -21,7 +21,7 @@ namespace GoCardlessHalo.Core.Sync
             if (string.IsNullOrWhiteSpace(setting))
             {
                 throw new GcHaloException(
-                    "DefaultSiteNotSet",
+                    ErrorIds.DefaultSiteNotSet,
                     ErrorKind.InvalidOperation,
                     "No Default Site is configured, so customers whose company matches no Halo customer have nowhere to go. Run Enable-GcModule -DefaultSite <site id, name or 'Customer/Site'>.",
                     "DefaultSite");
@@ -33,12 +33,12 @@ namespace GoCardlessHalo.Core.Sync
             {
                 1 => active[0],
                 0 => throw new GcHaloException(
-                    "DefaultSiteNotFound",
+                    ErrorIds.DefaultSiteNotFound,
                     ErrorKind.NotFound,
                     $"The Default Site '{text}' is not an active Halo site. Give a site id, a site name, or 'Customer/Site' with Enable-GcModule -DefaultSite.",
                     text),
                 _ => throw new GcHaloException(
-                    "DefaultSiteAmbiguous",
+                    ErrorIds.DefaultSiteAmbiguous,
                     ErrorKind.Ambiguous,
                     $"The Default Site '{text}' names {active.Count} sites ({string.Join(", ", active.Select(s => $"{s.ClientName}/{s.Name} (id {s.Id})"))}). Use the site id or 'Customer/Site'.",
                     text),

@@ -20,7 +20,7 @@ namespace GoCardlessHalo.Core.Sync
         private readonly Dictionary<int, HaloSite> _invoiceSites;
         private readonly Dictionary<string, List<HaloClient>> _clientsByExactKey = new Dictionary<string, List<HaloClient>>(StringComparer.Ordinal);
         private readonly Dictionary<string, List<HaloClient>> _clientsByNormalizedKey = new Dictionary<string, List<HaloClient>>(StringComparer.Ordinal);
-        private readonly Dictionary<string, List<HaloUser>> _usersByLink = new Dictionary<string, List<HaloUser>>(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<HaloUser>> _usersByLink = new Dictionary<string, List<HaloUser>>(LinkValues.Comparer!);
         private readonly Dictionary<string, List<HaloUser>> _unlinkedByEmail = new Dictionary<string, List<HaloUser>>(StringComparer.Ordinal);
         private readonly MatchMode _mode;
         private readonly Dictionary<int, HaloUser> _users = new Dictionary<int, HaloUser>();
@@ -147,8 +147,7 @@ namespace GoCardlessHalo.Core.Sync
             Add(_usersByLink, customerId, user);
         }
 
-        public string? LinkValue(HaloUser user) =>
-            user.CustomFields.TryGetValue(LinkField, out var value) && !string.IsNullOrWhiteSpace(value) ? value!.Trim() : null;
+        public string? LinkValue(HaloUser user) => LinkValues.Read(user, LinkField);
 
         private static IReadOnlyList<HaloClient> Lookup(Dictionary<string, List<HaloClient>> index, string key) =>
             key.Length > 0 && index.TryGetValue(key, out var clients) ? clients : (IReadOnlyList<HaloClient>)Array.Empty<HaloClient>();

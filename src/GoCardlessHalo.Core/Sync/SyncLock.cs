@@ -23,7 +23,6 @@ namespace GoCardlessHalo.Core.Sync
     /// </summary>
     public sealed class SyncLock : IDisposable
     {
-        public const string TimeoutErrorId = "SyncLockTimeout";
         private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
         private readonly FileStream _stream;
         private readonly string _basePath;
@@ -67,7 +66,7 @@ namespace GoCardlessHalo.Core.Sync
                 {
                     var other = Read(basePath + ".holder");
                     throw new GcHaloException(
-                        TimeoutErrorId,
+                        ErrorIds.SyncLockTimeout,
                         ErrorKind.Timeout,
                         $"Another GoCardlessHalo sync is running against this Halo ({target.Description}): {other?.Describe() ?? "holder unknown"}. It did not finish within {timeout.TotalSeconds:0} seconds. " +
                         "Wait for it to end, or raise -LockTimeout. Only one run at a time may write to one Halo, whichever configuration it uses. Nothing was changed by this run.",

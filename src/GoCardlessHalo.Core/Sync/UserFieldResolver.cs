@@ -17,9 +17,6 @@ namespace GoCardlessHalo.Core.Sync
     /// </summary>
     public sealed class UserFieldResolver
     {
-        /// <summary>ErrorId of a field that exists but is not a Text field of the User entity.</summary>
-        public const string NotUserTextErrorId = "HaloFieldNotUserText";
-
         private const string ColumnPrefix = "CF";
         private readonly IReadOnlyList<HaloFieldDefinition> _fields;
 
@@ -45,16 +42,16 @@ namespace GoCardlessHalo.Core.Sync
             var field = Find(configuredName);
             if (field is null)
             {
-                return new FieldProblem(HaloErrorIds.FieldNotFound, $"{purpose}: Halo has no user custom field named '{configuredName}'. Create it in Halo (Configuration > Custom Objects > Custom Fields, type Text, entity User) or fix the name.");
+                return new FieldProblem(ErrorIds.HaloFieldNotFound, $"{purpose}: Halo has no user custom field named '{configuredName}'. Create it in Halo (Configuration > Custom Objects > Custom Fields, type Text, entity User) or fix the name.");
             }
 
             if (field.Usage != HaloFieldDefinition.UserUsage)
             {
-                return new FieldProblem(NotUserTextErrorId, $"{purpose}: the Halo field '{field.Name}' belongs to another entity (usage {field.Usage}), not to users. Map to a custom field of entity User.");
+                return new FieldProblem(ErrorIds.HaloFieldNotUserText, $"{purpose}: the Halo field '{field.Name}' belongs to another entity (usage {field.Usage}), not to users. Map to a custom field of entity User.");
             }
 
             return field.Type != HaloFieldDefinition.TextType
-                ? new FieldProblem(NotUserTextErrorId, $"{purpose}: the Halo field '{field.Name}' is not of type Text (type {field.Type}). GoCardless values are text; map to a Text field.")
+                ? new FieldProblem(ErrorIds.HaloFieldNotUserText, $"{purpose}: the Halo field '{field.Name}' is not of type Text (type {field.Type}). GoCardless values are text; map to a Text field.")
                 : null;
         }
 
@@ -71,8 +68,8 @@ namespace GoCardlessHalo.Core.Sync
             if (problem is not null)
             {
                 throw new GcHaloException(
-                    "LinkFieldInvalid",
-                    ErrorKind.InvalidOperation,
+                    ErrorIds.LinkFieldInvalid,
+                    ErrorKind.InvalidData,
                     problem + " Run Enable-GcModule, which creates the link field (Text, User) when it is missing.",
                     configuredName);
             }
@@ -110,7 +107,7 @@ namespace GoCardlessHalo.Core.Sync
             if (problems.Count > 0)
             {
                 throw new GcHaloException(
-                    "FieldMappingInvalidInHalo",
+                    ErrorIds.FieldMappingInvalidInHalo,
                     ErrorKind.InvalidData,
                     "Halo cannot take these fields, so nothing was written:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", problems),
                     problems);

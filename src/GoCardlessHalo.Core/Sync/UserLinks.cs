@@ -36,7 +36,7 @@ namespace GoCardlessHalo.Core.Sync
         {
             var directory = await ReadAsync(cancellationToken).ConfigureAwait(false);
             var user = directory.User(userId) ?? throw new GcHaloException(
-                HaloErrorIds.UserNotFound, ErrorKind.NotFound, $"No Halo user has id {userId}. Get-GcUser lists the linked users; the id is in the user's Halo URL.", userId);
+                ErrorIds.HaloUserNotFound, ErrorKind.NotFound, $"No Halo user has id {userId}. Get-GcUser lists the linked users; the id is in the user's Halo URL.", userId);
             if (customerId is not null)
             {
                 var other = directory.UsersLinkedTo(customerId).FirstOrDefault(u => u.Id != userId);

@@ -2,6 +2,7 @@
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Cmdlets;
 using GoCardlessHalo.Core.Activation;
+using GoCardlessHalo.Core.Errors;
 
 namespace GoCardlessHalo.Activation
 {
@@ -28,7 +29,7 @@ namespace GoCardlessHalo.Activation
             }
             else if (sampleData)
             {
-                cmdlet.Fail(ErrorRecords.Argument("SampleDataNeedsNewDatabase", $"-SampleData only fills a database this command creates, and '{planned.Halo.DatabasePath}' already exists.", "SampleData"));
+                cmdlet.Fail(ErrorRecords.Argument(ErrorIds.SampleDataNeedsNewDatabase, $"-SampleData only fills a database this command creates, and '{planned.Halo.DatabasePath}' already exists.", "SampleData"));
             }
 
             cmdlet.Await(activation.OpenHaloAsync(cancel));

@@ -23,9 +23,11 @@ namespace GoCardlessHalo.Cmdlets
         [Parameter(Mandatory = true, ParameterSetName = InputSet, ValueFromPipeline = true)]
         public GcCustomer[] InputObject { get; set; } = Array.Empty<GcCustomer>();
 
-        /// <summary>GoCardless customer ids (CU…), also from the pipeline: strings, or any object with a CustomerId property. An id
+        /// <summary>GoCardless customer ids (CU…), also from the pipeline: strings, or any object with a CustomerId or GoCardlessCustomerId
+        /// property (Get-GcUser output). An id
         /// GoCardless does not know is a non-terminating error (GoCardlessNotFound); the others are still handled.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("GoCardlessCustomerId")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(CustomerIdCompleter))]
         public string[] CustomerId { get; set; } = Array.Empty<string>();

@@ -35,7 +35,7 @@ namespace GoCardlessHalo.Cmdlets
         /// <summary>Cancelled when the user presses Ctrl+C (StopProcessing).</summary>
         protected internal CancellationToken CancellationToken => _cancellation.Token;
 
-        internal PipelineLog Log => _log ??= new PipelineLog(this, Math.Abs(GetType().Name.GetHashCode() % 10000));
+        internal PipelineLog Log => _log ??= new PipelineLog(this, PipelineLog.ActivityIdFor(GetType().Name));
 
         /// <summary>The loaded configuration (loaded on first use; an invalid file stops the command).</summary>
         internal ModuleContext Context => _context ??= LoadContext();
@@ -89,7 +89,7 @@ namespace GoCardlessHalo.Cmdlets
             if (!Context.Settings.Enabled)
             {
                 throw new GcHaloException(
-                    "ModuleDisabled",
+                    ErrorIds.ModuleDisabled,
                     ErrorKind.NotEnabled,
                     Context.IsConfigured
                         ? $"The GoCardless integration is disabled in '{Context.Location.SettingsPath}'. Run Enable-GcModule to turn it on."
@@ -176,7 +176,7 @@ namespace GoCardlessHalo.Cmdlets
                 // Not a condition the engine foresaw (a bug, or an unwrapped platform error): PowerShell reports it as
                 // it is, but the run is still recorded as failed, so Get-GcModule and RMM monitors see it.
                 // (ThrowTerminatingError itself surfaces as PipelineStoppedException, which is excluded.)
-                OnTerminatingError(new GcHaloException("UnexpectedError", ErrorKind.InvalidOperation, ex.Message, null, ex));
+                OnTerminatingError(new GcHaloException(ErrorIds.UnexpectedError, ErrorKind.InvalidOperation, ex.Message, null, ex));
                 throw;
             }
         }

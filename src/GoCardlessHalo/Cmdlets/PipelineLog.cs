@@ -23,6 +23,26 @@ namespace GoCardlessHalo.Cmdlets
             _activityId = activityId;
         }
 
+        /// <summary>
+        /// The Write-Progress activity id of a cmdlet's engine progress: the same in every process and session, so a
+        /// host that tracks bars by id sees one bar per cmdlet. string.GetHashCode is randomised per process on .NET
+        /// (https://learn.microsoft.com/dotnet/api/system.string.gethashcode#remarks), hence FNV-1a
+        /// (http://www.isthe.com/chongo/tech/comp/fnv/). Ids 1-99 stay free for the cmdlets' own progress records.
+        /// </summary>
+        public static int ActivityIdFor(string name)
+        {
+            unchecked
+            {
+                var hash = 2166136261u;
+                foreach (var c in name)
+                {
+                    hash = (hash ^ c) * 16777619u;
+                }
+
+                return 100 + (int)(hash % 9900u);
+            }
+        }
+
         /// <summary>Set whenever a message is queued, so a waiting cmdlet wakes up to write it.</summary>
         public AutoResetEvent Signal { get; } = new AutoResetEvent(false);
 

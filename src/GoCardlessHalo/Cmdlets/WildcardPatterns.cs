@@ -10,7 +10,6 @@ namespace GoCardlessHalo.Cmdlets
     /// </summary>
     internal static class WildcardPatterns
     {
-        public const string InvalidErrorId = "WildcardPatternInvalid";
 
         /// <exception cref="GcHaloException">WildcardPatternInvalid, naming the parameter and how to match a bracket literally.</exception>
         public static WildcardPattern Parse(string pattern, string parameterName, WildcardOptions options)
@@ -23,7 +22,7 @@ namespace GoCardlessHalo.Cmdlets
             }
             catch (WildcardPatternException ex)
             {
-                throw new GcHaloException(InvalidErrorId, ErrorKind.InvalidArgument,
+                throw new GcHaloException(ErrorIds.WildcardPatternInvalid, ErrorKind.InvalidArgument,
                     $"-{parameterName} '{pattern}' is not a valid wildcard pattern ({ex.Message}). To match [ or ] literally, escape it with a backtick in single quotes ('`[') or write [[] and []]; * and ? match any text and any one character.",
                     pattern, ex);
             }

@@ -46,7 +46,7 @@ namespace GoCardlessHalo.Commands
             if (!Context.IsConfigured)
             {
                 throw new GcHaloException(
-                    "ModuleNotConfigured",
+                    ErrorIds.ModuleNotConfigured,
                     ErrorKind.NotFound,
                     $"There is nothing to disable: '{Context.Location.SettingsPath}' does not exist. Check -ConfigPath or $env:GOCARDLESSHALO_HOME.",
                     Context.Location.SettingsPath);

@@ -10,6 +10,7 @@ using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Output;
 using GoCardlessHalo.Activation;
 using GoCardlessHalo.Core.Activation;
+using GoCardlessHalo.Core.Errors;
 
 namespace GoCardlessHalo.Commands
 {
@@ -232,7 +233,7 @@ namespace GoCardlessHalo.Commands
         {
             if (ClientCredential is not null && (ClientId is not null || ClientSecret is not null))
             {
-                Fail(ErrorRecords.Argument("ParameterConflict", "Give the Halo client either as -ClientCredential or as -ClientId with -ClientSecret, not both.", "ClientCredential"));
+                Fail(ErrorRecords.Argument(ErrorIds.ParameterConflict, "Give the Halo client either as -ClientCredential or as -ClientId with -ClientSecret, not both.", "ClientCredential"));
             }
 
             return new EnableRequest

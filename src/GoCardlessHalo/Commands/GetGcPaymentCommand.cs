@@ -55,7 +55,7 @@ namespace GoCardlessHalo.Commands
         private DashboardLinks? _dashboard;
         private GoCardlessClient? _client;
         private IHaloTarget? _target;
-        private Dictionary<int, string>? _customerOfUser;
+        private IReadOnlyDictionary<int, string>? _customerOfUser;
 
         /// <summary>Payments of these Halo users (user ids), also by property name from Get-GcUser output.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -142,7 +142,7 @@ namespace GoCardlessHalo.Commands
 
             if (Live)
             {
-                Fail(ErrorRecords.Argument("ParameterMissing", "-Live asks GoCardless about one customer at a time: give -CustomerId or -HaloUserId (or pipe Get-GcCustomer or Get-GcUser output).", "Live"));
+                Fail(ErrorRecords.Argument(ErrorIds.ParameterMissing, "-Live asks GoCardless about one customer at a time: give -CustomerId or -HaloUserId (or pipe Get-GcCustomer or Get-GcUser output).", "Live"));
             }
 
             Write(new PaymentQuery());
@@ -181,8 +181,7 @@ namespace GoCardlessHalo.Commands
                 _target = Connections.CreateHaloTarget();
                 Await(_target.OpenAsync(CancellationToken));
                 var linkField = Await(UserFieldResolver.ResolveLinkFieldAsync(_target, Context.Settings.Halo.LinkField, CancellationToken));
-                _customerOfUser = Stream(_target.GetUsersAsync(new HaloUserQuery { LinkField = linkField, IncludeInactive = true }, CancellationToken))
-                    .ToDictionary(u => u.Id, u => u.CustomFields[linkField]!.Trim());
+                _customerOfUser = Await(new UserSearch(_target, linkField).CustomerByUserAsync(CancellationToken));
             }
 
             if (_customerOfUser.TryGetValue(userId, out var customer))
@@ -190,7 +189,7 @@ namespace GoCardlessHalo.Commands
                 return customer;
             }
 
-            WriteItemError(new GcHaloException("HaloUserNotLinked", ErrorKind.NotFound, $"The Halo user {userId} is not linked to a GoCardless customer, so GoCardless cannot be asked for its payments. Import-GcUser links users.", userId));
+            WriteItemError(new GcHaloException(ErrorIds.HaloUserNotLinked, ErrorKind.NotFound, $"The Halo user {userId} is not linked to a GoCardless customer, so GoCardless cannot be asked for its payments. Import-GcUser links users.", userId));
             return null;
         }
     }

@@ -47,8 +47,8 @@ namespace GoCardlessHalo.Commands
         private const string ListSet = "List";
         private const string CustomerSet = "Customer";
         private IHaloTarget? _target;
-        private string _linkField = string.Empty;
-        private Dictionary<string, List<HaloUser>>? _linked;
+        private UserSearch? _search;
+        private ILookup<string?, HaloUser>? _linked;
 
         /// <summary>All users, linked to a GoCardless customer or not. By default only linked users are returned.</summary>
         [Parameter(ParameterSetName = ListSet)]
@@ -83,7 +83,7 @@ namespace GoCardlessHalo.Commands
         {
             _target = Connections.CreateHaloTarget();
             Await(_target.OpenAsync(CancellationToken));
-            _linkField = Await(UserFieldResolver.ResolveLinkFieldAsync(_target, Context.Settings.Halo.LinkField, CancellationToken));
+            _search = new UserSearch(_target, Await(UserFieldResolver.ResolveLinkFieldAsync(_target, Context.Settings.Halo.LinkField, CancellationToken)));
         }
 
         protected override void Process()
@@ -94,19 +94,18 @@ namespace GoCardlessHalo.Commands
             }
 
             // One read of the linked users serves every id piped in, however many there are.
-            _linked ??= ReadUsers(linkedOnly: true)
-                .GroupBy(u => u.CustomFields[_linkField]!.Trim(), StringComparer.OrdinalIgnoreCase)
-                .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
+            _linked ??= _search!.ByCustomer(ReadUsers(linkedOnly: true).ToList());
             foreach (var id in CustomerId.Select(i => i.Trim()))
             {
-                if (_linked.TryGetValue(id, out var users))
+                if (_linked.Contains(id))
                 {
+                    var users = _linked[id].ToList();
                     WarnIfDuplicate(id, users);
                     users.ForEach(u => WriteObject(ToOutput(u)));
                 }
                 else
                 {
-                    WriteItemError(new GcHaloException("HaloUserNotLinked", ErrorKind.NotFound, $"No Halo user is linked to the GoCardless customer {id}. Import-GcUser -CustomerId {id} creates or links one.", id));
+                    WriteItemError(new GcHaloException(ErrorIds.HaloUserNotLinked, ErrorKind.NotFound, $"No Halo user is linked to the GoCardless customer {id}. Import-GcUser -CustomerId {id} creates or links one.", id));
                 }
             }
         }
@@ -115,26 +114,16 @@ namespace GoCardlessHalo.Commands
         {
             if (ParameterSetName == ListSet)
             {
-                var byLink = new Dictionary<string, List<HaloUser>>(StringComparer.OrdinalIgnoreCase);
+                var users = new List<HaloUser>();
                 foreach (var user in ReadUsers(linkedOnly: !All))
                 {
-                    if (user.CustomFields.TryGetValue(_linkField, out var link) && !string.IsNullOrWhiteSpace(link))
-                    {
-                        var key = link!.Trim();
-                        if (!byLink.TryGetValue(key, out var holders))
-                        {
-                            byLink[key] = holders = new List<HaloUser>();
-                        }
-
-                        holders.Add(user);
-                    }
-
+                    users.Add(user);
                     WriteObject(ToOutput(user));
                 }
 
-                foreach (var pair in byLink)
+                foreach (var group in _search!.ByCustomer(users).Where(g => g.Key is not null))
                 {
-                    WarnIfDuplicate(pair.Key, pair.Value);
+                    WarnIfDuplicate(group.Key!, group.ToList());
                 }
             }
         }
@@ -145,36 +134,16 @@ namespace GoCardlessHalo.Commands
         {
             if (users.Count > 1)
             {
-                WriteWarning($"{DuplicateLinks.Describe(customerId, users.Select(u => u.Id), _linkField)}: Import-GcUser skips that customer. {DuplicateLinks.Fix(_linkField)}");
+                WriteWarning($"{DuplicateLinks.Describe(customerId, users.Select(u => u.Id), _search!.LinkField)}: Import-GcUser skips that customer. {DuplicateLinks.Fix(_search!.LinkField)}");
             }
         }
 
-        private IEnumerable<HaloUser> ReadUsers(bool linkedOnly)
-        {
-            var clients = Filter(Client, nameof(Client), () => Stream(_target!.GetClientsAsync(CancellationToken)).Select(c => (c.Id, c.Name)));
-            var sites = Filter(Site, nameof(Site), () => Stream(_target!.GetSitesAsync(CancellationToken)).Select(s => (s.Id, s.Name)));
-            var query = new HaloUserQuery
-            {
-                LinkField = linkedOnly ? _linkField : null,
-                ClientId = clients?.Count == 1 ? clients.Single() : null,
-                SiteId = sites?.Count == 1 ? sites.Single() : null,
-                IncludeInactive = IncludeInactive,
-            };
-            return Stream(_target!.GetUsersAsync(query, CancellationToken))
-                .Where(u => (clients is null || clients.Contains(u.ClientId)) && (sites is null || sites.Contains(u.SiteId)));
-        }
+        private IEnumerable<HaloUser> ReadUsers(bool linkedOnly) => Stream(_search!.FindAsync(
+            new UserFilter { LinkedOnly = linkedOnly, IncludeInactive = IncludeInactive, Client = NameFilter(Client, nameof(Client)), Site = NameFilter(Site, nameof(Site)) },
+            CancellationToken));
 
-        // Null means "no filter"; an empty set means the filter matched nothing (so no user is returned).
-        private HashSet<int>? Filter(string? filter, string parameter, Func<IEnumerable<(int Id, string Name)>> read)
-        {
-            if (filter is null)
-            {
-                return null;
-            }
-
-            var pattern = WildcardPatterns.Parse(filter, parameter, WildcardOptions.IgnoreCase);
-            return new HashSet<int>(read().Where(x => x.Id.ToString() == filter || pattern.IsMatch(x.Name)).Select(x => x.Id));
-        }
+        private static NameFilter? NameFilter(string? text, string parameter) =>
+            text is null ? null : new NameFilter(text, WildcardPatterns.Parse(text, parameter, WildcardOptions.IgnoreCase).IsMatch);
 
         private GcUser ToOutput(HaloUser user)
         {
@@ -190,7 +159,7 @@ namespace GoCardlessHalo.Commands
                 Client = user.ClientName,
                 SiteId = user.SiteId,
                 Site = user.SiteName,
-                GoCardlessCustomerId = user.CustomFields.TryGetValue(_linkField, out var link) ? link : null,
+                GoCardlessCustomerId = user.CustomFields.TryGetValue(_search!.LinkField, out var link) ? link : null,
                 Inactive = user.Inactive,
             };
             foreach (var pair in user.CustomFields)

@@ -91,7 +91,7 @@ namespace GoCardlessHalo.Commands
                 return url;
             }
 
-            WriteItemError(new GcHaloException("DashboardUrlInvalid", ErrorKind.InvalidArgument, $"'{text}' is not an http(s) address, so it is not opened.", text));
+            WriteItemError(new GcHaloException(ErrorIds.DashboardUrlInvalid, ErrorKind.InvalidArgument, $"'{text}' is not an http(s) address, so it is not opened.", text));
             return null;
         }
     }

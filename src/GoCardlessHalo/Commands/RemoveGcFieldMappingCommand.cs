@@ -34,7 +34,7 @@ namespace GoCardlessHalo.Commands
         private int _removed;
 
         /// <summary>The GoCardless field (metadata key or payment summary) whose mapping is removed; wildcards allowed. Also by
-        /// property name from Get-GcFieldMapping output.</summary>
+        /// property name from Get-GcFieldMapping output, where it is taken literally ([, ] and * in a key are not wildcards).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
@@ -43,13 +43,18 @@ namespace GoCardlessHalo.Commands
 
         protected override void Process()
         {
-            var pattern = WildcardPatterns.Parse(GoCardlessField, nameof(GoCardlessField), WildcardOptions.None);
+            // A key that came down the pipeline (Get-GcFieldMapping output) is a name, never a pattern: a metadata
+            // key may hold [, ] or * and must remove only its own mapping.
+            var literal = MyInvocation.ExpectingInput;
+            var pattern = literal
+                ? new WildcardPattern(WildcardPattern.Escape(GoCardlessField), WildcardOptions.None)
+                : WildcardPatterns.Parse(GoCardlessField, nameof(GoCardlessField), WildcardOptions.None);
             var mappings = Context.Settings.FieldMappings;
             var matched = mappings.FindAll(m => pattern.IsMatch(m.GoCardlessField));
-            if (matched.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(GoCardlessField))
+            if (matched.Count == 0 && (literal || !WildcardPattern.ContainsWildcardCharacters(GoCardlessField)))
             {
                 WriteItemError(new GcHaloException(
-                    "FieldMappingNotFound",
+                    ErrorIds.FieldMappingNotFound,
                     ErrorKind.NotFound,
                     $"No mapping exists for the GoCardless field '{GoCardlessField}'. Get-GcFieldMapping lists the mappings.",
                     GoCardlessField));

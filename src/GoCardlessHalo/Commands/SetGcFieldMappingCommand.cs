@@ -159,7 +159,7 @@ namespace GoCardlessHalo.Commands
                 return;
             }
 
-            if (problem.ErrorId == HaloErrorIds.FieldNotFound && CreateHaloField)
+            if (problem.ErrorId == ErrorIds.HaloFieldNotFound && CreateHaloField)
             {
                 var name = UserFieldResolver.Bare(mapping.HaloField);
                 if (ShouldProcess(_target!.Location, $"Create the Halo user custom field '{name}' (Text)"))
@@ -171,7 +171,7 @@ namespace GoCardlessHalo.Commands
                 return;
             }
 
-            throw new GcHaloException(problem.ErrorId, ErrorKind.InvalidData, problem.Message + (problem.ErrorId == HaloErrorIds.FieldNotFound ? " Or add -CreateHaloField." : string.Empty), mapping.HaloField);
+            throw new GcHaloException(problem.ErrorId, ErrorKind.InvalidData, problem.Message + (problem.ErrorId == ErrorIds.HaloFieldNotFound ? " Or add -CreateHaloField." : string.Empty), mapping.HaloField);
         }
 
         private UserFieldResolver? ReadHaloFields()

@@ -29,7 +29,7 @@ public sealed class GoCardlessErrorTests : IClassFixture<EmulatorFixture>
 
         var error = await Assert.ThrowsAsync<GoCardlessApiException>(() => client.GetCustomerAsync("CU000000NOPE00"));
 
-        Assert.Equal(GoCardlessErrorIds.NotFound, error.ErrorId);
+        Assert.Equal(ErrorIds.GoCardlessNotFound, error.ErrorId);
         Assert.Equal(ErrorKind.NotFound, error.Kind);
         Assert.Equal(404, error.HttpStatus);
         Assert.Equal(404, error.Code);
@@ -50,10 +50,10 @@ public sealed class GoCardlessErrorTests : IClassFixture<EmulatorFixture>
         var onList = await Assert.ThrowsAsync<GoCardlessApiException>(() => client.ListCustomersAsync().ToListAsync().AsTask());
         var onCheck = await Assert.ThrowsAsync<GoCardlessApiException>(() => client.ValidateTokenAsync());
 
-        Assert.Equal(GoCardlessErrorIds.AuthenticationFailed, onList.ErrorId);
+        Assert.Equal(ErrorIds.GoCardlessAuthenticationFailed, onList.ErrorId);
         Assert.Equal(ErrorKind.AuthenticationFailed, onList.Kind);
         Assert.Equal("unauthorized", onList.Errors[0].Reason);
-        Assert.Equal(GoCardlessErrorIds.TokenInvalid, onCheck.ErrorId);
+        Assert.Equal(ErrorIds.GoCardlessTokenInvalid, onCheck.ErrorId);
         Assert.Equal(401, onCheck.HttpStatus);
         Assert.Equal(2, _emulator.Count("GET /gocardless/customers") + _emulator.Count("GET /gocardless/creditors"));
     }
@@ -67,7 +67,7 @@ public sealed class GoCardlessErrorTests : IClassFixture<EmulatorFixture>
 
         var error = await Assert.ThrowsAsync<GoCardlessApiException>(() => client.ValidateTokenAsync());
 
-        Assert.Equal(GoCardlessErrorIds.TokenForbidden, error.ErrorId);
+        Assert.Equal(ErrorIds.GoCardlessTokenForbidden, error.ErrorId);
         Assert.Equal(ErrorKind.PermissionDenied, error.Kind);
         Assert.Equal("req-403", error.RequestId);
         Assert.Single(stub.Requests);
@@ -83,7 +83,7 @@ public sealed class GoCardlessErrorTests : IClassFixture<EmulatorFixture>
 
         var error = await Assert.ThrowsAsync<GcHaloException>(() => client.ValidateTokenAsync());
 
-        Assert.Equal(GoCardlessErrorIds.TokenWrongEnvironment, error.ErrorId);
+        Assert.Equal(ErrorIds.GoCardlessTokenWrongEnvironment, error.ErrorId);
         Assert.Equal(ErrorKind.AuthenticationFailed, error.Kind);
         Assert.Contains(environment.ToString(), error.Message);
         Assert.DoesNotContain("abc123", error.ToString());
@@ -99,7 +99,7 @@ public sealed class GoCardlessErrorTests : IClassFixture<EmulatorFixture>
         var error = await Assert.ThrowsAsync<GoCardlessApiException>(() =>
             client.CreateCustomerAsync(new NewCustomer { GivenName = "Too", FamilyName = "Many", Metadata = metadata }));
 
-        Assert.Equal(GoCardlessErrorIds.InvalidData, error.ErrorId);
+        Assert.Equal(ErrorIds.GoCardlessInvalidData, error.ErrorId);
         Assert.Equal(ErrorKind.InvalidData, error.Kind);
         Assert.Equal("validation_failed", error.Type);
         var field = Assert.Single(error.Errors);
@@ -121,7 +121,7 @@ public sealed class GoCardlessErrorTests : IClassFixture<EmulatorFixture>
         Assert.Equal("hdr-req-1", error.RequestId);
         Assert.Empty(error.Errors);
         Assert.Contains("bank_authorisation_expired", error.Message);
-        Assert.Equal(GoCardlessErrorIds.InvalidRequest, error.ErrorId);
+        Assert.Equal(ErrorIds.GoCardlessInvalidRequest, error.ErrorId);
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class GoCardlessErrorTests : IClassFixture<EmulatorFixture>
         var error = await Assert.ThrowsAsync<GoCardlessApiException>(() => client.GetMandateAsync("MD1"));
 
         Assert.Equal("hdr-req-2", error.RequestId);
-        Assert.Equal(GoCardlessErrorIds.Conflict, error.ErrorId);
+        Assert.Equal(ErrorIds.GoCardlessConflict, error.ErrorId);
         Assert.Equal("BA123", error.Errors[0].Links["customer_bank_account"]);
         Assert.Single(stub.Requests);
     }
@@ -149,7 +149,7 @@ public sealed class GoCardlessErrorTests : IClassFixture<EmulatorFixture>
 
         var error = await Assert.ThrowsAsync<GoCardlessApiException>(() => client.GetCustomerAsync("CU1"));
 
-        Assert.Equal(GoCardlessErrorIds.ServerError, error.ErrorId);
+        Assert.Equal(ErrorIds.GoCardlessServerError, error.ErrorId);
         Assert.Equal(ErrorKind.Remote, error.Kind);
         Assert.Null(error.Type);
         Assert.Contains("500 Internal Server Error", error.Message);
@@ -177,7 +177,7 @@ public sealed class GoCardlessErrorTests : IClassFixture<EmulatorFixture>
 
         var error = await Assert.ThrowsAsync<GcHaloException>(() => client.GetCustomerAsync("CU1"));
 
-        Assert.Equal(GoCardlessErrorIds.InvalidResponse, error.ErrorId);
+        Assert.Equal(ErrorIds.GoCardlessInvalidResponse, error.ErrorId);
         Assert.Equal(ErrorKind.Remote, error.Kind);
     }
 
@@ -195,7 +195,7 @@ public sealed class GoCardlessErrorTests : IClassFixture<EmulatorFixture>
         var error = await Assert.ThrowsAsync<GoCardlessApiException>(() => client.GetPaymentAsync("PM1"));
 
         var texts = log.Lines.Append(error.ToString()).Concat(error.Errors.Select(e => e.ToString())).ToList();
-        Assert.Equal(GoCardlessErrorIds.PermissionDenied, error.ErrorId);
+        Assert.Equal(ErrorIds.GoCardlessPermissionDenied, error.ErrorId);
         Assert.Contains(texts, t => t.Contains("Upstream refused Bearer ***", StringComparison.Ordinal));
         Assert.Contains("*** may not read payments", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(texts, t => t.Contains("stub-token", StringComparison.Ordinal));

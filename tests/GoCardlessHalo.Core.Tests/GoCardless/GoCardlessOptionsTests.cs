@@ -22,7 +22,7 @@ public sealed class GoCardlessOptionsTests
     {
         var error = Assert.Throws<GcHaloException>(() => new GoCardlessClient(new GoCardlessClientOptions { BaseUri = new Uri(uri), AccessToken = Secret }));
 
-        Assert.Equal(GoCardlessErrorIds.InsecureBaseUri, error.ErrorId);
+        Assert.Equal(ErrorIds.GoCardlessInsecureBaseUri, error.ErrorId);
         Assert.Equal(ErrorKind.InvalidArgument, error.Kind);
         Assert.DoesNotContain(Secret, error.ToString());
     }
@@ -44,7 +44,7 @@ public sealed class GoCardlessOptionsTests
     {
         var error = Assert.Throws<GcHaloException>(() => new GoCardlessClient(new GoCardlessClientOptions { Environment = GoCardlessEnvironment.Sandbox }));
 
-        Assert.Equal(GoCardlessErrorIds.AccessTokenMissing, error.ErrorId);
+        Assert.Equal(ErrorIds.AccessTokenRequired, error.ErrorId);
         Assert.Contains("Sandbox", error.Message);
     }
 

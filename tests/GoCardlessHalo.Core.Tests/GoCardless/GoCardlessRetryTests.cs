@@ -87,7 +87,7 @@ public sealed class GoCardlessRetryTests : IClassFixture<EmulatorFixture>
 
         var error = await Assert.ThrowsAsync<GoCardlessApiException>(() => client.ValidateTokenAsync());
 
-        Assert.Equal(GoCardlessErrorIds.RateLimited, error.ErrorId);
+        Assert.Equal(ErrorIds.GoCardlessRateLimited, error.ErrorId);
         Assert.Equal(ErrorKind.RateLimited, error.Kind);
         Assert.Equal("rate_limit_exceeded", error.Errors[0].Reason);
         Assert.Equal(0, client.RateLimit!.Remaining);
@@ -176,7 +176,7 @@ public sealed class GoCardlessRetryTests : IClassFixture<EmulatorFixture>
 
         var error = await Assert.ThrowsAsync<GcHaloException>(() => client.GetCustomerAsync("CU1"));
 
-        Assert.Equal(GoCardlessErrorIds.ConnectionFailed, error.ErrorId);
+        Assert.Equal(ErrorIds.GoCardlessConnectionFailed, error.ErrorId);
         Assert.Equal(ErrorKind.ConnectionFailed, error.Kind);
         Assert.Equal(4, stub.Requests.Count);
         Assert.Equal(3, clock.Delays.Count);
@@ -204,7 +204,7 @@ public sealed class GoCardlessRetryTests : IClassFixture<EmulatorFixture>
 
         var error = await Assert.ThrowsAsync<GcHaloException>(() => client.GetCustomerAsync("CU1"));
 
-        Assert.Equal(GoCardlessErrorIds.Timeout, error.ErrorId);
+        Assert.Equal(ErrorIds.GoCardlessTimeout, error.ErrorId);
         Assert.Equal(ErrorKind.Timeout, error.Kind);
     }
 

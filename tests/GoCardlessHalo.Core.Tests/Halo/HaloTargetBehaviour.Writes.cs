@@ -169,7 +169,7 @@ public abstract partial class HaloTargetBehaviour
 
         var error = await Assert.ThrowsAsync<GcHaloException>(() => target.CreateUserTextFieldAsync(name, "x", CancellationToken.None));
 
-        Assert.Equal((HaloErrorIds.FieldNameInvalid, ErrorKind.InvalidArgument), (error.ErrorId, error.Kind));
+        Assert.Equal((ErrorIds.HaloFieldNameInvalid, ErrorKind.InvalidArgument), (error.ErrorId, error.Kind));
         Assert.Equal(before, (await target.GetUserFieldsAsync(CancellationToken.None)).Count);
     }
 
@@ -181,7 +181,7 @@ public abstract partial class HaloTargetBehaviour
 
         var error = await Assert.ThrowsAsync<GcHaloException>(() => target.CreateUserTextFieldAsync(RegionField.ToUpperInvariant(), "x", CancellationToken.None));
 
-        Assert.Equal((HaloErrorIds.FieldAlreadyExists, ErrorKind.Conflict), (error.ErrorId, error.Kind));
+        Assert.Equal((ErrorIds.HaloFieldAlreadyExists, ErrorKind.Conflict), (error.ErrorId, error.Kind));
         Assert.Equal(before, (await target.GetUserFieldsAsync(CancellationToken.None)).Count);
     }
 

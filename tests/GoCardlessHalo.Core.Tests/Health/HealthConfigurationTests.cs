@@ -7,6 +7,7 @@ using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Health;
 using static GoCardlessHalo.Core.Health.HealthCheckNames;
 using static GoCardlessHalo.Core.Tests.Health.HealthHarness;
+using GoCardlessHalo.Core.Errors;
 
 namespace GoCardlessHalo.Core.Tests.Health;
 
@@ -40,7 +41,7 @@ public sealed class HealthConfigurationTests : IDisposable
 
         var configuration = Check(results, Configuration);
         Assert.Equal(HealthStatus.Failed, configuration.Status);
-        Assert.Equal(ConfigFileException.InvalidErrorId, configuration.ErrorId);
+        Assert.Equal(ErrorIds.ConfigFileInvalid, configuration.ErrorId);
         Assert.Contains("line ", configuration.Message);
         AssertAll(results, HealthStatus.Skipped, Configuration);
         Assert.Equal(Broken, File.ReadAllText(_setup.Location.SettingsPath));

@@ -11,6 +11,7 @@ using GoCardlessHalo.Core.Tests.Halo.Sql;
 using static GoCardlessHalo.Core.Health.HealthCheckNames;
 using static GoCardlessHalo.Core.Tests.Health.HealthHarness;
 using GoCardlessHalo.Core.Sql;
+using GoCardlessHalo.Core.Errors;
 
 namespace GoCardlessHalo.Core.Tests.Health;
 
@@ -123,7 +124,7 @@ public sealed class HealthSqliteTargetTests : IClassFixture<EmulatorFixture>, IA
 
         var connection = Check(results, HaloConnection);
         Assert.Equal(HealthStatus.Failed, connection.Status);
-        Assert.Equal(HaloSqlErrors.SqliteFileNotFound, connection.ErrorId);
+        Assert.Equal(ErrorIds.HaloSqliteFileNotFound, connection.ErrorId);
         foreach (var dependent in new[] { HaloPermissions, LinkField, FieldMappings, DefaultSite, ModuleTables, HaloNativeIntegration })
         {
             Assert.Equal(HealthStatus.Skipped, Check(results, dependent).Status);
@@ -140,7 +141,7 @@ public sealed class HealthSqliteTargetTests : IClassFixture<EmulatorFixture>, IA
         var connection = Check(await _setup.RunAsync(), HaloConnection);
 
         Assert.Equal(HealthStatus.Failed, connection.Status);
-        Assert.Equal(HaloSqlErrors.SchemaMissing, connection.ErrorId);
+        Assert.Equal(ErrorIds.HaloSchemaMissing, connection.ErrorId);
         Assert.Contains("missing table FieldData", connection.Message);
     }
 

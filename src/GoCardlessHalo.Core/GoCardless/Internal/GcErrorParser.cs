@@ -75,27 +75,27 @@ namespace GoCardlessHalo.Core.GoCardless.Internal
             switch (status)
             {
                 case 400:
-                    return (GoCardlessErrorIds.InvalidRequest, ErrorKind.InvalidArgument, "The request was malformed; check the filters and values passed.");
+                    return (ErrorIds.GoCardlessInvalidRequest, ErrorKind.InvalidArgument, "The request was malformed; check the filters and values passed.");
                 case 401:
-                    return (GoCardlessErrorIds.AuthenticationFailed, ErrorKind.AuthenticationFailed,
+                    return (ErrorIds.GoCardlessAuthenticationFailed, ErrorKind.AuthenticationFailed,
                         $"Check that the access token is complete, not revoked, and was created in the {environment} dashboard.");
                 case 403:
-                    return (GoCardlessErrorIds.PermissionDenied, ErrorKind.PermissionDenied,
+                    return (ErrorIds.GoCardlessPermissionDenied, ErrorKind.PermissionDenied,
                         "The access token is not allowed to do this; create a token with the access it needs.");
                 case 404:
-                    return (GoCardlessErrorIds.NotFound, ErrorKind.NotFound, "Check the id, and that it belongs to this GoCardless account and environment.");
+                    return (ErrorIds.GoCardlessNotFound, ErrorKind.NotFound, "Check the id, and that it belongs to this GoCardless account and environment.");
                 case 409:
-                    return (GoCardlessErrorIds.Conflict, ErrorKind.Conflict, "The request conflicts with an existing resource.");
+                    return (ErrorIds.GoCardlessConflict, ErrorKind.Conflict, "The request conflicts with an existing resource.");
                 case 422:
-                    return (GoCardlessErrorIds.InvalidData, ErrorKind.InvalidData, "Correct the values named above and try again.");
+                    return (ErrorIds.GoCardlessInvalidData, ErrorKind.InvalidData, "Correct the values named above and try again.");
                 case 429:
-                    return (GoCardlessErrorIds.RateLimited, ErrorKind.RateLimited,
+                    return (ErrorIds.GoCardlessRateLimited, ErrorKind.RateLimited,
                         "The per-minute request budget stayed exhausted through every retry; run again later or at a quieter time.");
                 case int s when s >= 500:
-                    return (GoCardlessErrorIds.ServerError, ErrorKind.Remote,
+                    return (ErrorIds.GoCardlessServerError, ErrorKind.Remote,
                         "GoCardless had a problem of its own and every retry failed; try again later and quote the request id to GoCardless support if it persists.");
                 default:
-                    return (GoCardlessErrorIds.RequestFailed, ErrorKind.InvalidOperation, "The request was refused.");
+                    return (ErrorIds.GoCardlessRequestFailed, ErrorKind.InvalidOperation, "The request was refused.");
             }
         }
 

@@ -75,14 +75,14 @@ namespace GoCardlessHalo.Core.GoCardless.Internal
                     }
                     catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
                     {
-                        var timeout = new GcHaloException(GoCardlessErrorIds.Timeout, ErrorKind.Timeout,
+                        var timeout = new GcHaloException(ErrorIds.GoCardlessTimeout, ErrorKind.Timeout,
                             $"GoCardless did not answer {method} {display} within {_options.Timeout.TotalSeconds:0.#} s, after {attempt + 1} attempt(s). Check the network, or raise the timeout.", display, e);
                         await RetryOrThrowAsync(attempt, timeout, _backoff.ForAttempt(attempt), method, display, cancellationToken).ConfigureAwait(false);
                         continue;
                     }
                     catch (HttpRequestException e)
                     {
-                        var failed = new GcHaloException(GoCardlessErrorIds.ConnectionFailed, ErrorKind.ConnectionFailed,
+                        var failed = new GcHaloException(ErrorIds.GoCardlessConnectionFailed, ErrorKind.ConnectionFailed,
                             $"Could not reach GoCardless at {_options.EffectiveBaseUri.GetLeftPart(UriPartial.Authority)} for {method} {display}, after {attempt + 1} attempt(s): {_secrets.Redact(e.Message)} Check the network, proxy and firewall.", display, e);
                         await RetryOrThrowAsync(attempt, failed, _backoff.ForAttempt(attempt), method, display, cancellationToken).ConfigureAwait(false);
                         continue;
@@ -105,7 +105,7 @@ namespace GoCardlessHalo.Core.GoCardless.Internal
                         }
                         catch (JsonException e)
                         {
-                            var invalid = new GcHaloException(GoCardlessErrorIds.InvalidResponse, ErrorKind.Remote,
+                            var invalid = new GcHaloException(ErrorIds.GoCardlessInvalidResponse, ErrorKind.Remote,
                                 $"GoCardless answered {method} {display} with {status} but a body that is not the expected JSON ({e.Message}), after {attempt + 1} attempt(s)."
                                 + (requestId is null ? string.Empty : $" Request id: {requestId}."), display, e);
                             await RetryOrThrowAsync(attempt, invalid, _backoff.ForAttempt(attempt), method, display, cancellationToken).ConfigureAwait(false);

@@ -27,7 +27,7 @@ namespace GoCardlessHalo.Core.Halo.Api
         }
 
         public HaloApiException ConnectionFailed(string method, string path, Exception cause) => new HaloApiException(
-            HaloApiErrorIds.ConnectionFailed,
+            ErrorIds.HaloConnectionFailed,
             ErrorKind.ConnectionFailed,
             $"Could not reach Halo for {method} {path}: {_secrets.Redact(Innermost(cause))}. Check the Halo URL, DNS, proxy and firewall.",
             method,
@@ -37,7 +37,7 @@ namespace GoCardlessHalo.Core.Halo.Api
             cause);
 
         public HaloApiException TimedOut(string method, string path, TimeSpan timeout, Exception cause) => new HaloApiException(
-            HaloApiErrorIds.Timeout,
+            ErrorIds.HaloTimeout,
             ErrorKind.Timeout,
             $"Halo did not answer {method} {path} within {timeout.TotalSeconds:0} s. Try again later, or raise the timeout.",
             method,
@@ -47,7 +47,7 @@ namespace GoCardlessHalo.Core.Halo.Api
             cause);
 
         public HaloApiException InvalidResponse(string method, string path, int status, string problem, Exception? cause = null) => new HaloApiException(
-            HaloApiErrorIds.ResponseInvalid,
+            ErrorIds.HaloResponseInvalid,
             ErrorKind.InvalidData,
             $"Halo answered {method} {path} with {problem}. Check that the Halo URL points at Halo itself and not at a proxy or login page.",
             method,
@@ -60,29 +60,29 @@ namespace GoCardlessHalo.Core.Halo.Api
         {
             if (tokenRequest && (status == 400 || status == 401 || status == 403))
             {
-                return (HaloApiErrorIds.AuthenticationFailed, ErrorKind.AuthenticationFailed,
+                return (ErrorIds.HaloAuthenticationFailed, ErrorKind.AuthenticationFailed,
                     "Check the client id, client secret, tenant and scope of the Halo API application (Configuration > Integrations > Halo API > View Applications); the client id can change when the application is saved, so copy it after saving.");
             }
 
             switch (status)
             {
                 case 400:
-                    return (HaloApiErrorIds.RequestFailed, ErrorKind.InvalidArgument, "Halo refused the values sent; the message above says which.");
+                    return (ErrorIds.HaloRequestInvalid, ErrorKind.InvalidArgument, "Halo refused the values sent; the message above says which.");
                 case 401:
-                    return (HaloApiErrorIds.AuthenticationFailed, ErrorKind.AuthenticationFailed,
+                    return (ErrorIds.HaloAuthenticationFailed, ErrorKind.AuthenticationFailed,
                         "A freshly issued token was refused too. Check that the API application is active and uses the login type Agent.");
                 case 403:
-                    return (HaloApiErrorIds.PermissionDenied, ErrorKind.PermissionDenied,
+                    return (ErrorIds.HaloPermissionDenied, ErrorKind.PermissionDenied,
                         "The API application, or the agent it logs in as, lacks permission: users and customers need read:customers and edit:customers (or the scope all).");
                 case 404:
-                    return (HaloApiErrorIds.NotFound, ErrorKind.NotFound, "The record does not exist in Halo (it may have been deleted), or the Halo URL is wrong.");
+                    return (ErrorIds.HaloNotFound, ErrorKind.NotFound, "The record does not exist in Halo (it may have been deleted), or the Halo URL is wrong.");
                 case 429:
-                    return (HaloApiErrorIds.RateLimited, ErrorKind.RateLimited,
+                    return (ErrorIds.HaloRateLimited, ErrorKind.RateLimited,
                         $"Halo's rate limit was still reached after {_maxRateLimitRetries} retries. Lower RateLimitPer5Minutes to your instance's limit, or run again later.");
                 default:
                     return status >= 500
-                        ? (HaloApiErrorIds.RequestFailed, ErrorKind.Remote, "Halo failed to handle the request; try again later, and check Halo's status if it persists.")
-                        : (HaloApiErrorIds.RequestFailed, ErrorKind.Remote, "Halo did not accept the request.");
+                        ? (ErrorIds.HaloRequestFailed, ErrorKind.Remote, "Halo failed to handle the request; try again later, and check Halo's status if it persists.")
+                        : (ErrorIds.HaloRequestFailed, ErrorKind.Remote, "Halo did not accept the request.");
             }
         }
 

@@ -104,6 +104,6 @@ namespace GoCardlessHalo.Core.Halo.Api
         }
 
         private static GcHaloException Invalid(string property, string message) =>
-            new GcHaloException(HaloApiErrorIds.OptionsInvalid, ErrorKind.InvalidArgument, message, property);
+            new GcHaloException(ErrorIds.HaloOptionsInvalid, ErrorKind.InvalidArgument, message, property);
     }
 }

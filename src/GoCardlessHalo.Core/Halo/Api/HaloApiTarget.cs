@@ -220,7 +220,7 @@ namespace GoCardlessHalo.Core.Halo.Api
             if (missing.Count > 0)
             {
                 var known = fields.Count == 0 ? "none" : string.Join(", ", fields.Select(f => f.Name));
-                throw new GcHaloException(HaloApiErrorIds.FieldNotFound, ErrorKind.InvalidArgument,
+                throw new GcHaloException(ErrorIds.HaloFieldNotFound, ErrorKind.NotFound,
                     $"Halo has no User custom field named {string.Join(", ", missing.Select(n => "'" + n + "'"))} (User fields: {known}). Create it in Halo (Text, entity User) or fix the mapping. Nothing was written.",
                     missing[0]);
             }

@@ -1,5 +1,6 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
+using GoCardlessHalo.Core.Sync;
 
 namespace GoCardlessHalo.Core.Halo.Api
 {
@@ -24,11 +25,7 @@ namespace GoCardlessHalo.Core.Halo.Api
                 return true;
             }
 
-            // GoCardless ids are upper-case letters and digits; comparing case-insensitively after trimming
-            // matches how SQL Server's default collation compares the same value in the SQL target.
-            return user.CustomFields.TryGetValue(query.LinkField, out var value)
-                   && !string.IsNullOrWhiteSpace(value)
-                   && (query.LinkValue is null || string.Equals(value!.Trim(), query.LinkValue.Trim(), StringComparison.OrdinalIgnoreCase));
+            return LinkValues.Read(user, query.LinkField) is { } value && (query.LinkValue is null || LinkValues.SameCustomer(value, query.LinkValue));
         }
     }
 }

@@ -21,12 +21,8 @@ namespace GoCardlessHalo.Core.Halo.Api
                 json["id"] = id;
             }
 
-            // Halo shows users by their display name; a new user given only first name and surname gets both.
-            var name = write.Name;
-            if (write.Id is null && string.IsNullOrWhiteSpace(name))
-            {
-                name = string.Join(" ", new[] { write.FirstName, write.Surname }.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()));
-            }
+            // Halo shows users by their display name: one rule for every target (HaloUserNames).
+            var name = write.Id is null ? HaloUserNames.ForNewUser(write) : write.Name;
 
             Set(json, "name", name);
             Set(json, "firstname", write.FirstName);

@@ -187,12 +187,11 @@ namespace GoCardlessHalo.Core.Halo.Api
                 var problem = write.Id is { } id
                     ? id <= 0 ? $"has id {id}; an update needs the id of an existing Halo user" : null
                     : !(write.SiteId > 0) ? "is a new user without a site; set SiteId (the customer's invoice site or the Default Site)"
-                    : string.IsNullOrWhiteSpace(write.Name) && string.IsNullOrWhiteSpace(write.FirstName) && string.IsNullOrWhiteSpace(write.Surname)
-                        ? "is a new user without a name; set Name, FirstName or Surname"
-                        : null;
+                    : HaloUserNames.ForNewUser(write) is null ? "is a new user without a name: " + HaloUserNames.Missing
+                    : null;
                 if (problem is not null)
                 {
-                    throw new GcHaloException(HaloApiErrorIds.UserWriteInvalid, ErrorKind.InvalidArgument, $"User write {i + 1} of {writes.Count} {problem}. Nothing was written.", write.Id ?? (object)(write.Email ?? write.Name ?? string.Empty));
+                    throw new GcHaloException(ErrorIds.HaloUserWriteInvalid, ErrorKind.InvalidArgument, $"User write {i + 1} of {writes.Count} {problem}. Nothing was written.", write.Id ?? (object)(write.Email ?? write.Name ?? string.Empty));
                 }
             }
         }

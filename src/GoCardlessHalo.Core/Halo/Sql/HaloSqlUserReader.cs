@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using GoCardlessHalo.Core.Sync;
 using static GoCardlessHalo.Core.Sql.SqlReaderValues;
 using GoCardlessHalo.Core.Sql;
 
@@ -52,7 +53,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
                 var id = Int(reader, 0);
                 if (current == null || current.Id != id)
                 {
-                    if (current != null)
+                    if (current != null && IsWanted(current, link, query.LinkValue))
                     {
                         yield return current;
                     }
@@ -74,7 +75,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
                 }
             }
 
-            if (current != null)
+            if (current != null && IsWanted(current, link, query.LinkValue))
             {
                 yield return current;
             }
@@ -103,11 +104,17 @@ namespace GoCardlessHalo.Core.Halo.Sql
             if (link != null)
             {
                 dialect.AddParameter(command, "@linkFieldId", SqlValueKind.Integer, link.Definition.Id);
-                dialect.AddParameter(command, "@linkValue", SqlValueKind.Text, query.LinkValue);
+                // The value is matched by the link rule in IsWanted, not here: SQLite's UPPER folds only ASCII and SQL's
+                // TRIM only spaces, so SQL would disagree with LinkValues on some values.
+                dialect.AddParameter(command, "@linkValue", SqlValueKind.Text, null);
             }
 
             return command;
         }
+
+        // SQL trims only spaces; the link rule (LinkValues) trims any white space, so the last word is said here.
+        private static bool IsWanted(HaloUser user, UserField? link, string? linkValue) =>
+            link is null || (LinkValues.Read(user, link.Definition.Name) is { } value && (linkValue is null || LinkValues.SameCustomer(value, linkValue)));
 
         private static HaloUser MapUser(DbDataReader reader, int id, IReadOnlyList<UserField> legacy)
         {

@@ -11,25 +11,8 @@ namespace GoCardlessHalo.Core.Halo.Sql
     /// </summary>
     internal static class UserWritePlan
     {
-        /// <summary>
-        /// The display name (uusername, NOT NULL in Halo) for a new user: the given name, else first name and
-        /// surname, else the email address. Null for updates (which leave the name alone unless given).
-        /// </summary>
-        public static string? NameOf(HaloUserWrite user)
-        {
-            if (user.Id != null)
-            {
-                return null;
-            }
-
-            if (!string.IsNullOrWhiteSpace(user.Name))
-            {
-                return user.Name;
-            }
-
-            var joined = string.Join(" ", new[] { user.FirstName, user.Surname }.Where(s => !string.IsNullOrWhiteSpace(s))).Trim();
-            return joined.Length > 0 ? joined : string.IsNullOrWhiteSpace(user.Email) ? null : user.Email;
-        }
+        /// <summary>The display name (uusername) for a new user (<see cref="HaloUserNames"/>); null for updates, which leave the name alone unless given.</summary>
+        public static string? NameOf(HaloUserWrite user) => user.Id != null ? null : HaloUserNames.ForNewUser(user);
 
         public static void Validate(IReadOnlyList<HaloUserWrite> batch, IReadOnlyList<string?> names)
         {
@@ -43,7 +26,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
 
                 if (user.Id == null && names[i] == null)
                 {
-                    throw HaloSqlErrors.InvalidUserWrite(i, "a new user needs a name (Name, FirstName/Surname or Email)");
+                    throw HaloSqlErrors.InvalidUserWrite(i, HaloUserNames.Missing);
                 }
             }
         }

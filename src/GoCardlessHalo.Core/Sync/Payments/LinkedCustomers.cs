@@ -39,18 +39,15 @@ namespace GoCardlessHalo.Core.Sync.Payments
 
         public IEnumerable<KeyValuePair<string, int>> Customers => userByCustomer;
 
-        /// <summary>GoCardless ids are upper-case letters and digits; Halo holds whatever an agent typed.</summary>
-        public static string Normalise(string customerId) => customerId.Trim().ToUpperInvariant();
-
         public static async Task<LinkedCustomers> ReadAsync(IHaloTarget halo, string linkField, IEngineLog log, CancellationToken cancellationToken)
         {
             var links = new List<(string, HaloUser)>();
             var query = new HaloUserQuery { LinkField = linkField, IncludeInactive = true };
             await foreach (var user in halo.GetUsersAsync(query, cancellationToken).ConfigureAwait(false))
             {
-                if (user.CustomFields.TryGetValue(linkField, out var value) && !string.IsNullOrWhiteSpace(value))
+                if (LinkValues.Read(user, linkField) is { } customerId)
                 {
-                    links.Add((Normalise(value!), user));
+                    links.Add((customerId, user));
                 }
             }
 
@@ -63,8 +60,8 @@ namespace GoCardlessHalo.Core.Sync.Payments
             return linked;
         }
 
-        public bool IsLinked(string? customerId) => customerId is not null && userByCustomer.ContainsKey(customerId);
+        public bool IsLinked(string? customerId) => LinkValues.Normalize(customerId) is { } key && userByCustomer.ContainsKey(key);
 
-        public int? UserOf(string? customerId) => customerId is not null && userByCustomer.TryGetValue(customerId, out var user) ? user : (int?)null;
+        public int? UserOf(string? customerId) => LinkValues.Normalize(customerId) is { } key && userByCustomer.TryGetValue(key, out var user) ? user : (int?)null;
     }
 }

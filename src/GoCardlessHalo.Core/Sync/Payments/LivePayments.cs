@@ -23,7 +23,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
         /// the ledger query. <see cref="PaymentQuery.HaloUserId"/> is not a GoCardless filter: when given it is
         /// copied onto the results (the caller resolved the customer from that user).
         /// </summary>
-        /// <exception cref="GcHaloException"><see cref="PaymentSyncErrorIds.LiveQueryNeedsCustomer"/> without a customer id.</exception>
+        /// <exception cref="GcHaloException"><see cref="ErrorIds.PaymentLiveQueryNeedsCustomer"/> without a customer id.</exception>
         public static async IAsyncEnumerable<PaymentRecord> ReadAsync(GoCardlessClient client, PaymentQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             if (client is null)
@@ -34,12 +34,12 @@ namespace GoCardlessHalo.Core.Sync.Payments
             if (string.IsNullOrWhiteSpace(query?.CustomerId))
             {
                 throw new GcHaloException(
-                    PaymentSyncErrorIds.LiveQueryNeedsCustomer,
+                    ErrorIds.PaymentLiveQueryNeedsCustomer,
                     ErrorKind.InvalidArgument,
                     "A live payment query asks GoCardless for one customer's payments: give the GoCardless customer id (CU…), or a Halo user linked to one.");
             }
 
-            var customerId = LinkedCustomers.Normalise(query!.CustomerId!);
+            var customerId = LinkValues.Normalize(query!.CustomerId)!;
             var statuses = (query.Statuses ?? Array.Empty<string>()).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).ToList();
             var filter = new PaymentFilter { Customer = customerId, Status = statuses.Count == 1 ? statuses[0] : null };
             var since = query.Since?.Date;

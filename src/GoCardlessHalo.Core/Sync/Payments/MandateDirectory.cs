@@ -59,7 +59,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
                 log.Warning($"Mandate {mandate.Id} links no customer and no bank account, so its payments cannot be attributed to anyone; they are skipped.");
             }
 
-            var record = new MandateRecord(mandate.Id, customer is null ? null : LinkedCustomers.Normalise(customer), mandate.Status, mandate.CreatedAt);
+            var record = new MandateRecord(mandate.Id, LinkValues.Normalize(customer), mandate.Status, mandate.CreatedAt);
             if (known is null || !known.SameStoredValues(record))
             {
                 pending[record.MandateId] = record;

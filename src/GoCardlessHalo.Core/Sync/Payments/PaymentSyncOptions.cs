@@ -81,7 +81,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
             };
         }
 
-        /// <summary>Fails with <see cref="PaymentSyncErrorIds.OptionsInvalid"/> naming the first option out of range.</summary>
+        /// <summary>Fails with <see cref="ErrorIds.PaymentSyncOptionsInvalid"/> naming the first option out of range.</summary>
         public void Validate()
         {
             string? problem = null;
@@ -116,7 +116,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
 
             if (problem is not null)
             {
-                throw new GcHaloException(PaymentSyncErrorIds.OptionsInvalid, ErrorKind.InvalidArgument, "Sync-GcPayment options: " + problem);
+                throw new GcHaloException(ErrorIds.PaymentSyncOptionsInvalid, ErrorKind.InvalidArgument, "Sync-GcPayment options: " + problem);
             }
         }
     }

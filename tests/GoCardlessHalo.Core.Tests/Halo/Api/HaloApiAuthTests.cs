@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using GoCardlessHalo.Core.Halo.Api;
 using GoCardlessHalo.Emulator;
 using static GoCardlessHalo.Core.Tests.Halo.Api.HaloApiTestKit;
+using GoCardlessHalo.Core.Errors;
 
 namespace GoCardlessHalo.Core.Tests.Halo.Api;
 
@@ -51,7 +52,7 @@ public sealed class HaloApiAuthTests
 
         var error = await Assert.ThrowsAsync<HaloApiException>(() => target.OpenAsync(CancellationToken.None));
 
-        Assert.Equal(HaloApiErrorIds.AuthenticationFailed, error.ErrorId);
+        Assert.Equal(ErrorIds.HaloAuthenticationFailed, error.ErrorId);
         Assert.Equal(Errors.ErrorKind.AuthenticationFailed, error.Kind);
         Assert.Equal(401, error.Status);
         Assert.StartsWith("invalid_client: ", error.HaloMessage);
@@ -69,7 +70,7 @@ public sealed class HaloApiAuthTests
 
         var error = await Assert.ThrowsAsync<HaloApiException>(() => target.OpenAsync(CancellationToken.None));
 
-        Assert.Equal(HaloApiErrorIds.AuthenticationFailed, error.ErrorId);
+        Assert.Equal(ErrorIds.HaloAuthenticationFailed, error.ErrorId);
         Assert.Equal(400, error.Status);
         Assert.Contains("Unknown tenant 'someone-else'", error.HaloMessage, StringComparison.Ordinal);
     }
@@ -127,7 +128,7 @@ public sealed class HaloApiAuthTests
 
         var error = await Assert.ThrowsAsync<HaloApiException>(() => ToListAsync(target.GetClientsAsync(CancellationToken.None)));
 
-        Assert.Equal(HaloApiErrorIds.AuthenticationFailed, error.ErrorId);
+        Assert.Equal(ErrorIds.HaloAuthenticationFailed, error.ErrorId);
         Assert.Equal(401, error.Status);
         Assert.Equal("Authorization has been denied for this request.", error.HaloMessage);
         Assert.Equal(2, Count(host, "GET /halo/api/Client"));

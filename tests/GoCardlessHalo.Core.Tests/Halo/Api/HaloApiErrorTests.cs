@@ -14,11 +14,11 @@ namespace GoCardlessHalo.Core.Tests.Halo.Api;
 public sealed class HaloApiErrorTests
 {
     [Theory]
-    [InlineData(400, "{\"resultCode\":2,\"errorMessage\":\"Invalid site\"}", "application/json", "HaloRequestFailed", ErrorKind.InvalidArgument, "2: Invalid site")]
+    [InlineData(400, "{\"resultCode\":2,\"errorMessage\":\"Invalid site\"}", "application/json", "HaloRequestInvalid", ErrorKind.InvalidArgument, "2: Invalid site")]
     [InlineData(500, "{\"ClassName\":\"System.NullReferenceException\",\"Message\":\"Object reference not set\"}", "application/json", "HaloRequestFailed", ErrorKind.Remote, "System.NullReferenceException: Object reference not set")]
     [InlineData(403, "{\"Message\":\"You do not have permission to view Customers\"}", "application/json", "HaloPermissionDenied", ErrorKind.PermissionDenied, "You do not have permission to view Customers")]
-    [InlineData(400, "{\"error\":\"invalid_scope\",\"error_description\":\"Scope not allowed\"}", "application/json", "HaloRequestFailed", ErrorKind.InvalidArgument, "invalid_scope: Scope not allowed")]
-    [InlineData(400, "{\"error\":\"invalid_request\"}", "application/json", "HaloRequestFailed", ErrorKind.InvalidArgument, "invalid_request")]
+    [InlineData(400, "{\"error\":\"invalid_scope\",\"error_description\":\"Scope not allowed\"}", "application/json", "HaloRequestInvalid", ErrorKind.InvalidArgument, "invalid_scope: Scope not allowed")]
+    [InlineData(400, "{\"error\":\"invalid_request\"}", "application/json", "HaloRequestInvalid", ErrorKind.InvalidArgument, "invalid_request")]
     [InlineData(502, "Bad Gateway from the load balancer", "text/plain", "HaloRequestFailed", ErrorKind.Remote, "Bad Gateway from the load balancer")]
     [InlineData(404, "", "text/plain", "HaloNotFound", ErrorKind.NotFound, null)]
     public async Task Every_Halo_error_shape_is_surfaced_with_its_status(int status, string body, string contentType, string errorId, ErrorKind kind, string? said)
@@ -53,13 +53,13 @@ public sealed class HaloApiErrorTests
         var error = await Assert.ThrowsAsync<HaloApiException>(() => target.WriteUsersAsync(
             new[] { new HaloUserWrite { Id = 999, CustomFields = { ["Department"] = "Sales" } } }, CancellationToken.None));
 
-        Assert.Equal(HaloApiErrorIds.NotFound, error.ErrorId);
+        Assert.Equal(ErrorIds.HaloNotFound, error.ErrorId);
         Assert.Equal(404, error.Status);
         Assert.Equal("No user has id 999.", error.HaloMessage);
     }
 
     [Fact]
-    public async Task A_value_Halo_rejects_is_HaloRequestFailed_with_Halos_explanation()
+    public async Task A_value_Halo_rejects_is_HaloRequestInvalid_with_Halos_explanation()
     {
         await using var host = await EmulatorHost.StartAsync();
         await SeedAsync(host, SmallHalo());
@@ -68,7 +68,7 @@ public sealed class HaloApiErrorTests
         var error = await Assert.ThrowsAsync<HaloApiException>(() => target.WriteUsersAsync(
             new[] { new HaloUserWrite { Name = "Nobody", SiteId = 999 } }, CancellationToken.None));
 
-        Assert.Equal(HaloApiErrorIds.RequestFailed, error.ErrorId);
+        Assert.Equal(ErrorIds.HaloRequestInvalid, error.ErrorId);
         Assert.Equal(400, error.Status);
         Assert.Equal("1: Site 999 does not exist; set site_id to an existing site.", error.HaloMessage);
     }
@@ -83,7 +83,7 @@ public sealed class HaloApiErrorTests
 
         var error = await Assert.ThrowsAsync<HaloApiException>(() => ToListAsync(target.GetSitesAsync(CancellationToken.None)));
 
-        Assert.Equal(HaloApiErrorIds.ResponseInvalid, error.ErrorId);
+        Assert.Equal(ErrorIds.HaloResponseInvalid, error.ErrorId);
         Assert.Equal(ErrorKind.InvalidData, error.Kind);
         Assert.Equal(200, error.Status);
     }
@@ -100,7 +100,7 @@ public sealed class HaloApiErrorTests
 
         var error = await Assert.ThrowsAsync<HaloApiException>(() => ToListAsync(target.GetSitesAsync(CancellationToken.None)));
 
-        Assert.Equal(HaloApiErrorIds.ConnectionFailed, error.ErrorId);
+        Assert.Equal(ErrorIds.HaloConnectionFailed, error.ErrorId);
         Assert.Null(error.Status);
     }
 
@@ -114,7 +114,7 @@ public sealed class HaloApiErrorTests
 
         var error = await Assert.ThrowsAsync<HaloApiException>(() => ToListAsync(target.GetSitesAsync(CancellationToken.None)));
 
-        Assert.Equal(HaloApiErrorIds.Timeout, error.ErrorId);
+        Assert.Equal(ErrorIds.HaloTimeout, error.ErrorId);
         Assert.Equal(ErrorKind.Timeout, error.Kind);
     }
 
@@ -144,7 +144,7 @@ public sealed class HaloApiErrorTests
 
         var error = await Assert.ThrowsAsync<HaloApiException>(() => target.OpenAsync(CancellationToken.None));
 
-        Assert.Equal(HaloApiErrorIds.ResponseInvalid, error.ErrorId);
+        Assert.Equal(ErrorIds.HaloResponseInvalid, error.ErrorId);
         Assert.DoesNotContain(handler.Requests, r => r.RequestUri!.Host == "auth.example.com");
     }
 
@@ -161,7 +161,7 @@ public sealed class HaloApiErrorTests
     {
         var error = Assert.Throws<GcHaloException>(() => new HaloApiTarget(new HaloApiOptions { Url = url, ClientId = "id", ClientSecret = "s" }));
 
-        Assert.Equal(HaloApiErrorIds.OptionsInvalid, error.ErrorId);
+        Assert.Equal(ErrorIds.HaloOptionsInvalid, error.ErrorId);
         Assert.Equal(property, error.Target);
     }
 

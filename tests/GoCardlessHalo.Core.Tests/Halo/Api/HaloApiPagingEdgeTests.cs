@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Halo.Api;
 using static GoCardlessHalo.Core.Tests.Halo.Api.HaloApiTestKit;
+using GoCardlessHalo.Core.Errors;
 
 namespace GoCardlessHalo.Core.Tests.Halo.Api;
 
@@ -43,7 +44,7 @@ public sealed class HaloApiPagingEdgeTests
 
         var error = await Assert.ThrowsAsync<HaloApiException>(() => UsersAsync(target));
 
-        Assert.Equal(HaloApiErrorIds.ResponseInvalid, error.ErrorId);
+        Assert.Equal(ErrorIds.HaloResponseInvalid, error.ErrorId);
         Assert.Contains("page_no was ignored", error.Message, System.StringComparison.Ordinal);
         Assert.Equal(2, halo.Count("/api/Users?"));
     }

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using GoCardlessHalo.Core.Halo.Api;
 using GoCardlessHalo.Emulator;
 using static GoCardlessHalo.Core.Tests.Halo.Api.HaloApiTestKit;
+using GoCardlessHalo.Core.Errors;
 
 namespace GoCardlessHalo.Core.Tests.Halo.Api;
 
@@ -76,7 +77,7 @@ public sealed class HaloApiRateLimitTests
 
         var error = await Assert.ThrowsAsync<HaloApiException>(() => ToListAsync(target.GetSitesAsync(CancellationToken.None)));
 
-        Assert.Equal(HaloApiErrorIds.RateLimited, error.ErrorId);
+        Assert.Equal(ErrorIds.HaloRateLimited, error.ErrorId);
         Assert.Equal(Errors.ErrorKind.RateLimited, error.Kind);
         Assert.Equal(429, error.Status);
         Assert.Equal("Rate Limit Reached - 4 Requests per rolling 5 minute window", error.HaloMessage);
@@ -95,7 +96,7 @@ public sealed class HaloApiRateLimitTests
 
         var error = await Assert.ThrowsAsync<HaloApiException>(() => ToListAsync(target.GetClientsAsync(CancellationToken.None)));
 
-        Assert.Equal(HaloApiErrorIds.RateLimited, error.ErrorId);
+        Assert.Equal(ErrorIds.HaloRateLimited, error.ErrorId);
         Assert.Equal(FullBackoff.Take(2), clock.Delays);
         Assert.Contains("after 2 retries", error.Message, StringComparison.Ordinal);
     }

@@ -123,7 +123,7 @@ public sealed class HaloApiWriteTests
             new[] { new HaloUserWrite { SiteId = 10, Name = "Ok" }, new HaloUserWrite { SiteId = 10, Name = "Bad", CustomFields = { ["NoSuchField"] = "x" } } },
             CancellationToken.None));
 
-        Assert.Equal(HaloApiErrorIds.FieldNotFound, error.ErrorId);
+        Assert.Equal(ErrorIds.HaloFieldNotFound, error.ErrorId);
         Assert.Contains("'NoSuchField'", error.Message, StringComparison.Ordinal);
         Assert.Contains("GoCardlessCustomerId, Department", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, Count(host, "POST /halo/api/Users"));
@@ -139,7 +139,7 @@ public sealed class HaloApiWriteTests
         var error = await Assert.ThrowsAsync<GcHaloException>(() => target.WriteUsersAsync(
             new[] { new HaloUserWrite { SiteId = 10, Name = "Ok" }, new HaloUserWrite { Name = "Homeless" } }, CancellationToken.None));
 
-        Assert.Equal(HaloApiErrorIds.UserWriteInvalid, error.ErrorId);
+        Assert.Equal(ErrorIds.HaloUserWriteInvalid, error.ErrorId);
         Assert.Contains("User write 2 of 2", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, Count(host, "POST /halo/api/Users"));
     }
@@ -174,7 +174,7 @@ public sealed class HaloApiWriteTests
 
         var error = await Assert.ThrowsAsync<GcHaloException>(() => target.CreateUserTextFieldAsync(name, "x", CancellationToken.None));
 
-        Assert.Equal(HaloApiErrorIds.FieldNameInvalid, error.ErrorId);
+        Assert.Equal(ErrorIds.HaloFieldNameInvalid, error.ErrorId);
         Assert.Equal(0, Count(host, "POST /halo/api/FieldInfo"));
     }
 

@@ -24,7 +24,7 @@ public sealed class HaloSqlSchemaTests : SqliteDatabaseTests
 
         var error = await Assert.ThrowsAsync<GcHaloException>(() => target.OpenAsync(CancellationToken.None));
 
-        Assert.Equal(HaloSqlErrors.SchemaMissing, error.ErrorId);
+        Assert.Equal(ErrorIds.HaloSchemaMissing, error.ErrorId);
         Assert.Equal(ErrorKind.NotFound, error.Kind);
         foreach (var missing in new[] { "table FieldData", "column USERS.uemail", "column USERS.uextn", "column SITE.SIsInvoiceSite" })
         {
@@ -84,7 +84,7 @@ public sealed class HaloSqlSchemaTests : SqliteDatabaseTests
 
         var error = await Assert.ThrowsAsync<GcHaloException>(() => target.OpenAsync(CancellationToken.None));
 
-        Assert.Equal(HaloSqlErrors.SchemaUnsupported, error.ErrorId);
+        Assert.Equal(ErrorIds.HaloSchemaUnsupported, error.ErrorId);
         Assert.Contains("USERS.UWhere", error.Message, StringComparison.Ordinal);
     }
 
@@ -96,7 +96,7 @@ public sealed class HaloSqlSchemaTests : SqliteDatabaseTests
 
         var error = await Assert.ThrowsAsync<GcHaloException>(() => target.WriteUsersAsync(new[] { LinkedUser("Fine User", "CU9"), tooLong }, CancellationToken.None));
 
-        Assert.Equal(HaloSqlErrors.ValueTooLong, error.ErrorId);
+        Assert.Equal(ErrorIds.HaloValueTooLong, error.ErrorId);
         Assert.Contains("uusername", error.Message, StringComparison.Ordinal);
         Assert.Contains("255", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(await ReadAsync(target), u => u.Name == "Fine User");
@@ -112,9 +112,9 @@ public sealed class HaloSqlSchemaTests : SqliteDatabaseTests
         var notFound = await Assert.ThrowsAsync<GcHaloException>(() => absent.OpenAsync(CancellationToken.None));
         var notOpen = Assert.Throws<GcHaloException>(() => unopened.GetUsersAsync(new HaloUserQuery(), CancellationToken.None));
 
-        Assert.Equal(HaloSqlErrors.SqliteFileNotFound, notFound.ErrorId);
+        Assert.Equal(ErrorIds.HaloSqliteFileNotFound, notFound.ErrorId);
         Assert.False(File.Exists(missing));
-        Assert.Equal(HaloSqlErrors.NotOpen, notOpen.ErrorId);
+        Assert.Equal(ErrorIds.HaloTargetNotOpen, notOpen.ErrorId);
     }
 
     internal static async Task SeedSitesAndLinkFieldAsync(SqlOptions options)

@@ -57,7 +57,7 @@ public sealed class HaloSqlWriteTests : SqliteDatabaseTests
             new[] { LinkedUser("Rolled Back", "CU-R1"), update, new HaloUserWrite { Id = 999999, Email = "x@example.com" } },
             CancellationToken.None));
 
-        Assert.Equal(HaloSqlErrors.UserNotFound, error.ErrorId);
+        Assert.Equal(ErrorIds.HaloUserNotFound, error.ErrorId);
         Assert.Equal(before, (await RawSqlite.CountAsync(options, "USERS"), await RawSqlite.CountAsync(options, "FieldData")));
         var alice = (await ReadAsync(target)).Single(u => u.Id == Alice);
         Assert.Equal(("alice@acme.example", "North"), (alice.Email, alice.CustomFields[RegionField]));
@@ -75,7 +75,7 @@ public sealed class HaloSqlWriteTests : SqliteDatabaseTests
             new[] { LinkedUser("Kept Nowhere", "CU-K1"), new HaloUserWrite { Id = Bob, Phone = "999" }, LinkedUser("boom", "CU-K2") },
             CancellationToken.None));
 
-        Assert.Equal(HaloSqlErrors.CommandFailed, error.ErrorId);
+        Assert.Equal(ErrorIds.HaloSqlCommandFailed, error.ErrorId);
         Assert.Contains("refused by trigger", error.Message, StringComparison.Ordinal);
         Assert.IsType<Microsoft.Data.Sqlite.SqliteException>(error.InnerException);
         Assert.Equal(before, (await RawSqlite.CountAsync(options, "USERS"), await RawSqlite.CountAsync(options, "FieldData")));
@@ -96,11 +96,11 @@ public sealed class HaloSqlWriteTests : SqliteDatabaseTests
             new[] { LinkedUser("Fine", "CU-F0"), new HaloUserWrite { SiteId = 4242, Name = "Nowhere" } }, CancellationToken.None));
         var nameError = await Assert.ThrowsAsync<GcHaloException>(() => target.WriteUsersAsync(new[] { new HaloUserWrite { SiteId = AcmeHeadOffice } }, CancellationToken.None));
 
-        Assert.Equal((HaloSqlErrors.FieldNotFound, ErrorKind.NotFound), (fieldError.ErrorId, fieldError.Kind));
+        Assert.Equal((ErrorIds.HaloFieldNotFound, ErrorKind.NotFound), (fieldError.ErrorId, fieldError.Kind));
         Assert.Contains("AlsoMissing, NoSuchField", fieldError.Message, StringComparison.Ordinal);
-        Assert.Equal(HaloSqlErrors.SiteNotFound, siteError.ErrorId);
+        Assert.Equal(ErrorIds.HaloSiteNotFound, siteError.ErrorId);
         Assert.Contains("4242", siteError.Message, StringComparison.Ordinal);
-        Assert.Equal(HaloSqlErrors.UserWriteInvalid, nameError.ErrorId);
+        Assert.Equal(ErrorIds.HaloUserWriteInvalid, nameError.ErrorId);
         Assert.Equal(5L, await RawSqlite.CountAsync(options, "USERS"));
     }
 
@@ -117,8 +117,8 @@ public sealed class HaloSqlWriteTests : SqliteDatabaseTests
         write.CustomFields["CFPaymentStatus"] = "paid_out";
         await target.WriteUsersAsync(new[] { write }, CancellationToken.None);
 
-        Assert.Equal(HaloSqlErrors.FieldNameInvalid, invalid.ErrorId);
-        Assert.Equal((HaloSqlErrors.FieldAlreadyExists, ErrorKind.Conflict), (duplicate.ErrorId, duplicate.Kind));
+        Assert.Equal(ErrorIds.HaloFieldNameInvalid, invalid.ErrorId);
+        Assert.Equal((ErrorIds.HaloFieldAlreadyExists, ErrorKind.Conflict), (duplicate.ErrorId, duplicate.Kind));
         Assert.Equal(5, created.Id);
         Assert.Equal("PaymentStatus", created.Label);
         Assert.Equal(new object?[] { 0L, 4L, 1L, 1L }, (await RawSqlite.RowsAsync(options, "SELECT FIType, FIusage, fiStoreInFieldData, finewstoragemethod FROM FIELDINFO WHERE FIid = 5"))[0]);

@@ -29,7 +29,7 @@ public sealed class SqlServerConnectionTests
 
         var error = await Assert.ThrowsAsync<GcHaloException>(() => target.OpenAsync(CancellationToken.None));
 
-        Assert.Equal(HaloSqlErrors.ConnectionFailed, error.ErrorId);
+        Assert.Equal(ErrorIds.HaloSqlConnectionFailed, error.ErrorId);
         Assert.Equal(ErrorKind.ConnectionFailed, error.Kind);
         var sql = Assert.IsType<SqlException>(error.InnerException);
         Assert.Contains("network", sql.Message, StringComparison.OrdinalIgnoreCase);
@@ -54,7 +54,7 @@ public sealed class SqlServerConnectionTests
     {
         var error = Assert.Throws<GcHaloException>(() => SqlOptions.ForSqlServer("Server=x;NoSuchKeyword=1"));
 
-        Assert.Equal((HaloSqlErrors.ConnectionStringInvalid, ErrorKind.InvalidArgument), (error.ErrorId, error.Kind));
+        Assert.Equal((ErrorIds.ConnectionStringInvalid, ErrorKind.InvalidArgument), (error.ErrorId, error.Kind));
         Assert.Contains("nosuchkeyword", error.Message, StringComparison.OrdinalIgnoreCase);
     }
 }

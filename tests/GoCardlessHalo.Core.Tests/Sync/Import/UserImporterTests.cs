@@ -35,7 +35,7 @@ public sealed class UserImporterTests
     [Fact]
     public async Task AnUnreachableHaloStopsTheRunWithARerunHint()
     {
-        var target = new ScriptedTarget { FailWith = new GcHaloException("HaloConnectionFailed", ErrorKind.ConnectionFailed, "Halo did not answer.") };
+        var target = new ScriptedTarget { FailWith = new GcHaloException(ErrorIds.HaloConnectionFailed, ErrorKind.ConnectionFailed, "Halo did not answer.") };
         var importer = await Prepared(target);
 
         var error = await Assert.ThrowsAsync<GcHaloException>(() => importer.WriteAsync(new[] { importer.Plan(Customer("CU1", "a@example.com")) }, CancellationToken.None));
@@ -149,7 +149,7 @@ public sealed class UserImporterTests
 
             if (batch.Any(w => w.Email == RejectEmail))
             {
-                throw new GcHaloException("HaloUserWriteInvalid", ErrorKind.InvalidData, "Halo refused the email address.");
+                throw new GcHaloException(ErrorIds.HaloUserWriteInvalid, ErrorKind.InvalidData, "Halo refused the email address.");
             }
 
             Users.AddRange(batch);

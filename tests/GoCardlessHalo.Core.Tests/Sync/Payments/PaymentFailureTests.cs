@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Tests.GoCardless;
 using static GoCardlessHalo.Core.GoCardless.PaymentStatus;
+using GoCardlessHalo.Core.Errors;
 
 namespace GoCardlessHalo.Core.Tests.Sync.Payments;
 
@@ -44,7 +45,7 @@ public sealed class PaymentFailureTests : IClassFixture<EmulatorFixture>
         // Four charge-backs (two events each) and a submission: nine events, five pages of two.
         var error = await Assert.ThrowsAnyAsync<Core.Errors.GcHaloException>(() => world.SyncAsync(o => o.PageSize = 2));
 
-        Assert.Equal(kind == "status" ? GoCardlessErrorIds.ServerError : GoCardlessErrorIds.InvalidResponse, error.ErrorId);
+        Assert.Equal(kind == "status" ? ErrorIds.GoCardlessServerError : ErrorIds.GoCardlessInvalidResponse, error.ErrorId);
         Assert.Equal(watermark, await world.Ledger.GetWatermarkAsync(CancellationToken.None));
         Assert.Equal(counts, (await world.Ledger.CountAsync(CancellationToken.None)).ToString());
         Assert.Equal(statuses, await StatusesAsync(world));

@@ -8,6 +8,7 @@ using GoCardlessHalo.Core.Sync.Payments;
 using GoCardlessHalo.Core.Tests.GoCardless;
 using GoCardlessHalo.Core.Tests.Halo;
 using GoCardlessHalo.Core.Ledger;
+using GoCardlessHalo.Core.Errors;
 
 namespace GoCardlessHalo.Core.Tests.Sync.Payments;
 
@@ -77,7 +78,7 @@ public sealed class PaymentFirstRunTests : IClassFixture<EmulatorFixture>
                     firstChanges.Add(change);
                 }
             });
-            Assert.Equal(GoCardlessErrorIds.ServerError, failure.ErrorId);
+            Assert.Equal(ErrorIds.GoCardlessServerError, failure.ErrorId);
             Assert.Null(sync.LastRun);
         }
 
@@ -107,11 +108,11 @@ public sealed class PaymentFirstRunTests : IClassFixture<EmulatorFixture>
         var error = await Assert.ThrowsAsync<Errors.GcHaloException>(() => sync.SyncAsync(CancellationToken.None).ToListAsync());
         var queryError = await Assert.ThrowsAsync<Errors.GcHaloException>(() => ledger.QueryAsync(new PaymentQuery(), null, CancellationToken.None).ToListAsync());
 
-        Assert.Equal(PaymentSyncErrorIds.LedgerNotMigrated, error.ErrorId);
+        Assert.Equal(ErrorIds.PaymentLedgerNotMigrated, error.ErrorId);
         Assert.Equal(Errors.ErrorKind.NotEnabled, error.Kind);
         Assert.Contains("Enable-GcModule", error.Message, StringComparison.Ordinal);
         Assert.Contains("1: payment ledger", error.Message, StringComparison.Ordinal);
-        Assert.Equal(PaymentSyncErrorIds.LedgerNotMigrated, queryError.ErrorId);
+        Assert.Equal(ErrorIds.PaymentLedgerNotMigrated, queryError.ErrorId);
         Assert.Equal(0L, await Halo.Sql.RawSqlite.CountAsync(options, "sqlite_master WHERE name LIKE 'gch_%'"));
     }
 
@@ -122,7 +123,7 @@ public sealed class PaymentFirstRunTests : IClassFixture<EmulatorFixture>
 
         var error = await Assert.ThrowsAsync<Errors.GcHaloException>(() => world.SyncAsync(o => o.OverlapWindow = TimeSpan.FromMinutes(-1)));
 
-        Assert.Equal(PaymentSyncErrorIds.OptionsInvalid, error.ErrorId);
+        Assert.Equal(ErrorIds.PaymentSyncOptionsInvalid, error.ErrorId);
         Assert.Contains("OverlapWindow", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(emulator.Requests, r => r.Key.Contains("/gocardless/"));
     }

@@ -117,7 +117,7 @@ public sealed class PaymentQueryTests : IClassFixture<EmulatorFixture>, IAsyncLi
         Assert.Equal(2, emulator.Count("GET /gocardless/payments"));
 
         var error = await Assert.ThrowsAsync<GcHaloException>(() => LivePayments.ReadAsync(client, new PaymentQuery { HaloUserId = user }).ToListAsync());
-        Assert.Equal(PaymentSyncErrorIds.LiveQueryNeedsCustomer, error.ErrorId);
+        Assert.Equal(ErrorIds.PaymentLiveQueryNeedsCustomer, error.ErrorId);
     }
 
     [Fact]
