@@ -57,6 +57,6 @@ namespace GoCardlessHalo.Core.Config
         }
 
         /// <summary>ErrorId of a field that cannot have a rule.</summary>
-        public const string InvalidErrorId = "FieldOwnershipInvalid";
+        public const string InvalidErrorId = ErrorIds.FieldOwnershipInvalid;
     }
 }

@@ -80,9 +80,9 @@ namespace GoCardlessHalo.Core.Config
     public static class PlacementErrorIds
     {
         /// <summary>An override names neither or both of its subjects or destinations.</summary>
-        public const string OverrideInvalid = "PlacementOverrideInvalid";
+        public const string OverrideInvalid = ErrorIds.PlacementOverrideInvalid;
 
         /// <summary>Remove-GcPlacementOverride named an override that does not exist.</summary>
-        public const string OverrideNotFound = "PlacementOverrideNotFound";
+        public const string OverrideNotFound = ErrorIds.PlacementOverrideNotFound;
     }
 }

@@ -16,7 +16,7 @@ namespace GoCardlessHalo.Core.Sync
     public sealed class UserLinks
     {
         /// <summary>The customer is already linked to another Halo user.</summary>
-        public const string ConflictErrorId = "UserLinkConflict";
+        public const string ConflictErrorId = ErrorIds.UserLinkConflict;
 
         private readonly IHaloTarget _target;
         private readonly string _configuredLinkField;
