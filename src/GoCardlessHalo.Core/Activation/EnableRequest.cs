@@ -62,5 +62,8 @@ namespace GoCardlessHalo.Core.Activation
 
         /// <summary>halo.requestsPer5Minutes; null keeps the current value.</summary>
         public int? HaloRequestsPer5Minutes { get; set; }
+
+        /// <summary>How company names are matched by scheduled imports (Import-GcUser without -MatchMode).</summary>
+        public Sync.Import.MatchMode? MatchMode { get; set; }
     }
 }

@@ -48,6 +48,7 @@ namespace GoCardlessHalo.Core.Activation
             ApplyGoCardless(next.GoCardless, request);
             ApplyHalo(next.Halo, request);
             ApplyLedger(next, request);
+            next.MatchMode = request.MatchMode ?? next.MatchMode;
             if (request.DefaultSite is not null)
             {
                 next.DefaultSite = Require(request.DefaultSite.Trim(), "DefaultSite", "The default site must name a Halo site (its id, its name, or 'Customer/Site').");

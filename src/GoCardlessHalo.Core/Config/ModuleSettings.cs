@@ -3,6 +3,7 @@ using System;
 using System.Collections.Generic;
 using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Halo;
+using GoCardlessHalo.Core.Sync.Import;
 
 namespace GoCardlessHalo.Core.Config
 {
@@ -26,6 +27,15 @@ namespace GoCardlessHalo.Core.Config
 
         /// <summary>Where customers whose company matches no Halo customer go: a site id, a site name, or "Customer/Site".</summary>
         public string? DefaultSite { get; set; }
+
+        /// <summary>How company names are compared with Halo customer names when Import-GcUser is not given -MatchMode.</summary>
+        public MatchMode MatchMode { get; set; } = MatchMode.Exact;
+
+        /// <summary>Customers (by id or company name) pinned to a Halo customer or site, whatever their company name matches.</summary>
+        public List<PlacementOverride> PlacementOverrides { get; set; } = new List<PlacementOverride>();
+
+        /// <summary>Field (Name, FirstName, Surname, Email, Phone or a mapped Halo field) → who owns it; unset fields take <see cref="Config.FieldOwnership.Default"/>.</summary>
+        public Dictionary<string, FieldRule> FieldOwnership { get; set; } = new Dictionary<string, FieldRule>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>GoCardless field (metadata key or summary source) → Halo custom field.</summary>
         public List<FieldMapping> FieldMappings { get; set; } = new List<FieldMapping>();

@@ -11,6 +11,9 @@ namespace GoCardlessHalo.Core.Config
             Version = source.Version,
             Enabled = source.Enabled,
             DefaultSite = source.DefaultSite,
+            MatchMode = source.MatchMode,
+            PlacementOverrides = source.PlacementOverrides.ToList(),
+            FieldOwnership = new System.Collections.Generic.Dictionary<string, FieldRule>(source.FieldOwnership, System.StringComparer.OrdinalIgnoreCase),
             GoCardless = new GoCardlessSettings
             {
                 Environment = source.GoCardless.Environment,

@@ -194,6 +194,18 @@ namespace GoCardlessHalo.Core.Errors
         /// <summary>Halo did not answer within the configured timeout.</summary>
         public const string HaloTimeout = nameof(HaloTimeout);
 
+        /// <summary>A placement override names neither or both of its subjects (customer id, company name) or destinations (Halo customer, site).</summary>
+        public const string PlacementOverrideInvalid = nameof(PlacementOverrideInvalid);
+
+        /// <summary>Remove-GcPlacementOverride named an override that does not exist.</summary>
+        public const string PlacementOverrideNotFound = nameof(PlacementOverrideNotFound);
+
+        /// <summary>Set-GcFieldOwnership: the field is empty or the link field.</summary>
+        public const string FieldOwnershipInvalid = nameof(FieldOwnershipInvalid);
+
+        /// <summary>Set-GcUserLink: the customer is already linked to another Halo user.</summary>
+        public const string UserLinkConflict = nameof(UserLinkConflict);
+
         /// <summary>An update names a Halo user id that does not exist.</summary>
         public const string HaloUserNotFound = nameof(HaloUserNotFound);
 
@@ -349,6 +361,10 @@ namespace GoCardlessHalo.Core.Errors
             [HaloTargetNotOpen] = ErrorKind.InvalidOperation,
             [HaloTimeout] = ErrorKind.Timeout,
             [HaloUserNotFound] = ErrorKind.NotFound,
+            [PlacementOverrideInvalid] = ErrorKind.InvalidArgument,
+            [PlacementOverrideNotFound] = ErrorKind.NotFound,
+            [FieldOwnershipInvalid] = ErrorKind.InvalidArgument,
+            [UserLinkConflict] = ErrorKind.Conflict,
             [HaloUserNotLinked] = ErrorKind.NotFound,
             [HaloUserWriteInvalid] = ErrorKind.InvalidArgument,
             [HaloValueTooLong] = ErrorKind.InvalidArgument,

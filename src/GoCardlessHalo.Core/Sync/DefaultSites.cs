@@ -28,7 +28,7 @@ namespace GoCardlessHalo.Core.Sync
             }
 
             var text = setting!.Trim();
-            var active = sites.Where(s => !s.Inactive && (int.TryParse(text, out var id) ? s.Id == id : Named(s, text))).ToList();
+            var active = Find(sites, text);
             return active.Count switch
             {
                 1 => active[0],
@@ -43,6 +43,13 @@ namespace GoCardlessHalo.Core.Sync
                     $"The Default Site '{text}' names {active.Count} sites ({string.Join(", ", active.Select(s => $"{s.ClientName}/{s.Name} (id {s.Id})"))}). Use the site id or 'Customer/Site'.",
                     text),
             };
+        }
+
+        /// <summary>The active sites <paramref name="text"/> names: a site id, a site name, or "Customer/Site" (ignoring case).</summary>
+        public static IReadOnlyList<HaloSite> Find(IEnumerable<HaloSite> sites, string text)
+        {
+            text = text.Trim();
+            return sites.Where(s => !s.Inactive && (int.TryParse(text, out var id) ? s.Id == id : Named(s, text))).ToList();
         }
 
         /// <summary>Reads the sites of <paramref name="target"/> and resolves <paramref name="setting"/> among them.</summary>

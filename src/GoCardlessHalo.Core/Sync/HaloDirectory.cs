@@ -18,10 +18,12 @@ namespace GoCardlessHalo.Core.Sync
         private readonly Dictionary<int, HaloClient> _clients;
         private readonly Dictionary<int, HaloSite> _sites;
         private readonly Dictionary<int, HaloSite> _invoiceSites;
-        private readonly Dictionary<string, List<HaloClient>> _clientsByKey = new Dictionary<string, List<HaloClient>>(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<HaloClient>> _clientsByExactKey = new Dictionary<string, List<HaloClient>>(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<HaloClient>> _clientsByNormalizedKey = new Dictionary<string, List<HaloClient>>(StringComparer.Ordinal);
         private readonly Dictionary<string, List<HaloUser>> _usersByLink = new Dictionary<string, List<HaloUser>>(LinkValues.Comparer!);
-        private readonly Dictionary<(int ClientId, string Email), List<HaloUser>> _unlinkedByEmail = new Dictionary<(int, string), List<HaloUser>>();
+        private readonly Dictionary<string, List<HaloUser>> _unlinkedByEmail = new Dictionary<string, List<HaloUser>>(StringComparer.Ordinal);
         private readonly MatchMode _mode;
+        private readonly Dictionary<int, HaloUser> _users = new Dictionary<int, HaloUser>();
 
         public HaloDirectory(IEnumerable<HaloClient> clients, IEnumerable<HaloSite> sites, IEnumerable<HaloUser> users, string linkField, MatchMode mode)
         {
@@ -37,15 +39,17 @@ namespace GoCardlessHalo.Core.Sync
                 .ToDictionary(g => g.Key, g => g.OrderBy(s => s.Id).First());
             foreach (var client in _clients.Values.Where(c => !c.Inactive))
             {
-                var key = CompanyNames.Key(client.Name, mode);
-                if (key.Length > 0)
+                var exact = CompanyNames.Key(client.Name, MatchMode.Exact);
+                if (exact.Length > 0)
                 {
-                    Add(_clientsByKey, key, client);
+                    Add(_clientsByExactKey, exact, client);
+                    Add(_clientsByNormalizedKey, CompanyNames.Key(client.Name, MatchMode.Normalized), client);
                 }
             }
 
             foreach (var user in users)
             {
+                _users[user.Id] = user;
                 Index(user);
             }
         }
@@ -65,18 +69,31 @@ namespace GoCardlessHalo.Core.Sync
             .Where(p => p.Value.Count > 1)
             .ToDictionary(p => p.Key, p => (IReadOnlyList<int>)p.Value.Select(u => u.Id).ToList(), StringComparer.Ordinal);
 
-        /// <summary>Active users of the customer with this email and no GoCardless link yet.</summary>
-        public IReadOnlyList<HaloUser> UnlinkedUsersWithEmail(int clientId, string? email) =>
-            email is not null && _unlinkedByEmail.TryGetValue((clientId, EmailKey(email)), out var users)
+        /// <summary>
+        /// Active users anywhere in Halo with this email and no GoCardless link yet: a contact that already exists under
+        /// another Halo customer (or for a customer without a company) is one person, not a reason for a second user.
+        /// </summary>
+        public IReadOnlyList<HaloUser> UnlinkedUsersWithEmail(string? email) =>
+            !string.IsNullOrWhiteSpace(email) && _unlinkedByEmail.TryGetValue(EmailKey(email!), out var users)
                 ? users
                 : (IReadOnlyList<HaloUser>)Array.Empty<HaloUser>();
 
-        /// <summary>Active Halo customers whose name matches the company name under this run's match mode.</summary>
+        /// <summary>
+        /// Active Halo customers whose name matches the company name. An exact match (trimmed, case folded) always
+        /// wins: normalisation only decides for a company that no Halo customer names exactly, so "Orchard Bakery Ltd"
+        /// goes to the customer of that name even when "Orchard Bakery Pty Ltd" exists too (issue 11).
+        /// </summary>
         public IReadOnlyList<HaloClient> ClientsNamed(string? companyName)
         {
-            var key = CompanyNames.Key(companyName, _mode);
-            return key.Length > 0 && _clientsByKey.TryGetValue(key, out var clients) ? clients : (IReadOnlyList<HaloClient>)Array.Empty<HaloClient>();
+            var exact = Lookup(_clientsByExactKey, CompanyNames.Key(companyName, MatchMode.Exact));
+            return exact.Count > 0 || _mode == MatchMode.Exact ? exact : Lookup(_clientsByNormalizedKey, CompanyNames.Key(companyName, MatchMode.Normalized));
         }
+
+        /// <summary>Active Halo customers with exactly this name (trimmed, case folded), whatever the run's match mode.</summary>
+        public IReadOnlyList<HaloClient> ClientsNamedExactly(string? name) => Lookup(_clientsByExactKey, CompanyNames.Key(name, MatchMode.Exact));
+
+        /// <summary>Active sites named by a site id, a site name, or "Customer/Site" (the Default Site and overrides use this).</summary>
+        public IReadOnlyList<HaloSite> SitesNamed(string text) => DefaultSites.Find(_sites.Values, text);
 
         /// <summary>Up to <paramref name="count"/> active customer names closest to <paramref name="companyName"/>.</summary>
         public IReadOnlyList<string> NearestClientNames(string companyName, int count = 3)
@@ -99,6 +116,9 @@ namespace GoCardlessHalo.Core.Sync
 
         public HaloSite? Site(int siteId) => _sites.TryGetValue(siteId, out var site) ? site : null;
 
+        /// <summary>The user with this id (active or not), or null.</summary>
+        public HaloUser? User(int userId) => _users.TryGetValue(userId, out var user) ? user : null;
+
         public HaloClient? Client(int clientId) => _clients.TryGetValue(clientId, out var client) ? client : null;
 
         /// <summary>Finds the Default Site from the setting: a site id, a unique site name, or "Customer/Site".</summary>
@@ -115,14 +135,14 @@ namespace GoCardlessHalo.Core.Sync
             }
             else if (!user.Inactive && !string.IsNullOrWhiteSpace(user.Email))
             {
-                Add(_unlinkedByEmail, (user.ClientId, EmailKey(user.Email!)), user);
+                Add(_unlinkedByEmail, EmailKey(user.Email!), user);
             }
         }
 
         /// <summary>Removes a user from the email index once it has been linked.</summary>
         public void MarkLinked(HaloUser user, string customerId)
         {
-            if (!string.IsNullOrWhiteSpace(user.Email) && _unlinkedByEmail.TryGetValue((user.ClientId, EmailKey(user.Email!)), out var users))
+            if (!string.IsNullOrWhiteSpace(user.Email) && _unlinkedByEmail.TryGetValue(EmailKey(user.Email!), out var users))
             {
                 users.Remove(user);
             }
@@ -132,6 +152,9 @@ namespace GoCardlessHalo.Core.Sync
         }
 
         public string? LinkValue(HaloUser user) => LinkValues.Read(user, LinkField);
+
+        private static IReadOnlyList<HaloClient> Lookup(Dictionary<string, List<HaloClient>> index, string key) =>
+            key.Length > 0 && index.TryGetValue(key, out var clients) ? clients : (IReadOnlyList<HaloClient>)Array.Empty<HaloClient>();
 
         private static string EmailKey(string email) => email.Trim().ToLowerInvariant();
 

@@ -38,8 +38,18 @@ namespace GoCardlessHalo.Cmdlets
 
         public AuditLog Audit { get; }
 
+        /// <summary>Takes the lock, records the start of a full run, and opens both sides.</summary>
+        /// <param name="cmdlet">The cmdlet running (its settings, cancellation and warnings).</param>
+        /// <param name="kind">Import or Payments.</param>
+        /// <param name="holder">Who holds the lock, for the message another run gets.</param>
+        /// <param name="lockTimeout">How long to wait for another run.</param>
+        /// <param name="recordsOutcome">
+        /// False for a run that is not a full run (one customer, a pipeline subset, -WhatIf, a link set by hand): it takes
+        /// the lock and writes the audit log, but records neither its start nor its outcome, so Get-GcModule and
+        /// Test-GcModule keep reporting the last full (scheduled) run and its failure is not cleared (issue 11).
+        /// </param>
         /// <exception cref="GcHaloException">ModuleDisabled, SyncLockTimeout, or a connection failure.</exception>
-        public static SyncRun Start(GcCmdlet cmdlet, SyncKind kind, string holder, TimeSpan lockTimeout)
+        public static SyncRun Start(GcCmdlet cmdlet, SyncKind kind, string holder, TimeSpan lockTimeout, bool recordsOutcome = true)
         {
             cmdlet.RequireEnabled();
             GoCardlessClient? goCardless = null;
@@ -53,14 +63,18 @@ namespace GoCardlessHalo.Cmdlets
                 runLock = cmdlet.Await(SyncLock.AcquireAsync(SyncTarget.Of(target), SyncRunHolder.Current(holder, cmdlet.Context.Location.SettingsPath), lockTimeout, cmdlet.CancellationToken));
                 // Before anything is written, so a run killed from here on shows in Test-GcModule as never finished.
                 var previousStart = cmdlet.Context.SyncState.Load()[kind].LastStart;
-                Record(cmdlet, state => state.RecordStart(kind, DateTimeOffset.UtcNow));
+                if (recordsOutcome)
+                {
+                    Record(cmdlet, state => state.RecordStart(kind, DateTimeOffset.UtcNow));
+                }
+
                 goCardless = connections.CreateGoCardlessClient();
                 cmdlet.Await(target.OpenAsync(cmdlet.CancellationToken));
-                return new SyncRun(cmdlet, kind, runLock, goCardless, target) { _previousStart = previousStart };
+                return new SyncRun(cmdlet, kind, runLock, goCardless, target) { RecordsOutcome = recordsOutcome, _previousStart = previousStart };
             }
             catch (Exception ex)
             {
-                if (ex is GcHaloException failure && runLock is not null)
+                if (ex is GcHaloException failure && runLock is not null && recordsOutcome)
                 {
                     Record(cmdlet, state => state.RecordFailure(kind, DateTimeOffset.UtcNow, failure.Message));
                 }
@@ -73,15 +87,23 @@ namespace GoCardlessHalo.Cmdlets
         }
 
         /// <param name="duplicateLinks">GoCardless ids held by more than one Halo user (Import-GcUser), for Test-GcModule.</param>
-        public void Succeeded(IReadOnlyList<string>? duplicateLinks = null) => Record(_cmdlet, state => state.RecordSuccess(_kind, DateTimeOffset.UtcNow, duplicateLinks));
+        public void Succeeded(IReadOnlyList<string>? duplicateLinks = null)
+        {
+            if (RecordsOutcome)
+            {
+                Record(_cmdlet, state => state.RecordSuccess(_kind, DateTimeOffset.UtcNow, duplicateLinks));
+            }
+        }
 
-        /// <summary>
-        /// The run wrote nothing it was asked to (-WhatIf, or declined under -Confirm): its start is taken back, so the
-        /// outcome of the last real run stays what Get-GcModule and Test-GcModule report.
-        /// </summary>
-        public void EndedWithoutOutcome() => Record(_cmdlet, state => state.RecordStartWithdrawn(_kind, _previousStart));
+                var previousStart = cmdlet.Context.SyncState.Load()[kind].LastStart;
+                if (recordsOutcome)
+                {
+                    Record(cmdlet, state => state.RecordStart(kind, DateTimeOffset.UtcNow));
+                }
 
-        public void Failed(GcHaloException exception) => Record(_cmdlet, state => state.RecordFailure(_kind, DateTimeOffset.UtcNow, exception.Message));
+                goCardless = connections.CreateGoCardlessClient();
+                cmdlet.Await(target.OpenAsync(cmdlet.CancellationToken));
+                return new SyncRun(cmdlet, kind, runLock, goCardless, target) { RecordsOutcome = recordsOutcome, _previousStart = previousStart };
 
         // The outcome is informational: a state file that cannot be written must neither fail a run that worked nor
         // replace the error of one that did not.

@@ -185,6 +185,12 @@ namespace GoCardlessHalo.Commands
         [ValidateRange(0, 100000)]
         public int? HaloRequestsPer5Minutes { get; set; }
 
+        /// <summary>How Import-GcUser and Get-GcImportPlan compare company names with Halo customer names when they are not given
+        /// -MatchMode (so scheduled runs use it): Exact (default) or Normalized, which also ignores punctuation and legal suffixes for
+        /// companies that no Halo customer names exactly.</summary>
+        [Parameter]
+        public GcMatchMode? MatchMode { get; set; }
+
         /// <summary>Fill a newly created embedded database with sample Halo customers and sites, for trying the module out.</summary>
         [Parameter(ParameterSetName = KeepTargetSet)]
         [Parameter(ParameterSetName = SqliteSet)]
@@ -281,6 +287,7 @@ namespace GoCardlessHalo.Commands
                 DefaultSite = DefaultSite,
                 LinkField = LinkField,
                 HaloRequestsPer5Minutes = HaloRequestsPer5Minutes,
+                MatchMode = ImportResultMapper.ToEngine(MatchMode),
             };
         }
     }

@@ -48,10 +48,11 @@ namespace GoCardlessHalo.Commands
         private UserImporter? _importer;
         private int _writes;
 
-        /// <summary>How company names are compared with Halo customer names, as for Import-GcUser. Exact (default): equal after
-        /// trimming and ignoring case. Normalized: also ignore punctuation, repeated spaces and legal suffixes (Ltd, LLC, GmbH, …).</summary>
+        /// <summary>How company names are compared with Halo customer names, as for Import-GcUser; default: the matchMode setting.
+        /// Exact: equal after trimming and ignoring case. Normalized: for a company that no Halo customer names exactly, also ignore
+        /// punctuation, repeated spaces and legal suffixes (Ltd, LLC, GmbH, …).</summary>
         [Parameter]
-        public GcMatchMode MatchMode { get; set; } = GcMatchMode.Exact;
+        public GcMatchMode? MatchMode { get; set; }
 
         internal override GoCardlessClient GoCardless => _client!;
 

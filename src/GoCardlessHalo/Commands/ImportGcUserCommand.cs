@@ -70,10 +70,12 @@ namespace GoCardlessHalo.Commands
         private int _declined;
         private IReadOnlyList<string>? _duplicates;
 
-        /// <summary>How company names are compared with Halo customer names. Exact (default): equal after trimming and ignoring case.
-        /// Normalized: also ignore punctuation, repeated spaces and legal suffixes (Ltd, Limited, LLC, Inc, GmbH, …).</summary>
+        /// <summary>How company names are compared with Halo customer names for this run; default: the matchMode setting
+        /// (Enable-GcModule -MatchMode), itself Exact by default. Exact: equal after trimming and ignoring case. Normalized: for a
+        /// company that no Halo customer names exactly, also ignore punctuation, repeated spaces and legal suffixes (Ltd, LLC, GmbH, …);
+        /// an exact name always wins.</summary>
         [Parameter]
-        public GcMatchMode MatchMode { get; set; } = GcMatchMode.Exact;
+        public GcMatchMode? MatchMode { get; set; }
 
         /// <summary>How many users are written to Halo per API request or SQL transaction (1 to 1000, default 50).</summary>
         [Parameter]
@@ -81,14 +83,23 @@ namespace GoCardlessHalo.Commands
         public int BatchSize { get; set; } = 50;
 
         /// <summary>How long to wait for another sync run against the same Halo (from any configuration on this machine) to finish before giving up with ErrorId
-        /// SyncLockTimeout (default 5 minutes).</summary>
+        /// SyncLockTimeout: seconds (30) or a TimeSpan ('00:05:00'); default 5 minutes.</summary>
         [Parameter]
+        [TimeSpanArgument]
         public TimeSpan LockTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
         protected override void Begin()
         {
             ParameterChecks.NotNegative(LockTimeout, nameof(LockTimeout));
-            _run = SyncRun.Start(this, SyncKind.Import, "Import-GcUser", LockTimeout);
+            // Only a full run (every customer, really written) is what Get-GcModule and Test-GcModule report.
+            // Pipeline input is bound after Begin, so ExpectingInput (not the parameter set) tells a piped subset apart.
+            var fullRun = ParameterSetName == AllSet && !MyInvocation.ExpectingInput && !WhatIfRequested();
+            _run = SyncRun.Start(this, SyncKind.Import, "Import-GcUser", LockTimeout, recordsOutcome: fullRun);
+            if (!fullRun)
+            {
+                WriteVerbose("Not a full import (some customers, or -WhatIf): Get-GcModule and Test-GcModule keep reporting the last full run.");
+            }
+
             _importer = new UserImporter(_run.Target, ImportOptions.FromSettings(Context.Settings, ImportResultMapper.ToEngine(MatchMode)), Log, _run.Audit);
             Await(_importer.PrepareAsync(CancellationToken));
             _queue = new ImportQueue(_importer, BatchSize);
@@ -161,6 +172,11 @@ namespace GoCardlessHalo.Commands
                 Await(_importer!.RefreshLinkMapAsync(ledger, CancellationToken));
             }
         }
+
+        private bool WhatIfRequested() =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given)
+                ? ((SwitchParameter)given).IsPresent
+                : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
 
         internal override void OnTerminatingError(GcHaloException exception) => _run?.Failed(exception);
 

@@ -58,13 +58,15 @@ namespace GoCardlessHalo.Commands
         private PaymentLedger? _ledger;
 
         /// <summary>How far before the last run's newest event to read again, because GoCardless creates events asynchronously; events
-        /// already applied are recognised and applied only once (default 10 minutes).</summary>
+        /// already applied are recognised and applied only once: seconds (600) or a TimeSpan ('00:10:00'); default 10 minutes.</summary>
         [Parameter]
+        [TimeSpanArgument]
         public TimeSpan OverlapWindow { get; set; } = TimeSpan.FromMinutes(10);
 
         /// <summary>How long to wait for another sync run against the same Halo (from any configuration on this machine) to finish before giving up with ErrorId
-        /// SyncLockTimeout (default 5 minutes).</summary>
+        /// SyncLockTimeout: seconds (30) or a TimeSpan ('00:05:00'); default 5 minutes.</summary>
         [Parameter]
+        [TimeSpanArgument]
         public TimeSpan LockTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
         protected override void End()

@@ -48,12 +48,14 @@ namespace GoCardlessHalo.Commands
         [Parameter]
         public SwitchParameter Quiet { get; set; }
 
-        /// <summary>A last successful import or payment sync older than this is a Warning (default 2 days).</summary>
+        /// <summary>A last successful import or payment sync older than this is a Warning: seconds or a TimeSpan ('2.00:00:00'); default 2 days.</summary>
         [Parameter]
+        [TimeSpanArgument]
         public TimeSpan WarningAge { get; set; } = TimeSpan.FromDays(2);
 
-        /// <summary>A last successful import or payment sync older than this is a Failure (default 7 days).</summary>
+        /// <summary>A last successful import or payment sync older than this is a Failure: seconds or a TimeSpan ('7.00:00:00'); default 7 days.</summary>
         [Parameter]
+        [TimeSpanArgument]
         public TimeSpan FailureAge { get; set; } = TimeSpan.FromDays(7);
 
         protected override void End()

@@ -14,7 +14,7 @@ namespace GoCardlessHalo
         /// <summary>Created, Updated, Unchanged, Linked, Skipped or Failed.</summary>
         public string Action { get; set; } = string.Empty;
 
-        /// <summary>Link, Email, CompanyName or DefaultSite: the rule that placed the customer.</summary>
+        /// <summary>Link, Email, Override, CompanyName or DefaultSite: the rule that placed the customer.</summary>
         public string? MatchedBy { get; set; }
 
         public int? HaloUserId { get; set; }
@@ -32,6 +32,34 @@ namespace GoCardlessHalo
 
         /// <summary>For a company that matched no Halo customer: the closest Halo customer names.</summary>
         public string[] NearestClients { get; set; } = Array.Empty<string>();
+
+        /// <summary>Halo values left alone although GoCardless differs, with the ownership rule that kept each (Set-GcFieldOwnership).</summary>
+        public GcKeptValue[] Kept { get; set; } = Array.Empty<GcKeptValue>();
+    }
+
+    /// <summary>A Halo value an import kept, and why.</summary>
+    public sealed class GcKeptValue
+    {
+        public GcKeptValue(string field, string? haloValue, string goCardlessValue, string rule)
+        {
+            Field = field;
+            HaloValue = haloValue;
+            GoCardlessValue = goCardlessValue;
+            Rule = rule;
+        }
+
+        public string Field { get; }
+
+        /// <summary>The value Halo keeps.</summary>
+        public string? HaloValue { get; }
+
+        /// <summary>The value GoCardless has, not written.</summary>
+        public string GoCardlessValue { get; }
+
+        /// <summary>FillWhenEmpty or CreateOnly.</summary>
+        public string Rule { get; }
+
+        public override string ToString() => $"{Field} kept '{HaloValue}' by {Rule}";
     }
 
     /// <summary>One field an import set or changed.</summary>

@@ -37,6 +37,15 @@ namespace GoCardlessHalo
 
         public int FieldMappings { get; set; }
 
+        /// <summary>Exact or Normalized: how company names are matched when Import-GcUser is not given -MatchMode.</summary>
+        public string? MatchMode { get; set; }
+
+        /// <summary>How many placement overrides (Get-GcPlacementOverride) pin customers to a Halo customer or site.</summary>
+        public int PlacementOverrides { get; set; }
+
+        /// <summary>Who owns each field an import writes, e.g. "Phone: FillWhenEmpty (default)" (Set-GcFieldOwnership).</summary>
+        public string[] FieldOwnership { get; set; } = Array.Empty<string>();
+
         public DateTimeOffset? LastImport { get; set; }
 
         public string? LastImportError { get; set; }

@@ -7,7 +7,13 @@ namespace GoCardlessHalo.Output
     /// <summary>Turns engine import results into the objects Import-GcUser writes.</summary>
     internal static class ImportResultMapper
     {
-        public static MatchMode ToEngine(GcMatchMode mode) => mode == GcMatchMode.Normalized ? MatchMode.Normalized : MatchMode.Exact;
+        /// <summary>The engine's match mode for a cmdlet's -MatchMode; null (not given) leaves the setting in force.</summary>
+        public static MatchMode? ToEngine(GcMatchMode? mode) => mode switch
+        {
+            null => null,
+            GcMatchMode.Normalized => MatchMode.Normalized,
+            _ => MatchMode.Exact,
+        };
 
         public static GcImportResult ToOutput(ImportResult result)
         {
@@ -24,6 +30,7 @@ namespace GoCardlessHalo.Output
                 Changes = result.Changes.Select(c => new GcFieldChange(c.Field, c.OldValue, c.NewValue)).ToArray(),
                 Reason = result.Error?.Message ?? plan.Reason,
                 NearestClients = plan.NearestClients.ToArray(),
+                Kept = plan.Kept.Select(k => new GcKeptValue(k.Field, k.HaloValue, k.GoCardlessValue, k.Rule.ToString())).ToArray(),
             };
         }
     }

@@ -1,5 +1,6 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
+using System.Linq;
 using GoCardlessHalo.Cmdlets;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.GoCardless;
@@ -27,6 +28,9 @@ namespace GoCardlessHalo.Output
                 LinkField = context.IsConfigured ? settings.Halo.LinkField : null,
                 HaloRequestsPer5Minutes = context.IsConfigured ? settings.Halo.RequestsPer5Minutes : (int?)null,
                 FieldMappings = settings.FieldMappings.Count,
+                MatchMode = context.IsConfigured ? settings.MatchMode.ToString() : null,
+                PlacementOverrides = settings.PlacementOverrides.Count,
+                FieldOwnership = context.IsConfigured ? Ownership(settings) : Array.Empty<string>(),
                 LastImport = state[SyncKind.Import].LastSuccess,
                 LastImportError = state[SyncKind.Import].LastError,
                 LastPaymentSync = state[SyncKind.Payments].LastSuccess,
@@ -38,6 +42,18 @@ namespace GoCardlessHalo.Output
 
         public static GcFieldMapping Mapping(FieldMapping mapping) =>
             new GcFieldMapping(mapping.GoCardlessField, mapping.HaloField, mapping.Source.ToString());
+
+        // Every field an import writes with its rule: the contact fields, then each mapped metadata field.
+        private static string[] Ownership(ModuleSettings settings) =>
+            FieldOwnership.ContactFields
+                .Concat(settings.FieldMappings.Where(m => m.Source == FieldMappingSource.Metadata).Select(m => m.HaloField))
+                .Concat(settings.FieldOwnership.Keys)
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .Select(f => settings.FieldOwnership.TryGetValue(f, out var rule) ? $"{f}: {rule}" : $"{f}: {FieldOwnership.Default(f)} (default)")
+                .ToArray();
+
+        public static GcPlacementOverride Placement(PlacementOverride placement) =>
+            new GcPlacementOverride(placement.CustomerId, placement.CompanyName, placement.HaloCustomer, placement.HaloSite);
 
         public static string? TargetLocation(HaloSettings halo) => halo.Target switch
         {

@@ -5,6 +5,8 @@ using System.Linq;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Halo;
+using GoCardlessHalo.Core.Sync.Import;
+using GoCardlessHalo.Core.Sync;
 
 namespace GoCardlessHalo.Core.Tests.Config;
 
@@ -43,6 +45,12 @@ public sealed class ConfigStoreTests : IDisposable
         Assert.Equal("all:standard", loaded.Halo.Scope);
         Assert.Equal("GcLink", loaded.Halo.LinkField);
         Assert.Equal("Acme/Head Office", loaded.DefaultSite);
+        Assert.Equal(MatchMode.Normalized, loaded.MatchMode);
+        Assert.Equal(FieldRule.Overwrite, loaded.FieldOwnership["name"]);
+        Assert.Equal(FieldRule.CreateOnly, loaded.FieldOwnership["AccountRef"]);
+        Assert.Equal(
+            original.PlacementOverrides.Select(o => (o.CustomerId, o.CompanyName, o.HaloCustomer, o.HaloSite)),
+            loaded.PlacementOverrides.Select(o => (o.CustomerId, o.CompanyName, o.HaloCustomer, o.HaloSite)));
         Assert.Equal(
             original.FieldMappings.Select(m => (m.GoCardlessField, m.HaloField)),
             loaded.FieldMappings.Select(m => (m.GoCardlessField, m.HaloField)));
@@ -112,6 +120,10 @@ public sealed class ConfigStoreTests : IDisposable
     [InlineData("version: 99\n", 1, 1, "newer GoCardlessHalo")]
     [InlineData("version: 1\nfieldMappings:\n  - goCardlessField: a\n", 3, 5, "needs goCardlessField and haloField")]
     [InlineData("version: 1\nhalo:\n  connectionString: Server=x;Database=y;Password=hunter2\n", 3, 21, "contains a password")]
+    [InlineData("version: 1\nmatchMode: Fuzzy\n", 2, 12, "'matchMode' must be one of Exact, Normalized")]
+    [InlineData("version: 1\nfieldOwnership:\n  Phone: Sometimes\n", 3, 10, "'fieldOwnership.Phone' must be one of Overwrite, FillWhenEmpty, CreateOnly")]
+    [InlineData("version: 1\nplacementOverrides:\n  - customerId: CU1\n", 3, 5, "give exactly one of them")]
+    [InlineData("version: 1\nplacementOverrides:\n  - customerId: CU1\n    haloSite: '1'\n  - customerId: CU1\n    haloSite: '2'\n", 5, 5, "a second time")]
     public void InvalidValuesNameTheirPlace(string yaml, long line, long column, string expected)
     {
         File.WriteAllText(_store.Location.SettingsPath, yaml);
@@ -152,6 +164,13 @@ public sealed class ConfigStoreTests : IDisposable
     {
         Enabled = true,
         DefaultSite = "Acme/Head Office",
+        MatchMode = MatchMode.Normalized,
+        FieldOwnership = { ["Name"] = FieldRule.Overwrite, ["AccountRef"] = FieldRule.CreateOnly },
+        PlacementOverrides =
+        {
+            PlacementOverride.Create("CU0001", null, "Orchard Bakery Ltd", null),
+            PlacementOverride.Create(null, "Orchard: Bakery # 2", null, "12"),
+        },
         GoCardless =
         {
             Environment = GoCardlessEnvironment.Live,

@@ -62,18 +62,18 @@ public sealed class HaloDirectoryTests
         Assert.Equal(errorId, Assert.Throws<GcHaloException>(() => Directory(MatchMode.Exact).ResolveDefaultSite(setting)).ErrorId);
 
     [Fact]
-    public void UsersAreFoundByLinkAnywhereAndUnlinkedOnesByEmailWithinTheirCustomer()
+    public void UsersAreFoundByLinkAnywhereAndUnlinkedOnesByEmailAcrossAllCustomers()
     {
         var linked = User(100, clientId: 3, email: "a@example.com", link: "CU1");
         var unlinked = User(101, clientId: 1, email: "Jane@Example.com");
         var directory = Directory(MatchMode.Exact, linked, unlinked);
 
         Assert.Same(linked, directory.UsersLinkedTo("CU1").Single());
-        Assert.Same(unlinked, directory.UnlinkedUsersWithEmail(1, " jane@example.COM ").Single());
-        Assert.Empty(directory.UnlinkedUsersWithEmail(3, "jane@example.com"));
+        Assert.Same(unlinked, directory.UnlinkedUsersWithEmail(" jane@example.COM ").Single());
+        Assert.Empty(directory.UnlinkedUsersWithEmail("a@example.com"));
 
         directory.MarkLinked(unlinked, "CU2");
-        Assert.Empty(directory.UnlinkedUsersWithEmail(1, "jane@example.com"));
+        Assert.Empty(directory.UnlinkedUsersWithEmail("jane@example.com"));
         Assert.Same(unlinked, directory.UsersLinkedTo("CU2").Single());
         Assert.Equal("CU2", unlinked.CustomFields["GoCardlessCustomerId"]);
     }

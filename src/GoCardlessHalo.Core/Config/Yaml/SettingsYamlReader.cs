@@ -44,6 +44,9 @@ namespace GoCardlessHalo.Core.Config.Yaml
                 ["goCardless"] = n => ReadGoCardless(reader, n, settings.GoCardless),
                 ["halo"] = n => ReadHalo(reader, n, settings.Halo),
                 ["defaultSite"] = n => settings.DefaultSite = reader.String(n, "defaultSite"),
+                ["matchMode"] = n => settings.MatchMode = reader.Enum<Sync.Import.MatchMode>(n, "matchMode"),
+                ["placementOverrides"] = n => settings.PlacementOverrides = PlacementOverridesYaml.Read(reader, n),
+                ["fieldOwnership"] = n => settings.FieldOwnership = ReadOwnership(reader, n),
                 ["fieldMappings"] = n => settings.FieldMappings = ReadMappings(reader, n),
                 ["ledger"] = n => ReadLedger(reader, n, settings.Ledger),
             });
@@ -104,6 +107,29 @@ namespace GoCardlessHalo.Core.Config.Yaml
             }
 
             return text;
+        }
+
+        // fieldOwnership: a mapping of field name → Overwrite | FillWhenEmpty | CreateOnly.
+        private static Dictionary<string, FieldRule> ReadOwnership(YamlNodeReader reader, YamlNode node)
+        {
+            var rules = new Dictionary<string, FieldRule>(StringComparer.OrdinalIgnoreCase);
+            if (node is not YamlMappingNode mapping)
+            {
+                throw reader.Error(node, "'fieldOwnership' must map field names to Overwrite, FillWhenEmpty or CreateOnly.");
+            }
+
+            foreach (var entry in mapping.Children)
+            {
+                var field = ((entry.Key as YamlScalarNode)?.Value ?? string.Empty).Trim();
+                if (field.Length == 0 || rules.ContainsKey(field))
+                {
+                    throw reader.Error(entry.Key, $"'fieldOwnership' names the field '{field}' {(field.Length == 0 ? "empty" : "twice")}; keep one rule per field.");
+                }
+
+                rules[field] = reader.Enum<FieldRule>(entry.Value, "fieldOwnership." + field);
+            }
+
+            return rules;
         }
 
         private static List<FieldMapping> ReadMappings(YamlNodeReader reader, YamlNode node)

@@ -1,6 +1,7 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -11,8 +12,8 @@ namespace GoCardlessHalo.Core.Config.Yaml
     internal static class SettingsYamlWriter
     {
         private const string Header =
-            "# GoCardlessHalo settings. Change them with Enable-GcModule, Disable-GcModule and Set-GcFieldMapping,\n" +
-            "# or edit by hand. Secrets are never stored here, only references to them: env:NAME, secret:NAME, dpapi:...\n";
+            "# GoCardlessHalo settings. Change them with Enable-GcModule, Disable-GcModule, Set-GcFieldMapping and\n" +
+            "# Set-GcPlacementOverride, or edit by hand. Secrets are never stored here, only references to them: env:NAME, secret:NAME, dpapi:...\n";
 
         // Strings that a YAML reader could take for something else (booleans, numbers, null) get quotes.
         private static readonly Regex Ambiguous = new Regex(
@@ -61,6 +62,38 @@ namespace GoCardlessHalo.Core.Config.Yaml
             emitter.Emit(new MappingEnd());
 
             Optional(emitter, "defaultSite", settings.DefaultSite);
+            if (settings.MatchMode != Sync.Import.MatchMode.Exact)
+            {
+                Scalar(emitter, "matchMode", settings.MatchMode.ToString());
+            }
+
+            if (settings.PlacementOverrides.Count > 0)
+            {
+                emitter.Emit(new Scalar("placementOverrides"));
+                emitter.Emit(new SequenceStart(null, null, false, SequenceStyle.Block));
+                foreach (var placement in settings.PlacementOverrides)
+                {
+                    emitter.Emit(new MappingStart());
+                    Optional(emitter, "customerId", placement.CustomerId);
+                    Optional(emitter, "companyName", placement.CompanyName);
+                    Optional(emitter, "haloCustomer", placement.HaloCustomer);
+                    Optional(emitter, "haloSite", placement.HaloSite);
+                    emitter.Emit(new MappingEnd());
+                }
+
+                emitter.Emit(new SequenceEnd());
+            }
+
+            if (settings.FieldOwnership.Count > 0)
+            {
+                Section(emitter, "fieldOwnership");
+                foreach (var rule in settings.FieldOwnership.OrderBy(r => r.Key, System.StringComparer.OrdinalIgnoreCase))
+                {
+                    Scalar(emitter, rule.Key, rule.Value.ToString());
+                }
+
+                emitter.Emit(new MappingEnd());
+            }
 
             emitter.Emit(new Scalar("fieldMappings"));
             emitter.Emit(new SequenceStart(null, null, false, SequenceStyle.Block));

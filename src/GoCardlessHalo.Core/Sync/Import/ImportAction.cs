@@ -37,5 +37,8 @@ namespace GoCardlessHalo.Core.Sync.Import
 
         /// <summary>No company, or no match: the configured Default Site.</summary>
         DefaultSite,
+
+        /// <summary>A placement override (Set-GcPlacementOverride) for the customer id or company name chose the destination.</summary>
+        Override,
     }
 }

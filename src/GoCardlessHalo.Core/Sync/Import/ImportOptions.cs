@@ -17,13 +17,21 @@ namespace GoCardlessHalo.Core.Sync.Import
 
         public MatchMode MatchMode { get; set; } = MatchMode.Exact;
 
-        /// <summary>The import the settings describe.</summary>
-        public static ImportOptions FromSettings(ModuleSettings settings, MatchMode matchMode) => new ImportOptions
+        /// <summary>Customers pinned to a Halo customer or site (settings' placementOverrides).</summary>
+        public IReadOnlyList<PlacementOverride> Overrides { get; set; } = new List<PlacementOverride>();
+
+        /// <summary>Who owns each field (settings' fieldOwnership); unset fields take <see cref="FieldOwnership.Default"/>.</summary>
+        public IReadOnlyDictionary<string, FieldRule> FieldOwnership { get; set; } = new Dictionary<string, FieldRule>();
+
+        /// <summary>The import the settings describe; <paramref name="matchMode"/> (a cmdlet's -MatchMode) replaces the setting's for this run.</summary>
+        public static ImportOptions FromSettings(ModuleSettings settings, MatchMode? matchMode = null) => new ImportOptions
         {
             LinkField = settings.Halo.LinkField,
             Mappings = settings.FieldMappings,
             DefaultSite = settings.DefaultSite,
-            MatchMode = matchMode,
+            MatchMode = matchMode ?? settings.MatchMode,
+            Overrides = settings.PlacementOverrides,
+            FieldOwnership = settings.FieldOwnership,
         };
     }
 }

@@ -35,6 +35,9 @@ namespace GoCardlessHalo.Core.Sync.Import
 
         public IReadOnlyList<FieldChange> Changes { get; internal set; } = Array.Empty<FieldChange>();
 
+        /// <summary>Halo values left alone although GoCardless differs, each with the ownership rule that kept it.</summary>
+        public IReadOnlyList<KeptValue> Kept { get; internal set; } = Array.Empty<KeptValue>();
+
         /// <summary>Why the customer was skipped, or a note about the placement.</summary>
         public string? Reason { get; internal set; }
 
@@ -59,7 +62,8 @@ namespace GoCardlessHalo.Core.Sync.Import
             };
             var where = Site is null ? string.Empty : $" in {Client?.Name ?? Site.ClientName} / {Site.Name}";
             var changes = Changes.Count == 0 ? string.Empty : ": " + string.Join("; ", Changes.Select(c => c.ToString()));
-            return $"{verb} '{Customer.DisplayName}'{where} (matched by {MatchedBy}){changes}";
+            var kept = Kept.Count == 0 ? string.Empty : "; " + string.Join("; ", Kept.Select(k => k.ToString()));
+            return $"{verb} '{Customer.DisplayName}'{where} (matched by {MatchedBy}){changes}{kept}";
         }
     }
 }

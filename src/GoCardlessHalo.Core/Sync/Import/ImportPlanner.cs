@@ -11,9 +11,11 @@ namespace GoCardlessHalo.Core.Sync.Import
     /// <summary>
     /// Decides, for one GoCardless customer, where its Halo user is and what changes — Halo's GoCardless rules,
     /// in this order: (1) a user already linked to the customer id, wherever it lives now (moved users keep
-    /// syncing and are never moved back); (2) an unlinked user with the same email inside the destination
-    /// customer, which is linked instead of creating a duplicate; (3) a Halo customer whose name matches the
-    /// company: a new user in its invoice site; (4) otherwise a new user in the Default Site.
+    /// syncing and are never moved back); (2) one unlinked user with the same email anywhere in Halo, which is linked
+    /// where it lives instead of creating a duplicate (several are reported, never guessed between); (3) a placement override for the customer id or
+    /// company name (the admin's decision beats any name match); (4) a Halo customer whose name matches the company
+    /// (an exact name first, see <see cref="HaloDirectory.ClientsNamed"/>): a new user in its invoice site;
+    /// (5) otherwise a new user in the Default Site.
     /// Pure: it reads only the <see cref="HaloDirectory"/> snapshot.
     /// </summary>
     public sealed class ImportPlanner
@@ -21,12 +23,21 @@ namespace GoCardlessHalo.Core.Sync.Import
         private readonly HaloDirectory _directory;
         private readonly ResolvedFields _fields;
         private readonly HaloSite _defaultSite;
+        private readonly PlacementOverrides _overrides;
+        private readonly IReadOnlyDictionary<string, FieldRule> _ownership;
 
-        public ImportPlanner(HaloDirectory directory, ResolvedFields fields, HaloSite defaultSite)
+        public ImportPlanner(
+            HaloDirectory directory,
+            ResolvedFields fields,
+            HaloSite defaultSite,
+            IEnumerable<PlacementOverride>? overrides = null,
+            IReadOnlyDictionary<string, FieldRule>? ownership = null)
         {
+            _ownership = ownership ?? new Dictionary<string, FieldRule>();
             _directory = directory;
             _fields = fields;
             _defaultSite = defaultSite;
+            _overrides = new PlacementOverrides(overrides ?? Array.Empty<PlacementOverride>(), directory);
         }
 
         public ImportPlan Plan(Customer customer)
@@ -42,6 +53,20 @@ namespace GoCardlessHalo.Core.Sync.Import
                 return PlanExisting(customer, linked[0], MatchedBy.Link);
             }
 
+            var sameEmail = _directory.UnlinkedUsersWithEmail(customer.Email);
+            if (sameEmail.Count > 1)
+            {
+                var candidates = string.Join(", ", sameEmail.Select(u => $"{u.Id} '{u.Name}' in {Where(u)}"));
+                return Skip(customer, MatchedBy.Email, $"{sameEmail.Count} unlinked Halo users have the email {customer.Email} ({candidates}). Link the right one with Set-GcUserLink -HaloUserId <id> -CustomerId {customer.Id}.");
+            }
+
+            if (sameEmail.Count == 1)
+            {
+                var linkedByEmail = PlanExisting(customer, sameEmail[0], MatchedBy.Email);
+                linkedByEmail.Reason ??= $"An unlinked Halo user with the email {customer.Email} already exists in {Where(sameEmail[0])}: it is linked where it lives.";
+                return linkedByEmail;
+            }
+
             var destination = ChooseDestination(customer, out var skip);
             if (skip is not null)
             {
@@ -49,21 +74,28 @@ namespace GoCardlessHalo.Core.Sync.Import
             }
 
             var (client, site, by, nearest) = destination;
-            var sameEmail = _directory.UnlinkedUsersWithEmail(site.ClientId, customer.Email);
-            if (sameEmail.Count > 1)
-            {
-                return Skip(customer, MatchedBy.Email, $"{sameEmail.Count} unlinked Halo users of '{site.ClientName}' have the email {customer.Email} (ids {string.Join(", ", sameEmail.Select(u => u.Id))}). Set '{_fields.LinkField}' to {customer.Id} on the right one.");
-            }
-
-            var plan = sameEmail.Count == 1 ? PlanExisting(customer, sameEmail[0], MatchedBy.Email) : PlanCreate(customer, client, site, by);
+            var plan = PlanCreate(customer, client, site, by);
             plan.NearestClients = nearest;
-            plan.Reason ??= nearest.Count > 0 || by == MatchedBy.DefaultSite ? DefaultSiteReason(customer, nearest) : null;
+            plan.Reason ??= by == MatchedBy.Override ? OverrideReason(customer)
+                : nearest.Count > 0 || by == MatchedBy.DefaultSite ? DefaultSiteReason(customer, nearest) : null;
             return plan;
         }
 
         private (HaloClient? Client, HaloSite Site, MatchedBy By, IReadOnlyList<string> Nearest) ChooseDestination(Customer customer, out ImportPlan? skip)
         {
             skip = null;
+            if (_overrides.For(customer) is { } placement)
+            {
+                var (pinnedClient, pinnedSite) = _overrides.Resolve(placement, out var problem);
+                if (pinnedSite is null)
+                {
+                    skip = Skip(customer, MatchedBy.Override, problem!);
+                    return default;
+                }
+
+                return (pinnedClient, pinnedSite, MatchedBy.Override, Array.Empty<string>());
+            }
+
             var company = customer.CompanyName?.Trim();
             if (string.IsNullOrEmpty(company))
             {
@@ -109,17 +141,29 @@ namespace GoCardlessHalo.Core.Sync.Import
 
             var write = new HaloUserWrite { Id = user.Id };
             var changes = new List<FieldChange>();
+            var kept = new List<KeptValue>();
             foreach (var (field, value) in DesiredValues(customer))
             {
                 var current = CurrentValue(user, field);
-                if (!SameValue(field, current, value))
+                if (SameValue(field, current, value))
                 {
-                    changes.Add(new FieldChange(field, current, value));
-                    Set(write, field, value);
+                    continue;
                 }
+
+                // The link field always takes the id; every other field follows its ownership rule (Config/FieldOwnership).
+                var rule = field == _fields.LinkField ? FieldRule.Overwrite : FieldOwnership.RuleFor(_ownership, field);
+                if (rule == FieldRule.CreateOnly || (rule == FieldRule.FillWhenEmpty && !string.IsNullOrWhiteSpace(current)))
+                {
+                    kept.Add(new KeptValue(field, current, value, rule));
+                    continue;
+                }
+
+                changes.Add(new FieldChange(field, current, value));
+                Set(write, field, value);
             }
 
             plan.Changes = changes;
+            plan.Kept = kept;
             if (changes.Count > 0)
             {
                 plan.Action = by == MatchedBy.Email ? ImportAction.Linked : ImportAction.Updated;
@@ -198,6 +242,15 @@ namespace GoCardlessHalo.Core.Sync.Import
 
         private static bool SameValue(string field, string? current, string desired) =>
             string.Equals((current ?? string.Empty).Trim(), desired, field == UserFields.Email ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+
+        private string Where(HaloUser user) =>
+            $"{_directory.Client(user.ClientId)?.Name ?? user.ClientName} / {_directory.Site(user.SiteId)?.Name ?? user.SiteName}";
+
+        private string OverrideReason(Customer customer)
+        {
+            var placement = _overrides.For(customer)!;
+            return $"Placed by the placement override for the {placement.Subject} ({placement.Destination}).";
+        }
 
         private string DefaultSiteReason(Customer customer, IReadOnlyList<string> nearest) =>
             string.IsNullOrWhiteSpace(customer.CompanyName)

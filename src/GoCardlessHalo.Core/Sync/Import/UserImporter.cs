@@ -61,8 +61,8 @@ namespace GoCardlessHalo.Core.Sync.Import
             _read = (clients.Count, sites.Count, users.Count);
             HaloNames = CompletionReader.HaloNames(clients, sites, definitions);
             var defaultSite = _directory.ResolveDefaultSite(_options.DefaultSite);
-            _planner = new ImportPlanner(_directory, fields, defaultSite);
-            _log.Verbose($"Read Halo ({_target.Location}): {clients.Count} customers, {sites.Count} sites, {users.Count} users in {watch.ElapsedMilliseconds} ms. Default Site: {defaultSite.ClientName}/{defaultSite.Name} (id {defaultSite.Id}).");
+            _planner = new ImportPlanner(_directory, fields, defaultSite, _options.Overrides, _options.FieldOwnership);
+            _log.Verbose($"Read Halo ({_target.Location}): {clients.Count} customers, {sites.Count} sites, {users.Count} users in {watch.ElapsedMilliseconds} ms. Match mode {_options.MatchMode}, {_options.Overrides.Count} placement override(s). Default Site: {defaultSite.ClientName}/{defaultSite.Name} (id {defaultSite.Id}).");
         }
 
         /// <summary>The Halo requests of an import that writes <paramref name="plannedWrites"/> users in batches of <paramref name="batchSize"/>.</summary>

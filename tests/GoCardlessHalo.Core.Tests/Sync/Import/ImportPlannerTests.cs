@@ -89,7 +89,7 @@ public sealed class ImportPlannerTests
     [Fact]
     public void AMovedUserKeepsSyncingWhereItIsAndIsNotMovedBack()
     {
-        var moved = User(100, site: 11, client: 1, link: "CU1", email: "old@example.com");
+        var moved = User(100, site: 11, client: 1, link: "CU1", email: null);
 
         var plan = Planner(users: moved).Plan(Customer("CU1", company: "Brightside Dental"));
 
@@ -127,13 +127,16 @@ public sealed class ImportPlannerTests
     }
 
     [Fact]
-    public void AnEmailMatchInAnotherCustomerIsNotUsed()
+    public void AnEmailMatchInAnotherCustomerIsLinkedWhereItLives()
     {
         var elsewhere = User(100, site: 20, client: 2, email: "jane@example.com");
 
         var plan = Planner(users: elsewhere).Plan(Customer("CU1", company: "Acme Widgets Ltd"));
 
-        Assert.Equal(ImportAction.Created, plan.Action);
+        Assert.Equal((ImportAction.Linked, MatchedBy.Email), (plan.Action, plan.MatchedBy!.Value));
+        Assert.Equal(20, plan.Site!.Id);
+        Assert.Null(plan.Write!.SiteId);
+        Assert.Contains("already exists in Brightside Dental / Surgery", plan.Reason);
     }
 
     [Theory]
