@@ -45,10 +45,10 @@ function Test-Step([string] $Name, [scriptblock] $Check) {
 if ($Probe) {
     $work = Join-Path ([IO.Path]::GetTempPath()) ("gch-install-" + [guid]::NewGuid().ToString('N').Substring(0, 8))
     $null = New-Item -ItemType Directory -Path $work
-    $identity = [Security.Principal.WindowsIdentity]::GetCurrent()
     $results = @(
         Test-Step 'Edition' { "$($PSVersionTable.PSEdition) $($PSVersionTable.PSVersion) on $([Runtime.InteropServices.RuntimeInformation]::FrameworkDescription), $([Environment]::OSVersion.VersionString), $(if ([Environment]::Is64BitProcess) { '64' } else { '32' })-bit" }
         Test-Step 'Account' {
+            $identity = [Security.Principal.WindowsIdentity]::GetCurrent()
             $elevated = ([Security.Principal.WindowsPrincipal]$identity).IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)
             "$($identity.Name); SYSTEM: $($identity.IsSystem); elevated: $elevated; default settings folder: $(if ($identity.IsSystem) { '%ProgramData%\GoCardlessHalo' } else { '%APPDATA%\GoCardlessHalo' })"
         }

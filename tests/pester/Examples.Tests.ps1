@@ -85,3 +85,25 @@ Describe 'examples/Quickstart.ps1' {
         (Get-GcUser -ConfigPath $config -CustomerId CU00EXA).CustomFields['account_ref'] | Should -Be 'ACC-7'
     }
 }
+
+Describe 'examples/Test-GcInstallation.ps1' {
+    # Its report needs Windows (both editions, DPAPI, SYSTEM); here its per-edition probe runs, which must still import
+    # the module and find its help, and must report what cannot work here as FAILED with the reason, never crash.
+    BeforeAll {
+        $run = Invoke-ScriptInFreshPwsh -Path "$examples/Test-GcInstallation.ps1" -ArgumentList '-Probe', '-ModulePath', $env:GCH_TEST_MODULE
+        $checks = if ($run.ExitCode -eq 0) { $run.Output[-1] | ConvertFrom-Json }
+    }
+
+    It 'imports the module, finds the cmdlet help and about_GoCardlessHalo' {
+        $run.ExitCode | Should -Be 0 -Because ($run.Output -join "`n")
+        ($checks | Where-Object Check -EQ 'Import-Module').Detail | Should -Match 'flavour net8\.0'
+        ($checks | Where-Object Check -EQ 'Get-Help (cmdlet)').Result | Should -Be 'OK'
+        ($checks | Where-Object Check -EQ 'Get-Help about_GoCardlessHalo').Result | Should -Be 'OK'
+    }
+
+    It 'reports the Windows-only checks as failed with the reason off Windows' -Skip:$IsWindows {
+        $dpapi = $checks | Where-Object Check -EQ 'Enable-GcModule (DPAPI, SQLite)'
+        $dpapi.Result | Should -Be 'FAILED'
+        $dpapi.Detail | Should -Match 'SecretCannotBePersisted'
+    }
+}

@@ -133,7 +133,7 @@ Describe 'The about_ topics' -ForEach @(
     It 'lists every exported cmdlet with its synopsis (about_GoCardlessHalo) and names only commands that exist' {
         $text = Get-Content -LiteralPath $file -Raw
         $exported = @(Get-Command -Module GoCardlessHalo -CommandType Cmdlet | ForEach-Object Name)
-        foreach ($name in [regex]::Matches($text, '\b[A-Z][a-z]+-Gc[A-Za-z]+\b') | ForEach-Object Value) { $name | Should -BeIn $exported }
+        foreach ($name in [regex]::Matches($text, '(?<![/\\])\b[A-Z][a-z]+-Gc[A-Za-z]+\b(?!\.ps1)') | ForEach-Object Value) { $name | Should -BeIn $exported }
         if ($Topic -eq 'about_GoCardlessHalo') {
             foreach ($name in $exported) { $text | Should -Match "(?m)^    $name\s+\S" }
         }

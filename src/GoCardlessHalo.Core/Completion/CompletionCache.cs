@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using GoCardlessHalo.Core.Config;
+using GoCardlessHalo.Core.Internal;
 
 namespace GoCardlessHalo.Core.Completion
 {
@@ -13,7 +14,7 @@ namespace GoCardlessHalo.Core.Completion
     /// GoCardlessHalo.completion.json beside the settings: the names the argument completers offer. Completers read
     /// it and never touch the network (a prompt must not wait on Halo); runs that read the names anyway
     /// (Import-GcUser, Update-GcCompletionCache) write it. Reading never fails: a missing, unreadable or damaged file
-    /// is an empty cache. The file holds customer ids and company names, so it is created readable by its owner only.
+    /// is an empty cache. The file holds customer ids and company names, so it is owner-only (OwnerOnlyFiles).
     /// </summary>
     public sealed class CompletionCache
     {
@@ -58,7 +59,8 @@ namespace GoCardlessHalo.Core.Completion
 
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path) ?? ".");
             var temporary = Path + ".tmp";
-            OwnerOnlyFile.WriteAllText(temporary, JsonSerializer.Serialize(names, Json));
+            File.WriteAllText(temporary, JsonSerializer.Serialize(names, Json), new UTF8Encoding(false));
+            OwnerOnlyFiles.Restrict(temporary);
             if (File.Exists(Path))
             {
                 File.Replace(temporary, Path, null);

@@ -2,6 +2,7 @@
 using System;
 using System.IO;
 #if NETFRAMEWORK
+using System.Runtime.InteropServices;
 using System.Security.AccessControl;
 using System.Security.Principal;
 #endif
@@ -26,6 +27,18 @@ namespace GoCardlessHalo.Core.Internal
                 File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             }
 #else
+            if (!IsWindows)
+            {
+                // .NET Framework off Windows is Mono (where CI runs this flavour), which has no Windows ACLs: the
+                // Unix rule instead, through libc's chmod(2).
+                if (Chmod(path, Convert.ToUInt32("600", 8)) != 0)
+                {
+                    throw new IOException("Could not make '" + path + "' owner-only (chmod failed with errno " + Marshal.GetLastWin32Error() + ").");
+                }
+
+                return;
+            }
+
             var security = new FileSecurity();
             security.SetAccessRuleProtection(isProtected: true, preserveInheritance: false);
             security.AddAccessRule(new FileSystemAccessRule(WindowsIdentity.GetCurrent().User!, FileSystemRights.FullControl, AccessControlType.Allow));
@@ -47,6 +60,13 @@ namespace GoCardlessHalo.Core.Internal
             }
         }
 
+#if NETFRAMEWORK
+        private static bool IsWindows => RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
+
+        [DllImport("libc", EntryPoint = "chmod", SetLastError = true)]
+        private static extern int Chmod(string path, uint mode);
+
+#endif
         /// <summary>A folder every account may create files in (Unix: 1777, like /tmp); best effort.</summary>
         public static void ShareDirectory(string path)
         {

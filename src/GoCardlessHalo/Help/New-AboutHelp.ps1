@@ -28,11 +28,14 @@ Set-StrictMode -Version Latest
 
 $module = Import-Module -Name $ModulePath -PassThru -Force
 $cmdlets = @($module.ExportedCmdlets.Keys | Sort-Object)
-$width = ($cmdlets | Measure-Object -Property Length -Maximum).Maximum + 2
 $cmdletList = ($cmdlets | ForEach-Object {
-        $synopsis = (Get-Help -Name $_).Synopsis.Trim()
-        $line = '    ' + $_.PadRight($width) + $synopsis
-        if ($line.Length -gt 80) { $line = $line.Substring(0, 77).TrimEnd() + '...' }
+        # The name, then its synopsis wrapped at 80 columns under it.
+        '    ' + $_
+        $line = '       '
+        foreach ($word in (Get-Help -Name $_).Synopsis.Trim() -split '\s+') {
+            if ($line.Length + 1 + $word.Length -gt 80) { $line; $line = '       ' }
+            $line += ' ' + $word
+        }
         $line
     }) -join [Environment]::NewLine
 
@@ -50,7 +53,7 @@ foreach ($source in $sources) {
     for ($i = 0; $i -lt $lines.Count; $i++) {
         if ($lines[$i].Length -gt 80) { $problems.Add("$($source.Name) line $($i + 1): $($lines[$i].Length) characters, more than 80.") }
     }
-    foreach ($name in [regex]::Matches($text, '\b[A-Z][a-z]+-Gc[A-Za-z]+\b') | ForEach-Object Value | Sort-Object -Unique) {
+    foreach ($name in [regex]::Matches($text, '(?<![/\\])\b[A-Z][a-z]+-Gc[A-Za-z]+\b(?!\.ps1)') | ForEach-Object Value | Sort-Object -Unique) {
         if ($name -notin $cmdlets) { $problems.Add("$($source.Name): names $name, which the module does not export.") }
     }
     foreach ($name in [regex]::Matches($text, '\babout_GoCardlessHalo\w*') | ForEach-Object Value | Sort-Object -Unique) {

@@ -73,7 +73,7 @@ public sealed class CompletionCacheTests
     {
         if (OperatingSystem.IsWindows())
         {
-            return; // Windows: the file takes the settings folder's ACL (see OwnerOnlyFile).
+            return; // Windows: see OwnerOnlyFiles.
         }
 
         using var folder = new TempDirectory();

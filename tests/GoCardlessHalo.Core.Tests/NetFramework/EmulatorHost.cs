@@ -82,6 +82,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             BaseUri = baseUri;
             Admin = new HttpClient { BaseAddress = baseUri };
             AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill();
+            AppDomain.CurrentDomain.DomainUnload += (_, _) => Kill(); // when a runner unloads the test domain instead
         }
 
         public Uri BaseUri { get; }
