@@ -281,6 +281,9 @@ namespace GoCardlessHalo.Core.Errors
         /// <summary>Test-GcModule: the import or payment sync has never run (or never succeeded).</summary>
         public const string SyncNeverRun = nameof(SyncNeverRun);
 
+        /// <summary>Test-GcModule: a sync run holds the run lock right now.</summary>
+        public const string SyncRunning = nameof(SyncRunning);
+
         /// <summary>Test-GcModule: the last successful import or payment sync is too old.</summary>
         public const string SyncStale = nameof(SyncStale);
 
@@ -389,6 +392,7 @@ namespace GoCardlessHalo.Core.Errors
             [SyncFailed] = ErrorKind.InvalidOperation,
             [SyncLockTimeout] = ErrorKind.Timeout,
             [SyncNeverRun] = ErrorKind.InvalidOperation,
+            [SyncRunning] = ErrorKind.InvalidOperation,
             [SyncStale] = ErrorKind.InvalidOperation,
             [UnexpectedError] = ErrorKind.InvalidOperation,
             [WildcardPatternInvalid] = ErrorKind.InvalidArgument,

@@ -41,7 +41,7 @@ namespace GoCardlessHalo.Core.Health
                 var holder = _target is null ? null : SyncLock.CurrentHolder(_target);
                 return holder is null
                     ? HealthCheck.Failed(name, $"The last {what} started {Ago(now, started)} and never finished (the process was stopped or killed): some changes may be missing. Rerun {command}; it finds what was already written and never duplicates it.", "SyncNeverFinished")
-                    : HealthCheck.Warning(name, $"A sync is running against this Halo now: {holder.Describe()}. Check again when it has finished.", "SyncRunning");
+                    : HealthCheck.Warning(name, $"A sync is running against this Halo now: {holder.Describe()}. Check again when it has finished.", ErrorIds.SyncRunning);
             }
 
             if (state.LastSuccess is not { } success)
