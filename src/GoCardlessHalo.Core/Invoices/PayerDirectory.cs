@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using GoCardlessHalo.Core.Diagnostics;
 using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Halo;
+using GoCardlessHalo.Core.Sync;
 using GoCardlessHalo.Core.Sync.Payments;
 
 namespace GoCardlessHalo.Core.Invoices
@@ -25,13 +26,13 @@ namespace GoCardlessHalo.Core.Invoices
         public static async Task<IReadOnlyList<PayerMandate>> ReadAsync(
             IHaloTarget halo, GoCardlessClient client, string linkField, IEngineLog? log, CancellationToken cancellationToken)
         {
-            var links = await LinkedCustomers.ReadAsync(halo, linkField, log ?? NullEngineLog.Instance, cancellationToken).ConfigureAwait(false);
-            var usersByCustomer = links.Links.ToLookup(l => l.CustomerId, l => l.User, StringComparer.Ordinal);
+            var links = await LinkedCustomers.ReadAsync(halo, linkField, cancellationToken).ConfigureAwait(false);
+            var usersByCustomer = links.Links.ToLookup(l => l.CustomerId, l => links.UsersRead![l.UserId], StringComparer.Ordinal);
             var payers = new List<PayerMandate>();
             var filter = new MandateFilter { Statuses = Usable, PageSize = 500 };
             await foreach (var mandate in client.ListMandatesAsync(filter, cancellationToken).ConfigureAwait(false))
             {
-                var customer = mandate.CustomerId is null ? null : LinkedCustomers.Normalise(mandate.CustomerId);
+                var customer = mandate.CustomerId is null ? null : LinkValues.Normalize(mandate.CustomerId);
                 if (customer is null)
                 {
                     continue;

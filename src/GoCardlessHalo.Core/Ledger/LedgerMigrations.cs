@@ -105,6 +105,7 @@ namespace GoCardlessHalo.Core.Ledger
             "CREATE TABLE {gch_summary} (halo_user_id INTEGER NOT NULL, halo_field TEXT NOT NULL, value TEXT NULL, updated_at TEXT NOT NULL,"
             + " PRIMARY KEY (halo_user_id, halo_field))");
 
+        /// <summary>
         /// Migration 4, invoice collection (issue 9): one row per collection attempt of a Halo invoice, written before
         /// the payment is created (payment_id null: the outcome is not yet known) and completed with the payment's id
         /// as soon as GoCardless answers. A row left without payment_id is resolved on the next run by re-sending the

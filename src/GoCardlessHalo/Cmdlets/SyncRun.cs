@@ -95,15 +95,28 @@ namespace GoCardlessHalo.Cmdlets
             }
         }
 
-                var previousStart = cmdlet.Context.SyncState.Load()[kind].LastStart;
-                if (recordsOutcome)
-                {
-                    Record(cmdlet, state => state.RecordStart(kind, DateTimeOffset.UtcNow));
-                }
+        /// <summary>
+        /// The run wrote nothing it was asked to (-WhatIf, or declined under -Confirm): its start is taken back, so the
+        /// outcome of the last real run stays what Get-GcModule and Test-GcModule report.
+        /// </summary>
+        public void EndedWithoutOutcome()
+        {
+            if (RecordsOutcome)
+            {
+                Record(_cmdlet, state => state.RecordStartWithdrawn(_kind, _previousStart));
+            }
+        }
 
-                goCardless = connections.CreateGoCardlessClient();
-                cmdlet.Await(target.OpenAsync(cmdlet.CancellationToken));
-                return new SyncRun(cmdlet, kind, runLock, goCardless, target) { RecordsOutcome = recordsOutcome, _previousStart = previousStart };
+        public void Failed(GcHaloException exception)
+        {
+            if (RecordsOutcome)
+            {
+                Record(_cmdlet, state => state.RecordFailure(_kind, DateTimeOffset.UtcNow, exception.Message));
+            }
+        }
+
+        /// <summary>True for a full run, whose start and outcome Get-GcModule and Test-GcModule report.</summary>
+        public bool RecordsOutcome { get; private set; } = true;
 
         // The outcome is informational: a state file that cannot be written must neither fail a run that worked nor
         // replace the error of one that did not.
