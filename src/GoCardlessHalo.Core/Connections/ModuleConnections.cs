@@ -72,7 +72,7 @@ namespace GoCardlessHalo.Core.Connections
         /// </summary>
         public PaymentLedger OpenLedger(IHaloTarget? openTarget = null)
         {
-            if (openTarget is HaloSqlTarget sql)
+            if (openTarget is IHaloSqlDatabase sql)
             {
                 return new PaymentLedger(sql.Database);
             }

@@ -170,7 +170,7 @@ namespace GoCardlessHalo.Core.Health
                 return await LedgerAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            return Target is HaloSqlTarget sql
+            return Target is IHaloSqlDatabase sql
                 ? await MigrationsAsync(sql.Database, cancellationToken).ConfigureAwait(false)
                 : HealthCheck.Skipped(ModuleTables, $"{Describe} keeps no module tables.");
         }
