@@ -10,7 +10,7 @@ namespace GoCardlessHalo.Core.Halo
     /// <remarks>
     /// Asked for with <c>target as IHaloSqlDatabase</c>, never by casting to a target class, so a caller depends on
     /// the capability and not on which target offers it (today <see cref="Sql.HaloSqlTarget"/>; the API target has
-    /// no database and keeps its ledger elsewhere).
+    /// no database and keeps its ledger elsewhere, see <see cref="Ledger.LedgerLocation"/>).
     /// </remarks>
     public interface IHaloSqlDatabase
     {

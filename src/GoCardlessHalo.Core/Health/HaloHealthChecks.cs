@@ -154,7 +154,7 @@ namespace GoCardlessHalo.Core.Health
         /// </summary>
         public async Task<HealthCheck> ModuleTablesAsync(CancellationToken cancellationToken)
         {
-            if (Settings.Halo.Target == HaloTargetKind.Api)
+            if (_run.Connections!.Ledger.Place != LedgerPlace.HaloDatabase)
             {
                 if (_run.LedgerProblem is { } problem)
                 {
@@ -215,7 +215,7 @@ namespace GoCardlessHalo.Core.Health
 
         private async Task<HealthCheck> LedgerAsync(CancellationToken cancellationToken)
         {
-            var path = _run.Connections!.LedgerPath;
+            var path = _run.Connections!.Ledger.FilePath!;
             if (!File.Exists(path))
             {
                 return HealthCheck.Warning(ModuleTables,
