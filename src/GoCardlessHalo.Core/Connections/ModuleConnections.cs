@@ -7,7 +7,6 @@ using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Halo.Api;
 using GoCardlessHalo.Core.Halo.Sql;
-using GoCardlessHalo.Core.Sync.Payments;
 using GoCardlessHalo.Core.Ledger;
 using GoCardlessHalo.Core.Sql;
 

@@ -9,7 +9,6 @@ using System.Threading.Tasks;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.Halo;
-using GoCardlessHalo.Core.Halo.Sql;
 using GoCardlessHalo.Core.Sync;
 using static GoCardlessHalo.Core.Health.HealthCheckNames;
 using GoCardlessHalo.Core.Sql;
