@@ -98,7 +98,7 @@ namespace GoCardlessHalo.Core.Activation
         /// The database holding the module's own tables: the Halo database for SQL targets; for the API target the SQL
         /// Server ledger database when one is configured, else none (the ledger file beside the settings migrates itself).
         /// </summary>
-        public SqlDatabase? LedgerDatabase => (_target as HaloSqlTarget)?.Database ?? _ledgerDatabase.Value;
+        public SqlDatabase? LedgerDatabase => (_target as IHaloSqlDatabase)?.Database ?? _ledgerDatabase.Value;
 
         /// <summary>Where the module's tables are, for messages.</summary>
         public string LedgerLocation => LedgerDatabase?.Location ?? Target.Location;

@@ -6,6 +6,7 @@ using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Config;
+using GoCardlessHalo.Core.Sql;
 
 namespace GoCardlessHalo.Core.Activation
 {
@@ -174,17 +175,8 @@ namespace GoCardlessHalo.Core.Activation
         // A password typed into the connection string is a secret like any other: protected or refused.
         private (string ConnectionString, SecretReference? Password) SqlLogin(string connectionString, string? user, string? password, string? passwordReference, string section, string parameterPrefix)
         {
-            string stripped;
-            string? embeddedPassword;
-            try
-            {
-                stripped = SqlConnectionStrings.RemovePassword(connectionString, out embeddedPassword);
-            }
-            catch (ArgumentException ex)
-            {
-                throw new GcHaloException(ErrorIds.ConnectionStringInvalid, ErrorKind.InvalidArgument, ex.Message + " Example: 'Server=sql01;Database=Halo;Integrated Security=True;Encrypt=True'.", parameterPrefix == "Sql" ? "ConnectionString" : "LedgerConnectionString", ex);
-            }
-
+            SqlOptions.ValidateSqlServer(connectionString, parameterPrefix == "Sql" ? "ConnectionString" : "LedgerConnectionString");
+            var stripped = SqlConnectionStrings.RemovePassword(connectionString, out var embeddedPassword);
             if (user is not null)
             {
                 stripped = SqlConnectionStrings.WithUser(stripped, user);

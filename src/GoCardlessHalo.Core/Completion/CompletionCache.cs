@@ -3,7 +3,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text;
 using System.Text.Json;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Internal;
@@ -44,7 +43,7 @@ namespace GoCardlessHalo.Core.Completion
 
         /// <summary>
         /// Replaces the kinds of names <paramref name="update"/> carries (non-null lists) and keeps the others, then
-        /// writes the file (a temporary file, then a replace, so a reader never sees half a file).
+        /// writes the file owner-only through <see cref="AtomicFile"/> (a reader never sees half a file).
         /// </summary>
         public CompletionNames Update(CompletionUpdate update, DateTimeOffset now)
         {
@@ -57,19 +56,7 @@ namespace GoCardlessHalo.Core.Completion
             names.GoCardlessCustomerIds = Normalise(update.GoCardlessCustomerIds) ?? names.GoCardlessCustomerIds;
             names.UpdatedAt = now;
 
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path) ?? ".");
-            var temporary = Path + ".tmp";
-            File.WriteAllText(temporary, JsonSerializer.Serialize(names, Json), new UTF8Encoding(false));
-            OwnerOnlyFiles.Restrict(temporary);
-            if (File.Exists(Path))
-            {
-                File.Replace(temporary, Path, null);
-            }
-            else
-            {
-                File.Move(temporary, Path);
-            }
-
+            AtomicFile.Write(Path, stream => JsonSerializer.Serialize(stream, names, Json));
             return names;
         }
 

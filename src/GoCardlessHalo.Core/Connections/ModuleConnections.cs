@@ -7,7 +7,6 @@ using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Halo.Api;
 using GoCardlessHalo.Core.Halo.Sql;
-using GoCardlessHalo.Core.Sync.Payments;
 using GoCardlessHalo.Core.Ledger;
 using GoCardlessHalo.Core.Sql;
 
@@ -33,10 +32,11 @@ namespace GoCardlessHalo.Core.Connections
             _secrets = secrets;
             _clientInfo = clientInfo;
             _log = log;
+            Ledger = LedgerLocation.Resolve(settings, location);
         }
 
-        /// <summary>Where the embedded ledger lives for the API target.</summary>
-        public string LedgerPath => _location.Beside(PaymentLedger.EmbeddedFileName);
+        /// <summary>Where the payment ledger of the settings lives (the one rule: <see cref="Ledger.LedgerLocation.Resolve"/>).</summary>
+        public LedgerLocation Ledger { get; }
 
         public GoCardlessClientOptions GoCardlessOptions()
         {
@@ -67,46 +67,39 @@ namespace GoCardlessHalo.Core.Connections
         });
 
         /// <summary>
-        /// The payment ledger: the module's tables in the Halo database for SQL targets (sharing the open target's
-        /// connection when one is given), or the module-owned SQLite file beside the settings for the API target.
+        /// The payment ledger where <see cref="Ledger"/> says it lives; in the Halo database it shares the open target's
+        /// connection when one is given.
         /// </summary>
         public PaymentLedger OpenLedger(IHaloTarget? openTarget = null)
         {
-            if (openTarget is HaloSqlTarget sql)
+            switch (Ledger.Place)
             {
-                return new PaymentLedger(sql.Database);
+                case LedgerPlace.HaloDatabase:
+                    return openTarget is IHaloSqlDatabase sql ? new PaymentLedger(sql.Database) : PaymentLedger.OpenExisting(TargetSqlOptions(), _log);
+                case LedgerPlace.LedgerDatabase:
+                    return PaymentLedger.OpenExisting(LedgerSqlOptions()!, _log);
+                default:
+                    return PaymentLedger.OpenBesideConfiguration(_location, _log);
             }
-
-            if (_settings.Halo.Target is HaloTargetKind.SqlServer or HaloTargetKind.Sqlite)
-            {
-                return PaymentLedger.OpenExisting(TargetSqlOptions(), _log);
-            }
-
-            var ledgerDatabase = LedgerSqlOptions();
-            return ledgerDatabase is null ? PaymentLedger.OpenBesideConfiguration(_location, _log) : PaymentLedger.OpenExisting(ledgerDatabase, _log);
         }
 
         /// <summary>
         /// The ledger to read (Get-GcPayment): as <see cref="OpenLedger"/>, but null where the ledger would be the file beside
         /// the settings and no Sync-GcPayment has created it yet. Reading never creates it (nor the folder it goes in).
         /// </summary>
-        public PaymentLedger? OpenLedgerToRead()
-        {
-            var besideSettings = _settings.Halo.Target is not (HaloTargetKind.SqlServer or HaloTargetKind.Sqlite) && _settings.Ledger.ConnectionString is null;
-            return besideSettings && !File.Exists(LedgerPath) ? null : OpenLedger();
-        }
+        public PaymentLedger? OpenLedgerToRead() =>
+            Ledger.Place == LedgerPlace.FileBesideSettings && !File.Exists(Ledger.FilePath) ? null : OpenLedger();
 
-        /// <summary>The SQL Server database configured for the API target's ledger, or null for the SQLite file beside the settings.</summary>
+        /// <summary>The SQL Server database of <see cref="LedgerPlace.LedgerDatabase"/>, password resolved; null where the ledger lives elsewhere.</summary>
         public SqlOptions? LedgerSqlOptions()
         {
-            var ledger = _settings.Ledger;
-            if (_settings.Halo.Target != HaloTargetKind.Api || ledger.ConnectionString is null)
+            if (Ledger.Database is not { ConnectionString: { } connectionString } database)
             {
                 return null;
             }
 
-            var password = ledger.Password is null ? null : _secrets.Resolve(ledger.Password, "ledger.password");
-            return SqlOptions.ForSqlServer(ledger.ConnectionString, password);
+            var password = database.Password is null ? null : _secrets.Resolve(database.Password, "ledger.password");
+            return SqlOptions.ForSqlServer(connectionString, password);
         }
 
         /// <summary>The Halo target of the settings (not yet opened).</summary>

@@ -8,7 +8,7 @@ using GoCardlessHalo.Core.Errors;
 namespace GoCardlessHalo.Core.Halo
 {
     /// <summary>
-    /// Halo's rules for custom field names (reference §2.5): letters, digits and underscores, 1 to 64 of them, and
+    /// Halo's rules for custom field names (https://halopsa.com/guides/article?kbid=1938): letters, digits and underscores, 1 to 64 of them, and
     /// unique per entity whatever the case. Halo turns the name into the column CF&lt;Name&gt; and the API name
     /// cf&lt;name&gt;. Every target checks them here, so a name one target accepts is never refused by another, and a
     /// refusal reads the same on every target.

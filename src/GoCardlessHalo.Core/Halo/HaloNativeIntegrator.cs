@@ -2,7 +2,7 @@
 namespace GoCardlessHalo.Core.Halo
 {
     /// <summary>
-    /// The state of Halo's own GoCardless integration (reference §4): whether the Halo Integrator syncs GoCardless,
+    /// The state of Halo's own GoCardless integration (https://halopsa.com/guides/article?kbid=2111): whether the Halo Integrator syncs GoCardless,
     /// when it last did and its last error, as far as the target can tell. When the target cannot tell (a Halo
     /// version without the setting, a refused read) <see cref="UnknownReason"/> says why.
     /// </summary>

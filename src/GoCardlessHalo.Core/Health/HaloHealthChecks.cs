@@ -9,7 +9,6 @@ using System.Threading.Tasks;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.Halo;
-using GoCardlessHalo.Core.Halo.Sql;
 using GoCardlessHalo.Core.Sync;
 using static GoCardlessHalo.Core.Health.HealthCheckNames;
 using GoCardlessHalo.Core.Sql;
@@ -154,7 +153,7 @@ namespace GoCardlessHalo.Core.Health
         /// </summary>
         public async Task<HealthCheck> ModuleTablesAsync(CancellationToken cancellationToken)
         {
-            if (Settings.Halo.Target == HaloTargetKind.Api)
+            if (_run.Connections!.Ledger.Place != LedgerPlace.HaloDatabase)
             {
                 if (_run.LedgerProblem is { } problem)
                 {
@@ -170,7 +169,7 @@ namespace GoCardlessHalo.Core.Health
                 return await LedgerAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            return Target is HaloSqlTarget sql
+            return Target is IHaloSqlDatabase sql
                 ? await MigrationsAsync(sql.Database, cancellationToken).ConfigureAwait(false)
                 : HealthCheck.Skipped(ModuleTables, $"{Describe} keeps no module tables.");
         }
@@ -215,7 +214,7 @@ namespace GoCardlessHalo.Core.Health
 
         private async Task<HealthCheck> LedgerAsync(CancellationToken cancellationToken)
         {
-            var path = _run.Connections!.LedgerPath;
+            var path = _run.Connections!.Ledger.FilePath!;
             if (!File.Exists(path))
             {
                 return HealthCheck.Warning(ModuleTables,

@@ -7,7 +7,7 @@ namespace GoCardlessHalo.Core.Invoices
     /// <summary>
     /// The identifiers a collection carries. The Idempotency-Key is derived only from the Halo invoice id and the
     /// attempt, so every rerun of the same attempt sends the same key and GoCardless creates at most one payment for
-    /// it (gocardless.md §8: a replay returns 409 idempotent_creation_conflict naming the payment created first).
+    /// it (https://developer.gocardless.com/pro#idempotent_creation_conflict: a replay returns 409 idempotent_creation_conflict naming the payment created first).
     /// </summary>
     public static class CollectionKeys
     {

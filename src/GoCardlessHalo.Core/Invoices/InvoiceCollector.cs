@@ -31,7 +31,7 @@ namespace GoCardlessHalo.Core.Invoices
     /// committed to the ledger, (2) the payment is created with that key, (3) the payment id is committed. A run that
     /// dies between (1) and (3) leaves an attempt without a payment id; <see cref="ResolveInterruptedAsync"/> sends the
     /// same request with the same key again, and GoCardless either creates the payment (the first request never
-    /// arrived) or answers 409 idempotent_creation_conflict naming the payment it created (gocardless.md §8), which
+    /// arrived) or answers 409 idempotent_creation_conflict naming the payment it created (https://developer.gocardless.com/pro#idempotent_creation_conflict), which
     /// the client fetches. Either way one payment, never two.
     /// </summary>
     public sealed class InvoiceCollector

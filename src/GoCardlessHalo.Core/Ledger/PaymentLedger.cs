@@ -83,7 +83,7 @@ namespace GoCardlessHalo.Core.Ledger
         /// <summary>The module-owned ledger beside the settings file (<see cref="EmbeddedFileName"/>), for the Halo API target.</summary>
         public static PaymentLedger OpenBesideConfiguration(ConfigLocation location, IEngineLog? log = null)
         {
-            var path = (location ?? throw new ArgumentNullException(nameof(location))).Beside(EmbeddedFileName);
+            var path = LedgerLocation.FileBeside(location);
             Internal.OwnerOnlyFiles.CreateIfMissing(path); // SQLite takes an empty file as an empty database.
             return OpenModuleOwned(path, log);
         }

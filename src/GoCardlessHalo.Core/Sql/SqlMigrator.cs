@@ -10,7 +10,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.Ledger;
-using GoCardlessHalo.Core.Halo.Sql;
 using GoCardlessHalo.Core.Halo;
 
 namespace GoCardlessHalo.Core.Sql

@@ -48,20 +48,16 @@ namespace GoCardlessHalo.Core.Sql
         /// </summary>
         public static SqlOptions ForSqlServer(string connectionString, string? password = null)
         {
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                throw new GcHaloException(
-                    ErrorIds.ConnectionStringInvalid,
-                    ErrorKind.InvalidArgument,
-                    "The Halo SQL Server connection string is empty. Give e.g. 'Server=halo-sql;Database=Halo;User ID=gocardless'.");
-            }
-
-            var options = new SqlOptions(HaloTargetKind.SqlServer, connectionString, password, string.Empty);
-
-            // Parse now so a malformed string fails where it is configured, not at the first query.
-            SqlServerDialect.BuildConnectionString(options);
-            return options;
+            ValidateSqlServer(connectionString);
+            return new SqlOptions(HaloTargetKind.SqlServer, connectionString, password, string.Empty);
         }
+
+        /// <summary>
+        /// The one validation of a SQL Server connection string (empty, or refused by the provider): Enable-GcModule
+        /// calls it where the string is given, <see cref="ForSqlServer"/> where it is used.
+        /// </summary>
+        /// <exception cref="GcHaloException">ConnectionStringInvalid, with <paramref name="target"/> (the parameter or setting) as its target.</exception>
+        public static void ValidateSqlServer(string connectionString, string? target = null) => SqlServerDialect.Parse(connectionString, target);
 
         /// <summary>A Halo-shaped SQLite database file (see <see cref="HaloSqliteDatabase"/>), or ":memory:".</summary>
         public static SqlOptions ForSqlite(string path)

@@ -42,23 +42,7 @@ namespace GoCardlessHalo.Core.Sql
         /// </summary>
         public static string BuildConnectionString(SqlOptions options)
         {
-            SqlClient.SqlConnectionStringBuilder builder;
-            try
-            {
-                builder = new SqlClient.SqlConnectionStringBuilder(options.ConnectionString);
-            }
-            catch (Exception ex) when (ex is ArgumentException || ex is FormatException || ex is KeyNotFoundException)
-            {
-                // The provider's message names the offending keyword, never its value.
-                throw new GcHaloException(
-                    ErrorIds.ConnectionStringInvalid,
-                    ErrorKind.InvalidArgument,
-                    "The Halo SQL Server connection string is not valid: " + ex.Message
-                    + " Use the form 'Server=host;Database=Halo;User ID=name' and give the password separately.",
-                    null,
-                    ex);
-            }
-
+            var builder = Parse(options.ConnectionString, null);
             if (options.Password != null)
             {
                 builder.Password = options.Password;
@@ -71,6 +55,40 @@ namespace GoCardlessHalo.Core.Sql
 
             return builder.ConnectionString;
         }
+
+        /// <summary>
+        /// The one check of a SQL Server connection string (Halo's database or the ledger's), by the provider that will
+        /// use it, so a string it would refuse fails where it is configured, not at the first query.
+        /// </summary>
+        /// <exception cref="GcHaloException">ConnectionStringInvalid, with <paramref name="target"/> as its target.</exception>
+        internal static SqlClient.SqlConnectionStringBuilder Parse(string connectionString, string? target)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new GcHaloException(
+                    ErrorIds.ConnectionStringInvalid,
+                    ErrorKind.InvalidArgument,
+                    "The SQL Server connection string is empty. " + ExpectedForm,
+                    target);
+            }
+
+            try
+            {
+                return new SqlClient.SqlConnectionStringBuilder(connectionString);
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is FormatException || ex is KeyNotFoundException)
+            {
+                // The provider's message names the offending keyword, never its value.
+                throw new GcHaloException(
+                    ErrorIds.ConnectionStringInvalid,
+                    ErrorKind.InvalidArgument,
+                    "The SQL Server connection string is not valid: " + ex.Message + " " + ExpectedForm,
+                    target,
+                    ex);
+            }
+        }
+
+        private const string ExpectedForm = "Use the form 'Server=host;Database=Halo;User ID=name' (or 'Integrated Security=True') and give the password separately.";
 
         /// <summary>"SQL Server host/database", from a connection string; nothing else of it.</summary>
         public static string DescribeLocation(string connectionString)

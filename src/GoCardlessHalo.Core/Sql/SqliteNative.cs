@@ -5,7 +5,6 @@ using System;
 using System.IO;
 using System.Runtime.InteropServices;
 using GoCardlessHalo.Core.Errors;
-using GoCardlessHalo.Core.Halo.Sql;
 #endif
 
 namespace GoCardlessHalo.Core.Sql

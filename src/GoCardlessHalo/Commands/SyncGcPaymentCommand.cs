@@ -73,9 +73,7 @@ namespace GoCardlessHalo.Commands
         {
             RequireEnabled();
             var settings = Context.Settings;
-            var ledger = settings.Halo.Target != HaloTargetKind.Api ? "the module's tables in the Halo database"
-                : settings.Ledger.ConnectionString is { } database ? "the module's tables in " + SqlConnectionStrings.Describe(database)
-                : "the payment ledger beside the settings";
+            var ledger = Connections.Ledger.Describe();
             var cost = settings.Halo.Target == HaloTargetKind.Api ? " (" + PaymentSummaryWriter.DescribeCost(50) + ")" : string.Empty;
             if (!ShouldProcess(Context.Location.SettingsPath, $"Sync payment statuses from GoCardless into {ledger}, and payment summaries into Halo users{cost}"))
             {

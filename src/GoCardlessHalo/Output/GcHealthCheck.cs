@@ -1,5 +1,4 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
-using GoCardlessHalo.Cmdlets;
 namespace GoCardlessHalo
 {
     /// <summary>One check of Test-GcModule.</summary>

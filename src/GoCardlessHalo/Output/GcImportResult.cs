@@ -1,6 +1,5 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
-using GoCardlessHalo.Core.Sync.Import;
 
 namespace GoCardlessHalo
 {

@@ -184,6 +184,24 @@ public sealed class ModuleConfiguratorTests : IDisposable
     }
 
     [Fact]
+    public void ALedgerConnectionStringTheProviderWouldRefuseIsRefusedWhereItIsGiven()
+    {
+        var error = Assert.Throws<GcHaloException>(() => Configurator().Plan(new ModuleSettings(), new EnableRequest
+        {
+            AccessTokenReference = "env:GC_TOKEN",
+            Target = HaloTargetKind.Api,
+            HaloUrl = new Uri("https://contoso.halopsa.com"),
+            ClientId = "client",
+            ClientSecretReference = "env:HALO_SECRET",
+            LedgerConnectionString = "Server=sql01;Database=GcLedger;NoSuchKeyword=1;Password=hunter2",
+        }));
+
+        Assert.Equal((ErrorIds.ConnectionStringInvalid, (object)"LedgerConnectionString"), (error.ErrorId, error.Target));
+        Assert.Contains("nosuchkeyword", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("hunter2", error.Message);
+    }
+
+    [Fact]
     public void SecretAndReferenceTogetherAreAConflict()
     {
         var error = Assert.Throws<GcHaloException>(() => Configurator().Plan(new ModuleSettings(), new EnableRequest

@@ -1,4 +1,5 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
+
 // net472 only (the project compiles this folder for net472): the few .NET APIs the tests use that .NET Framework
 // lacks, with the same names and meaning, so the tests themselves stay one source for both frameworks.
 using System;

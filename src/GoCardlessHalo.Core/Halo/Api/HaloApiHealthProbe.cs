@@ -15,7 +15,7 @@ namespace GoCardlessHalo.Core.Halo.Api
         private const string ControlPath = "/api/Control";
         private const string ControlSource = "GET " + ControlPath;
 
-        // Field names of Halo's Control object (Angelic Control.cs, reference §4.2).
+        // Field names of Halo's Control object (Models/Configuration/Advanced/Controls/Control.cs in https://github.com/Angelic-Software/angelic).
         private const string IntegratorEnabled = "halointegrator_gocardless";
         private const string IntegratorLastSync = "halointegrator_gocardless_lastsync";
         private const string IntegratorLastError = "halointegrator_gocardless_lasterror";

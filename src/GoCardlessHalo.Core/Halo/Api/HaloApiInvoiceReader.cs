@@ -12,12 +12,12 @@ using GoCardlessHalo.Core.Invoices;
 namespace GoCardlessHalo.Core.Halo.Api
 {
     /// <summary>
-    /// Invoices through /api/Invoice (HALO-INVOICES.md §1–2): the list with <c>postedonly=true</c> (and
+    /// Invoices through /api/Invoice (src/GoCardlessHalo.Core/Invoices/HALO-INVOICES.md §1–2): the list with <c>postedonly=true</c> (and
     /// <c>client_id</c>), or one GET per id. Amounts are read as JSON decimals, never as doubles.
     /// </summary>
     internal sealed class HaloApiInvoiceReader
     {
-        // Only symbols that name one currency; "$" and "kr" are shared and therefore not trusted (§2, [I]).
+        // Only symbols that name one currency; "$" and "kr" are shared and therefore not trusted (Invoices/HALO-INVOICES.md §2, [I]).
         private static readonly Dictionary<string, string> UnambiguousSymbols = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["£"] = "GBP",
@@ -80,7 +80,7 @@ namespace GoCardlessHalo.Core.Halo.Api
             AmountPaid = Money(json, "amountpaid"),
         };
 
-        /// <summary>currency_code_name when it is an ISO code, else an unambiguous symbol, else unknown (§2, [I]).</summary>
+        /// <summary>currency_code_name when it is an ISO code, else an unambiguous symbol, else unknown (Invoices/HALO-INVOICES.md §2, [I]).</summary>
         private static string? Currency(JsonElement json)
         {
             var name = HaloJson.String(json, "currency_code_name")?.Trim();

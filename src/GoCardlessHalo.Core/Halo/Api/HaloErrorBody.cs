@@ -5,7 +5,7 @@ using GoCardlessHalo.Core.Diagnostics;
 namespace GoCardlessHalo.Core.Halo.Api
 {
     /// <summary>
-    /// Reads an error body in any shape Halo uses (reference §3, HaloAPI's New-HaloError):
+    /// Reads an error body in any shape Halo uses (HaloAPI's Private/New-HaloError.ps1, https://github.com/homotechsual/HaloAPI):
     /// <c>{resultCode, errorMessage}</c>, <c>{ClassName, Message}</c>, <c>{Message}</c>,
     /// OAuth <c>{error, error_description}</c>, or plain text. No schema is assumed. Secrets are scrubbed before the
     /// text is cut, so a secret at the cut cannot leave its first characters behind.

@@ -7,7 +7,7 @@ using System.Threading;
 namespace GoCardlessHalo.Core.Halo.Api
 {
     /// <summary>
-    /// Reads a Halo list page by page (reference §2.2): <c>pageinate=true&amp;page_size=N&amp;page_no=P</c>,
+    /// Reads a Halo list page by page (https://github.com/Servosity/msp-skills/issues/203): <c>pageinate=true&amp;page_size=N&amp;page_no=P</c>,
     /// P from 1, until an empty page, a short page after the first, or <c>record_count</c> rows.
     /// The requested page size is never trusted: Halo caps pages (at 100) silently, and computing the page
     /// count from the requested size is exactly the bug that lost rows in HaloAPI issue #90.
@@ -21,7 +21,7 @@ namespace GoCardlessHalo.Core.Halo.Api
     /// </summary>
     internal static class HaloPager
     {
-        /// <summary>The most a page ever asks for: Halo's cap (HaloAPI #90, reference §2.2).</summary>
+        /// <summary>The most a page ever asks for: Halo's cap (https://github.com/homotechsual/HaloAPI/issues/90).</summary>
         public const int MaxPageSize = 100;
 
         /// <summary>How often a list that changes while it is read is read again before giving up.</summary>

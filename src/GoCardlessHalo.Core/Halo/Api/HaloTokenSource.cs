@@ -9,7 +9,7 @@ using GoCardlessHalo.Core.Diagnostics;
 namespace GoCardlessHalo.Core.Halo.Api
 {
     /// <summary>
-    /// Client-credentials tokens, as HaloAPI's Connect-HaloAPI gets them (reference §1): the token URL is
+    /// Client-credentials tokens, as HaloAPI's Connect-HaloAPI gets them (Public/Connect-HaloAPI.ps1 in https://github.com/homotechsual/HaloAPI): the token URL is
     /// <c>auth_url + "/token"</c> from <c>GET /api/authinfo</c>, or <c>/auth/token</c> when authinfo fails;
     /// the tenant goes in the query string. A token is reused until shortly before <c>expires_in</c> runs out,
     /// then replaced by a new client-credentials grant (no Halo client uses the refresh_token grant).

@@ -1,7 +1,7 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 namespace GoCardlessHalo.Core.Halo.Sql
 {
-    /// <summary>Halo's table and column names (reference §5), as the module writes them in C#.</summary>
+    /// <summary>Halo's table and column names (docs/schema.sql of https://github.com/provisiondata/ProvisionData.HaloPSA.ApiClient), as the module writes them in C#.</summary>
     internal static class HaloNames
     {
         public const string Area = "AREA";
@@ -51,7 +51,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
         public const string DataDisplay = "fdDisplay";
         public const string DataLastUpdated = "fdLastUpdated";
 
-        // Per-integration settings of Halo's own integrator (reference §4.2). Read only by the health check, and only
+        // Per-integration settings of Halo's own integrator (Control.cs in https://github.com/Angelic-Software/angelic). Read only by the health check, and only
         // when the table exists: which row is GoCardless's is an inference (its MSName mentions GoCardless).
         public const string ModuleSetup = "MODULESETUP";
         public const string ModuleId = "MSid";

@@ -11,7 +11,7 @@ using GoCardlessHalo.Core.Sql;
 namespace GoCardlessHalo.Core.Halo.Sql
 {
     /// <summary>
-    /// Halo's tables as this database has them. Halo's schema differs between versions (reference §5.3), so the
+    /// Halo's tables as this database has them. Halo's schema differs between versions (compare docs/schema.sql of https://github.com/provisiondata/ProvisionData.HaloPSA.ApiClient with https://kb.dtctoday.com/books/halopsa-database-schema), so the
     /// module checks what it needs when it opens and learns which NOT NULL columns it must fill on insert.
     /// </summary>
     internal sealed class HaloSchema : ISqlNames
@@ -67,7 +67,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
                 .Select(c => c + " (NOT NULL without default, of type " + c.DataType + ")")
                 .ToList();
 
-            // Halo allocates Uid and FIid itself and lets the database number FieldData (PD-schema); a database
+            // Halo allocates Uid and FIid itself and lets the database number FieldData (no IDENTITY column in docs/schema.sql of https://github.com/provisiondata/ProvisionData.HaloPSA.ApiClient); a database
             // that does otherwise is not one the module's inserts would be right for.
             foreach (var (table, column, identity) in new[] { (Users, UserId, false), (FieldInfo, FieldId, false), (FieldData, DataId, true) })
             {

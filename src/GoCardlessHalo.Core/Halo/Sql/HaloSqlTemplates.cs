@@ -85,7 +85,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
             "SELECT 1 FROM {=table} LIMIT 1");
 
         /// <summary>
-        /// MODULESETUP rows whose name matches @name (Halo's own integrator settings per integration, reference §4.2);
+        /// MODULESETUP rows whose name matches @name (Halo's own integrator settings per integration, Control.cs in https://github.com/Angelic-Software/angelic);
         /// {=optionalColumns} adds MSHaloIntegratorLastSync and MSHaloIntegratorLastError where the table has them.
         /// </summary>
         public static readonly SqlTemplate SelectModulesNamed = new SqlTemplate(

@@ -6,7 +6,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
 {
     /// <summary>
     /// The embedded database's copy of Halo's tables: the subset the module uses, with Halo's names, SQL Server
-    /// type names, NOT NULL flags and defaults (PD-schema, reference §5), so everything that works here meets
+    /// type names, NOT NULL flags and defaults (the SQL Server script docs/schema.sql of https://github.com/provisiondata/ProvisionData.HaloPSA.ApiClient), so everything that works here meets
     /// the same shape on a real Halo database. Differences SQLite forces: nvarchar(max) is written nvarchar, and
     /// FieldData.fdId, Halo's IDENTITY, is SQLite's INTEGER PRIMARY KEY AUTOINCREMENT.
     /// </summary>
@@ -96,8 +96,8 @@ namespace GoCardlessHalo.Core.Halo.Sql
                 fdDisplay nvarchar(1000) NULL,
                 fdLastUpdated datetime NULL)"),
 
-            // Halo's per-integration integrator settings (reference §4.2), so the health check's MODULESETUP read
-            // has something to read here too. The names are Halo's; the column types are a guess (PD-schema's
+            // Halo's per-integration integrator settings (Control.cs in https://github.com/Angelic-Software/angelic), so the health check's MODULESETUP read
+            // has something to read here too. The names are Halo's; the column types are a guess (that schema script's
             // definition was not recorded), and no rows are created: what Halo's own GoCardless row looks like is
             // not known.
             Embedded("EmbeddedCreateModuleSetup", @"CREATE TABLE IF NOT EXISTS MODULESETUP (
@@ -107,7 +107,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
                 MSHaloIntegratorLastSync datetime NULL,
                 MSHaloIntegratorLastError nvarchar NULL)"),
 
-            // PD-schema scripted no secondary indexes; these serve the per-user join and link lookups, which a
+            // That schema script scripted no secondary indexes; these serve the per-user join and link lookups, which a
             // real Halo database presumably indexes too.
             Embedded("EmbeddedCreateIXFieldDataEntity", "CREATE INDEX IF NOT EXISTS IX_FieldData_Entity ON FieldData (fdUsage, fdEntityId, fdFieldId)"),
             Embedded("EmbeddedCreateIXFieldDataValue", "CREATE INDEX IF NOT EXISTS IX_FieldData_Value ON FieldData (fdFieldId, fdValueString)"),

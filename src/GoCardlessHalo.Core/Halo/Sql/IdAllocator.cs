@@ -11,7 +11,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
     /// <summary>
     /// Allocates ids the way Halo does, in the application: MAX(id) + 1 read inside the write transaction with the
     /// key range locked (SQL Server: UPDLOCK, HOLDLOCK; SQLite: the transaction began IMMEDIATE), so two writers can
-    /// never take the same id. Halo itself may still race with us; reference §5.3 explains why API writes are safer.
+    /// never take the same id. Halo itself may still race with us; AREA, SITE and USERS have no IDENTITY column (docs/schema.sql of https://github.com/provisiondata/ProvisionData.HaloPSA.ApiClient), which is why API writes are safer.
     /// </summary>
     internal static class IdAllocator
     {

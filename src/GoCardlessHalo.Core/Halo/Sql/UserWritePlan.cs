@@ -1,7 +1,6 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
 using System.Collections.Generic;
-using System.Linq;
 
 namespace GoCardlessHalo.Core.Halo.Sql
 {

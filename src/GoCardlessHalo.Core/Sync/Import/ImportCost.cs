@@ -1,5 +1,4 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
-using GoCardlessHalo.Core.Halo;
 
 namespace GoCardlessHalo.Core.Sync.Import
 {

@@ -12,7 +12,6 @@ using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Ledger;
 
-using GoCardlessHalo.Core.Sync.Payments;
 
 using GoCardlessHalo.Core.Timing;
 

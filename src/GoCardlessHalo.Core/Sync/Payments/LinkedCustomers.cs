@@ -7,7 +7,6 @@ using System.Threading.Tasks;
 using GoCardlessHalo.Core.Diagnostics;
 using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Ledger;
-using GoCardlessHalo.Core.Sync;
 
 namespace GoCardlessHalo.Core.Sync.Payments
 {
