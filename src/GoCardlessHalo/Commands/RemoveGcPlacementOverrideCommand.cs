@@ -1,7 +1,6 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System.Management.Automation;
 using GoCardlessHalo.Cmdlets;
-using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Errors;
 
 namespace GoCardlessHalo.Commands
