@@ -73,7 +73,7 @@ namespace GoCardlessHalo.Core.Config
         private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
 
         private static GcHaloException Invalid(string message) =>
-            new GcHaloException(PlacementErrorIds.OverrideInvalid, ErrorKind.InvalidArgument, message, null);
+            new GcHaloException(ErrorIds.PlacementOverrideInvalid, ErrorKind.InvalidArgument, message, null);
     }
 
     /// <summary>ErrorIds of placement overrides.</summary>

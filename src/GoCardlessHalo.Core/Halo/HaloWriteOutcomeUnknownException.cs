@@ -11,7 +11,7 @@ namespace GoCardlessHalo.Core.Halo
     /// a 5xx from Halo or a proxy in front of it). Nothing may be written again until the caller has read back
     /// what Halo holds (by link value): writing again blindly is exactly how users get duplicated.
     /// <see cref="Known"/> holds the writes the answer did account for (by their index in the batch).
-    /// Always <see cref="ErrorKind.Remote"/>, as the catalogue (ErrorIds.Kinds) fixes one kind per id: the cause
+    /// Always <see cref="ErrorKind.Remote"/>, as the catalogue (ErrorIds.KindOf) fixes one kind per id: the cause
     /// (timeout, reset, damaged body) stays readable through <see cref="Exception.InnerException"/>.
     /// </summary>
     public sealed class HaloWriteOutcomeUnknownException : GcHaloException
