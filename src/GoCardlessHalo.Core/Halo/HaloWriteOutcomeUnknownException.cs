@@ -16,10 +16,8 @@ namespace GoCardlessHalo.Core.Halo
     /// </summary>
     public sealed class HaloWriteOutcomeUnknownException : GcHaloException
     {
-        public const string Id = ErrorIds.HaloWriteOutcomeUnknown;
-
         public HaloWriteOutcomeUnknownException(string message, IReadOnlyDictionary<int, HaloUserWriteResult> known, Exception? innerException = null)
-            : base(Id, ErrorKind.Remote, message, null, innerException)
+            : base(ErrorIds.HaloWriteOutcomeUnknown, ErrorKind.Remote, message, null, innerException)
         {
             Known = known;
         }

@@ -90,7 +90,7 @@ public sealed class UnknownWriteOutcomeTests
 
         var error = await Assert.ThrowsAsync<GcHaloException>(() => importer.WriteAsync(Enumerable.Range(1, 4).Select(i => importer.Plan(Customer("CU" + i))).ToList(), CancellationToken.None));
 
-        Assert.Equal(HaloWriteOutcomeUnknownException.Id, error.ErrorId);
+        Assert.Equal(ErrorIds.HaloWriteOutcomeUnknown, error.ErrorId);
         Assert.Contains("Run Import-GcUser again", error.Message);
         Assert.Empty(halo.Users);
         Assert.Equal(UserImporter.MaxWriteAttempts, halo.Posts);
@@ -110,7 +110,7 @@ public sealed class UnknownWriteOutcomeTests
         // A 200, even an empty one, settles the update (known by its id); a reset settles nothing.
         Assert.Equal(answer == SavedAnswer.ConnectionReset ? Array.Empty<int>() : new[] { 1 }, outcome.Known.Keys.ToArray());
         // The catalogue gives the id one kind, whatever the cause (a timeout here would otherwise read as Timeout).
-        Assert.Equal(ErrorIds.KindOf(HaloWriteOutcomeUnknownException.Id), outcome.Kind);
+        Assert.Equal(ErrorIds.KindOf(ErrorIds.HaloWriteOutcomeUnknown), outcome.Kind);
         Assert.Equal(ErrorKind.Remote, outcome.Kind);
     }
 
