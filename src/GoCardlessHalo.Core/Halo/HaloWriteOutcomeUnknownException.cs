@@ -11,20 +11,18 @@ namespace GoCardlessHalo.Core.Halo
     /// a 5xx from Halo or a proxy in front of it). Nothing may be written again until the caller has read back
     /// what Halo holds (by link value): writing again blindly is exactly how users get duplicated.
     /// <see cref="Known"/> holds the writes the answer did account for (by their index in the batch).
+    /// Always <see cref="ErrorKind.Remote"/>, as the catalogue (ErrorIds.KindOf) fixes one kind per id: the cause
+    /// (timeout, reset, damaged body) stays readable through <see cref="Exception.InnerException"/>.
     /// </summary>
     public sealed class HaloWriteOutcomeUnknownException : GcHaloException
     {
         public HaloWriteOutcomeUnknownException(string message, IReadOnlyDictionary<int, HaloUserWriteResult> known, Exception? innerException = null)
-            : base(ErrorIds.HaloWriteOutcomeUnknown, KindOf(innerException), message, null, innerException)
+            : base(ErrorIds.HaloWriteOutcomeUnknown, ErrorKind.Remote, message, null, innerException)
         {
             Known = known;
         }
 
         /// <summary>Results the answer did tie to a write, by the write's index in the batch given to the target.</summary>
         public IReadOnlyDictionary<int, HaloUserWriteResult> Known { get; }
-
-        // A damaged answer is Halo's fault, not the data's: InvalidData would read as "Halo refused the values".
-        private static ErrorKind KindOf(Exception? cause) =>
-            cause is GcHaloException { Kind: not ErrorKind.InvalidData and not ErrorKind.InvalidArgument } known ? known.Kind : ErrorKind.Remote;
     }
 }

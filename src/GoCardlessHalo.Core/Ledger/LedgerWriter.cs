@@ -135,6 +135,10 @@ namespace GoCardlessHalo.Core.Ledger
         public Task SetWatermarkAsync(DateTimeOffset watermark, CancellationToken cancellationToken) =>
             SetStateAsync(PaymentLedger.WatermarkName, watermark, cancellationToken);
 
+        /// <summary>Records when the non-final payments were read again by id.</summary>
+        public Task SetReconciledAsync(DateTimeOffset at, CancellationToken cancellationToken) =>
+            SetStateAsync(PaymentLedger.ReconciledName, at, cancellationToken);
+
         /// <summary>Replaces the link map with <paramref name="links"/> and records when it was read from Halo.</summary>
         public async Task ReplaceLinksAsync(IEnumerable<(string CustomerId, int HaloUserId)> links, DateTimeOffset readAt, CancellationToken cancellationToken)
         {

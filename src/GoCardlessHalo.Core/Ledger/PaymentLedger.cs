@@ -36,6 +36,9 @@ namespace GoCardlessHalo.Core.Ledger
         /// <summary>The gch_sync_state row holding when the link map (gch_link) was last read from Halo.</summary>
         public const string LinkMapName = "links";
 
+        /// <summary>The gch_sync_state row holding when the non-final payments were last read again by id.</summary>
+        public const string ReconciledName = "reconciled";
+
         private readonly bool ownsDatabase;
         private bool ready;
 
@@ -126,6 +129,9 @@ namespace GoCardlessHalo.Core.Ledger
 
         /// <summary>The created_at of the newest event the sync has stored; null before the first sync.</summary>
         public Task<DateTimeOffset?> GetWatermarkAsync(CancellationToken cancellationToken) => GetStateAsync(WatermarkName, cancellationToken);
+
+        /// <summary>When Sync-GcPayment last read the non-final payments again by id; null when it never has.</summary>
+        public Task<DateTimeOffset?> GetReconciledAsync(CancellationToken cancellationToken) => GetStateAsync(ReconciledName, cancellationToken);
 
         /// <summary>
         /// Replaces the link map with the links Import-GcUser just read from Halo (and wrote), so the next payment

@@ -6,6 +6,7 @@ using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Halo;
+using GoCardlessHalo.Core.Halo.Sql;
 using GoCardlessHalo.Core.Sync;
 
 namespace GoCardlessHalo.Cmdlets
@@ -55,12 +56,21 @@ namespace GoCardlessHalo.Cmdlets
             GoCardlessClient? goCardless = null;
             IHaloTarget? target = null;
             SyncLock? runLock = null;
+            var locked = false;
             try
             {
                 var connections = cmdlet.Connections;
                 // Creating the target sends nothing; it names the Halo the lock is for.
                 target = connections.CreateHaloTarget();
-                runLock = cmdlet.Await(SyncLock.AcquireAsync(SyncTarget.Of(target), SyncRunHolder.Current(holder, cmdlet.Context.Location.SettingsPath), lockTimeout, cmdlet.CancellationToken));
+                var runHolder = SyncRunHolder.Current(holder, cmdlet.Context.Location.SettingsPath);
+                runLock = cmdlet.Await(SyncLock.AcquireAsync(SyncTarget.Of(target), runHolder, lockTimeout, cmdlet.CancellationToken));
+                if (target is HaloSqlTarget database)
+                {
+                    // The machine lock cannot see a run on another machine; the database lock can (issue 8).
+                    cmdlet.Await(database.LockRunAsync(runHolder, lockTimeout, cmdlet.CancellationToken));
+                }
+
+                locked = true;
                 // Before anything is written, so a run killed from here on shows in Test-GcModule as never finished.
                 var previousStart = cmdlet.Context.SyncState.Load()[kind].LastStart;
                 if (recordsOutcome)
@@ -74,7 +84,7 @@ namespace GoCardlessHalo.Cmdlets
             }
             catch (Exception ex)
             {
-                if (ex is GcHaloException failure && runLock is not null && recordsOutcome)
+                if (ex is GcHaloException failure && locked && recordsOutcome)
                 {
                     Record(cmdlet, state => state.RecordFailure(kind, DateTimeOffset.UtcNow, failure.Message));
                 }

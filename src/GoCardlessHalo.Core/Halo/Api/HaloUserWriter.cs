@@ -2,6 +2,8 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Net.Http;
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -134,13 +136,22 @@ namespace GoCardlessHalo.Core.Halo.Api
         /// <summary>
         /// POSTs the users and returns the saved records Halo answered with. A failure after which Halo may have
         /// saved them (no answer, a timeout, a 5xx from Halo or a proxy, a 200 that is not JSON) is an unknown
-        /// outcome; a 4xx is Halo refusing the request, which saved nothing.
+        /// outcome; a 4xx is Halo refusing the request, which saved nothing. An empty 200 is an empty answer: Halo
+        /// processed the POST but names no saved user (the matcher then knows only the updates).
         /// </summary>
         private async Task<IReadOnlyList<System.Text.Json.JsonElement>> PostAsync(string body, int count, CancellationToken cancellationToken)
         {
             try
             {
-                using var document = await _connection.PostJsonAsync("/api/Users", body, cancellationToken).ConfigureAwait(false);
+                var answer = await _connection.SendAsync(HttpMethod.Post, _connection.Resolve("/api/Users"), () => new StringContent(body, Encoding.UTF8, "application/json"), authenticated: true, tokenRequest: false, cancellationToken).ConfigureAwait(false);
+                if (string.IsNullOrWhiteSpace(answer.Body))
+                {
+                    // A 200 with no body (emulator variant UsersPostAnswer=EmptyBody): Halo processed the POST, so the
+                    // updates are known by their ids, as with an empty array; the creates are left for read-back.
+                    return new List<System.Text.Json.JsonElement>();
+                }
+
+                using var document = _connection.Parse(answer);
                 return HaloApiMapper.Saved(document.RootElement).Select(e => e.Clone()).ToList();
             }
             catch (HaloApiException ex) when (!(ex.Status is >= 400 and < 500))

@@ -22,6 +22,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
     {
         private readonly bool ownsDatabase;
         private HaloSchema? schema;
+        private HaloDatabaseLock? runLock;
 
         /// <summary>A target on its own database connection settings.</summary>
         public HaloSqlTarget(SqlOptions options, IEngineLog? log = null)
@@ -62,6 +63,18 @@ namespace GoCardlessHalo.Core.Halo.Sql
                 () => HaloSchema.DiscoverAsync(Database.Dialect, connection, cancellationToken),
                 cancellationToken).ConfigureAwait(false);
             Database.LogDone("opened; NOT NULL columns given safe values on insert: " + schema.DescribeSafeValueColumns(), watch);
+        }
+
+        /// <summary>
+        /// Takes the run lock inside Halo's database (<see cref="HaloDatabaseLock"/>), so runs from two machines
+        /// cannot overlap; held until this target is disposed.
+        /// </summary>
+        public async Task LockRunAsync(Sync.SyncRunHolder holder, TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            if (runLock is null)
+            {
+                runLock = await HaloDatabaseLock.AcquireAsync(Database, holder, timeout, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         /// <inheritdoc />
@@ -203,6 +216,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
         /// <summary>Releases the database if this target created it.</summary>
         public void Dispose()
         {
+            runLock?.Dispose();
             if (ownsDatabase)
             {
                 Database.Dispose();

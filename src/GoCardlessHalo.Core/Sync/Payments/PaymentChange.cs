@@ -12,6 +12,9 @@ namespace GoCardlessHalo.Core.Sync.Payments
 
         /// <summary>Read from GoCardless's events since the last sync.</summary>
         Event,
+
+        /// <summary>A payment not in a final state, read again by id (PaymentSyncOptions.ReconcileEvery).</summary>
+        Reconciliation,
     }
 
     /// <summary>

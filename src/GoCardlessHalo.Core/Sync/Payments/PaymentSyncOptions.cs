@@ -61,6 +61,13 @@ namespace GoCardlessHalo.Core.Sync.Payments
         /// </summary>
         public TimeSpan LinkMapMaxAge { get; set; } = TimeSpan.FromDays(1);
 
+        /// <summary>
+        /// How often a payment sync reads again, by id, the ledger's payments not yet in a final state (default one
+        /// day), so a status change whose event GoCardless listed later than <see cref="OverlapWindow"/> behind the
+        /// watermark is still applied; <see cref="TimeSpan.Zero"/> turns this off.
+        /// </summary>
+        public TimeSpan ReconcileEvery { get; set; } = TimeSpan.FromDays(1);
+
         /// <summary>Time source for updated_at stamps (tests substitute a fixed clock).</summary>
         public IClock Clock { get; set; } = SystemClock.Instance;
 
@@ -99,6 +106,10 @@ namespace GoCardlessHalo.Core.Sync.Payments
             else if (OverlapWindow < TimeSpan.Zero || OverlapWindow > TimeSpan.FromDays(1))
             {
                 problem = "OverlapWindow " + OverlapWindow + " is out of range: use 0 to 24 hours (default 10 minutes).";
+            }
+            else if (ReconcileEvery < TimeSpan.Zero)
+            {
+                problem = "ReconcileEvery " + ReconcileEvery + " is negative: use 0 to turn reconciliation off, or a period such as 1 day (the default).";
             }
             else if (PageSize < 1 || PageSize > 500)
             {

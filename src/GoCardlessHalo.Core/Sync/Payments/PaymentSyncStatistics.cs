@@ -47,8 +47,11 @@ namespace GoCardlessHalo.Core.Sync.Payments
         /// <summary>Events skipped because an earlier run already applied them (the overlap window).</summary>
         public long EventsAlreadySeen { get; internal set; }
 
-        /// <summary>Payments read one by one (an event without its payment included).</summary>
+        /// <summary>Payments read one by one (an event without its payment included, or a reconciliation).</summary>
         public int PaymentsFetched { get; internal set; }
+
+        /// <summary>Non-final ledger payments read again by id this run (0 when reconciliation was not due).</summary>
+        public int PaymentsReconciled { get; internal set; }
 
         /// <summary>Mandates read one by one (new mandates, mandate events).</summary>
         public int MandatesFetched { get; internal set; }

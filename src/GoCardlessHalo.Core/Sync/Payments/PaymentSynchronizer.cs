@@ -24,6 +24,9 @@ namespace GoCardlessHalo.Core.Sync.Payments
     /// <item>Later runs: customers linked since get their own backfill; then the payment and mandate events since
     /// the watermark minus the overlap window are read, deduplicated by event id, and stored in ONE transaction
     /// with the new watermark, so a failed run neither advances the cursor nor loses a change.</item>
+    /// <item>Once a day (<see cref="PaymentSyncOptions.ReconcileEvery"/>) the ledger's payments not in a final state
+    /// are read again by id, so an event GoCardless listed too late for the overlap window is not lost for good
+    /// (<see cref="PendingPaymentReconciliation"/>).</item>
     /// <item>Optionally the payment summary fields of linked Halo users are brought up to date.</item>
     /// </list>
     /// Changes are yielded only after the transaction that stored them committed. GoCardless, Halo and database
@@ -119,6 +122,8 @@ namespace GoCardlessHalo.Core.Sync.Payments
                     }
 
                     await writer.SetWatermarkAsync(watermark, cancellationToken).ConfigureAwait(false);
+                    // The backfill just read every payment: the first reconciliation is due one period from now.
+                    await writer.SetReconciledAsync(options.Clock.UtcNow, cancellationToken).ConfigureAwait(false);
                     return linkChanges;
                 },
                 cancellationToken).ConfigureAwait(false);
@@ -171,6 +176,11 @@ namespace GoCardlessHalo.Core.Sync.Payments
 
             statistics.WatermarkAfter = newWatermark;
             foreach (var change in changes)
+            {
+                yield return change;
+            }
+
+            foreach (var change in await PendingPaymentReconciliation.RunIfDueAsync(run, window.Payments.Select(o => o.PaymentId), cancellationToken).ConfigureAwait(false))
             {
                 yield return change;
             }

@@ -36,7 +36,7 @@ public sealed class SqlServerStatementParseTests
         var names = AllTemplates().Select(t => t.Name).ToList();
 
         Assert.Equal(names.Count, names.Distinct().Count());
-        foreach (var expected in new[] { "DiscoverColumns", "SelectUsers", "SelectUsersLinkedInColumn", "SelectMaxIdLocked", "InsertRow", "UpdateFieldData", "CreatePayment", "AcquireLock", "RecordApplied", "EmbeddedCreateUsers", "CreateMandate", "QueryPayments", "SelectPaymentsById", "UpdatePayment", "SelectLatestPayments" })
+        foreach (var expected in new[] { "DiscoverColumns", "SelectUsers", "SelectUsersLinkedInColumn", "SelectMaxIdLocked", "InsertRow", "UpdateFieldData", "CreatePayment", "AcquireLock", "RecordApplied", "EmbeddedCreateUsers", "CreateMandate", "QueryPayments", "SelectPaymentsById", "UpdatePayment", "SelectLatestPayments", "GetRunLock", "ReleaseRunLock" })
         {
             Assert.Contains(expected, names);
         }

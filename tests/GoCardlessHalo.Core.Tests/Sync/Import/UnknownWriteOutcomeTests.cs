@@ -1,8 +1,10 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Diagnostics;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.GoCardless;
@@ -96,6 +98,7 @@ public sealed class UnknownWriteOutcomeTests
 
     [Theory]
     [InlineData(SavedAnswer.EmptyArray)]
+    [InlineData(SavedAnswer.EmptyBody)]
     [InlineData(SavedAnswer.ConnectionReset)]
     public async Task TheTargetReportsAnUnknownOutcomeRatherThanGuessingByPosition(SavedAnswer answer)
     {
@@ -104,8 +107,32 @@ public sealed class UnknownWriteOutcomeTests
 
         var outcome = await Assert.ThrowsAsync<HaloWriteOutcomeUnknownException>(() => target.WriteUsersAsync(writes, CancellationToken.None));
 
-        // A 200 settles the update (known by its id); a reset settles nothing.
-        Assert.Equal(answer == SavedAnswer.EmptyArray ? new[] { 1 } : Array.Empty<int>(), outcome.Known.Keys.ToArray());
+        // A 200, even an empty one, settles the update (known by its id); a reset settles nothing.
+        Assert.Equal(answer == SavedAnswer.ConnectionReset ? Array.Empty<int>() : new[] { 1 }, outcome.Known.Keys.ToArray());
+        // The catalogue gives the id one kind, whatever the cause (a timeout here would otherwise read as Timeout).
+        Assert.Equal(ErrorIds.KindOf(ErrorIds.HaloWriteOutcomeUnknown), outcome.Kind);
+        Assert.Equal(ErrorKind.Remote, outcome.Kind);
+    }
+
+    [Fact]
+    public async Task AnEmptyAnswerToEveryPostStillEndsWithEachCustomerOnceAndTheUpdatePostedOnce()
+    {
+        var halo = new SavingStubHalo { Answer = SavedAnswer.EmptyBody, FaultyAnswers = int.MaxValue };
+        using var target = Target(halo);
+        var importer = new UserImporter(target, new ImportOptions { DefaultSite = "1", FieldOwnership = new Dictionary<string, FieldRule> { [UserFields.Email] = FieldRule.Overwrite } }, NullEngineLog.Instance, audit: null);
+        await importer.PrepareAsync(CancellationToken.None);
+        await importer.WriteAsync(new[] { importer.Plan(Customer("CU1")) }.ToList(), CancellationToken.None);
+        var postsBefore = halo.Posts;
+        var changed = new Customer { Id = "CU1", GivenName = "Pat", FamilyName = "CU1", Email = "moved@example.com" };
+        var plans = new[] { importer.Plan(changed), importer.Plan(Customer("CU2")), importer.Plan(Customer("CU3")) }.ToList();
+
+        var results = await importer.WriteAsync(plans, CancellationToken.None);
+
+        Assert.Equal(new[] { ImportAction.Updated, ImportAction.Created, ImportAction.Created }, results.Select(r => r.Action).ToArray());
+        Assert.Equal(3, halo.Users.Count);
+        Assert.All(halo.LinkCounts().Values, count => Assert.Equal(1, count));
+        // One POST: the empty 200 settles the update by its id and read-back finds the two creates.
+        Assert.Equal(postsBefore + 1, halo.Posts);
     }
 
     private static HaloApiTarget Target(SavingStubHalo halo) => new(new HaloApiOptions
