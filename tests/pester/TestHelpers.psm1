@@ -77,17 +77,18 @@ function Invoke-FreshPwsh {
     }
     $exitCode = $LASTEXITCODE
     # Escape sequences would end up in the XML test report, where they are invalid.
-    [pscustomobject]@{ ExitCode = $exitCode; Output = @($output | ForEach-Object { "$_" -replace "`e\[[0-9;]*m", '' }) }
+    [pscustomobject]@{ ExitCode = $exitCode; Output = @($output | ForEach-Object { if ($KeepColour) { "$_" } else { "$_" -replace "`e\[[0-9;]*m", '' } }) }
 }
 
 function Invoke-ScriptInFreshPwsh {
-    <# Runs a script file with arguments in a new pwsh process; returns its exit code and output lines. #>
-    param([Parameter(Mandatory)] [string] $Path, [string[]] $ArgumentList = @())
+    <# Runs a script file with arguments in a new pwsh process; returns its exit code and output lines (colour codes
+       removed, unless -KeepColour: then NO_COLOR is not set either, to see what the script itself writes). #>
+    param([Parameter(Mandatory)] [string] $Path, [string[]] $ArgumentList = @(), [switch] $KeepColour)
     $pwshDll = Join-Path $PSHOME 'pwsh.dll'
     $launcher = if (Test-Path $pwshDll) { @('dotnet', $pwshDll) } else { @((Join-Path $PSHOME 'pwsh')) }
     $arguments = @($launcher | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $Path) + $ArgumentList
     $previous = $env:NO_COLOR
-    $env:NO_COLOR = '1'
+    if (-not $KeepColour) { $env:NO_COLOR = '1' } else { Remove-Item Env:NO_COLOR -ErrorAction SilentlyContinue }
     try {
         $output = & $launcher[0] @arguments 2>&1
     }
