@@ -41,7 +41,7 @@ Describe 'examples/Invoke-ScheduledSync.ps1' {
         $run.ExitCode | Should -Be 2 -Because ($run.Output -join "`n")
         $run.Output[0] | Should -Match '^GoCardlessHalo sync NEEDS ATTENTION: import 3 unchanged; payments 1 changed \| attention: 1 payment\(s\) failed or charged back'
         @($run.Output | Select-Object -Skip 1) -join "`n" | Should -Match 'WARNING: Payment PM00EXA of CU00EXA: failed'
-        ($run.Output -join "`n") | Should -Not -Match "`e\[" -Because 'output redirected to a file or an RMM tool carries no colour codes'
+        $run.ColourLines | Should -Be 0 -Because 'output redirected to a file or an RMM tool carries no colour codes'
         ($run.Output -join "`n") | Should -Not -Match 'more warning\(s\) not shown'
     }
 

@@ -77,12 +77,12 @@ function Invoke-FreshPwsh {
     }
     $exitCode = $LASTEXITCODE
     # Escape sequences would end up in the XML test report, where they are invalid.
-    [pscustomobject]@{ ExitCode = $exitCode; Output = @($output | ForEach-Object { if ($KeepColour) { "$_" } else { "$_" -replace "`e\[[0-9;]*m", '' } }) }
+    [pscustomobject]@{ ExitCode = $exitCode; Output = @($output | ForEach-Object { "$_" -replace "`e\[[0-9;]*m", '' }) }
 }
 
 function Invoke-ScriptInFreshPwsh {
-    <# Runs a script file with arguments in a new pwsh process; returns its exit code and output lines (colour codes
-       removed, unless -KeepColour: then NO_COLOR is not set either, to see what the script itself writes). #>
+    <# Runs a script file with arguments in a new pwsh process; returns its exit code, output lines (colour codes
+       removed) and how many lines had colour codes (with -KeepColour NO_COLOR is not set, to see what the script writes). #>
     param([Parameter(Mandatory)] [string] $Path, [string[]] $ArgumentList = @(), [switch] $KeepColour)
     $pwshDll = Join-Path $PSHOME 'pwsh.dll'
     $launcher = if (Test-Path $pwshDll) { @('dotnet', $pwshDll) } else { @((Join-Path $PSHOME 'pwsh')) }
@@ -96,7 +96,13 @@ function Invoke-ScriptInFreshPwsh {
         $env:NO_COLOR = $previous
     }
     $exitCode = $LASTEXITCODE
-    [pscustomobject]@{ ExitCode = $exitCode; Output = @($output | ForEach-Object { "$_" -replace "`e\[[0-9;]*m", '' }) }
+    # Escape sequences are counted (ColourLines), not kept: they would be invalid in the XML test report.
+    $lines = @($output | ForEach-Object { "$_" })
+    [pscustomobject]@{
+        ExitCode    = $exitCode
+        Output      = @($lines | ForEach-Object { $_ -replace "`e\[[0-9;]*m", '' })
+        ColourLines = @($lines | Where-Object { $_ -match "`e\[" }).Count
+    }
 }
 
 function Get-ModuleLoadContext {
