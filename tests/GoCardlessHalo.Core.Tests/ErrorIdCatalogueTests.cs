@@ -43,6 +43,19 @@ public sealed class ErrorIdCatalogueTests
     }
 
     [Fact]
+    public void No_file_keeps_an_error_id_of_its_own_beside_the_catalogue()
+    {
+        var alias = new Regex(@"const\s+string\s+\w*ErrorIds?\w*\s*=");
+        var offenders = SourceFiles()
+            .Where(f => !f.EndsWith(Path.Combine("Errors", "ErrorIds.cs"), StringComparison.Ordinal))
+            .Where(f => alias.IsMatch(File.ReadAllText(f)))
+            .Select(Path.GetFileName)
+            .ToArray();
+
+        Assert.Equal(Array.Empty<string>(), offenders);
+    }
+
+    [Fact]
     public void Every_id_is_raised_with_the_one_kind_the_catalogue_gives_it()
     {
         var pairs = SourceFiles()

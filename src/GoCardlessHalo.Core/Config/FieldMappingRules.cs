@@ -14,7 +14,6 @@ namespace GoCardlessHalo.Core.Config
     /// </summary>
     public static class FieldMappingRules
     {
-        public const string ConflictErrorId = "FieldMappingConflict";
 
         /// <summary>Checks a mapping about to join <paramref name="others"/>.</summary>
         /// <exception cref="GcHaloException">FieldMappingConflict.</exception>
@@ -23,7 +22,7 @@ namespace GoCardlessHalo.Core.Config
             var suffix = where is null ? string.Empty : $" (in '{where}'; edit the file, or restore its .bak copy)";
             if (string.Equals(mapping.HaloField, linkField, StringComparison.OrdinalIgnoreCase))
             {
-                throw new GcHaloException(ConflictErrorId, ErrorKind.InvalidArgument,
+                throw new GcHaloException(ErrorIds.FieldMappingConflict, ErrorKind.Conflict,
                     $"'{mapping.HaloField}' is the link field that holds the GoCardless customer id; map '{mapping.GoCardlessField}' to another Halo field{suffix}. Nothing was written.",
                     mapping.HaloField);
             }
@@ -32,7 +31,7 @@ namespace GoCardlessHalo.Core.Config
             if (clash is not null)
             {
                 var fix = where is null ? $"Remove that mapping first (Remove-GcFieldMapping {clash.GoCardlessField}) or choose another Halo field" : "Keep one of the two mappings";
-                throw new GcHaloException(ConflictErrorId, ErrorKind.Conflict,
+                throw new GcHaloException(ErrorIds.FieldMappingConflict, ErrorKind.Conflict,
                     $"The Halo field '{mapping.HaloField}' receives both '{clash.GoCardlessField}' and '{mapping.GoCardlessField}'. {fix}{suffix}. Nothing was written.",
                     mapping.HaloField);
             }

@@ -47,7 +47,7 @@ namespace GoCardlessHalo.Core.Config
             if (name.Length == 0 || string.Equals(name, linkField, StringComparison.OrdinalIgnoreCase))
             {
                 throw new GcHaloException(
-                    InvalidErrorId,
+                    ErrorIds.FieldOwnershipInvalid,
                     ErrorKind.InvalidArgument,
                     $"'{name}' cannot have an ownership rule: give one of {string.Join(", ", ContactFields)} or a mapped Halo field (Get-GcFieldMapping); the link field '{linkField}' always holds the GoCardless id.",
                     field);
@@ -55,8 +55,5 @@ namespace GoCardlessHalo.Core.Config
 
             return ContactFields.FirstOrDefault(f => string.Equals(f, name, StringComparison.OrdinalIgnoreCase)) ?? name;
         }
-
-        /// <summary>ErrorId of a field that cannot have a rule.</summary>
-        public const string InvalidErrorId = ErrorIds.FieldOwnershipInvalid;
     }
 }

@@ -73,16 +73,7 @@ namespace GoCardlessHalo.Core.Config
         private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
 
         private static GcHaloException Invalid(string message) =>
-            new GcHaloException(PlacementErrorIds.OverrideInvalid, ErrorKind.InvalidArgument, message, null);
+            new GcHaloException(ErrorIds.PlacementOverrideInvalid, ErrorKind.InvalidArgument, message, null);
     }
 
-    /// <summary>ErrorIds of placement overrides.</summary>
-    public static class PlacementErrorIds
-    {
-        /// <summary>An override names neither or both of its subjects or destinations.</summary>
-        public const string OverrideInvalid = ErrorIds.PlacementOverrideInvalid;
-
-        /// <summary>Remove-GcPlacementOverride named an override that does not exist.</summary>
-        public const string OverrideNotFound = ErrorIds.PlacementOverrideNotFound;
-    }
 }

@@ -302,9 +302,29 @@ namespace GoCardlessHalo.Core.Errors
         /// <summary>Halo's answers to a user write kept leaving unknown what it saved, after reading back and retrying; rerun Import-GcUser.</summary>
         public const string HaloWriteOutcomeUnknown = nameof(HaloWriteOutcomeUnknown);
 
+        /// <summary>A duration or count parameter is out of range (a negative -LockTimeout, -WarningAge or -FailureAge).</summary>
+        public const string ParameterOutOfRange = nameof(ParameterOutOfRange);
+
+        /// <summary>Get-GcPayment -Status names a payment status GoCardless does not have (the message lists those that exist).</summary>
+        public const string PaymentStatusInvalid = nameof(PaymentStatusInvalid);
+
+        /// <summary>Test-GcModule: the last import found GoCardless ids held by more than one Halo user (listed).</summary>
+        public const string DuplicateLinks = nameof(DuplicateLinks);
+
+        /// <summary>Test-GcModule: the last import or payment sync started and never finished (killed or stopped); rerun it.</summary>
+        public const string SyncNeverFinished = nameof(SyncNeverFinished);
+
+        /// <summary>Test-GcModule: the last run against this Halo on this machine used another configuration (only one should sync one Halo).</summary>
+        public const string SyncOtherConfiguration = nameof(SyncOtherConfiguration);
+
         private static readonly Dictionary<string, ErrorKind> Kinds = new Dictionary<string, ErrorKind>
         {
             [AccessTokenRequired] = ErrorKind.InvalidArgument,
+            [ParameterOutOfRange] = ErrorKind.InvalidArgument,
+            [PaymentStatusInvalid] = ErrorKind.InvalidArgument,
+            [DuplicateLinks] = ErrorKind.InvalidOperation,
+            [SyncNeverFinished] = ErrorKind.InvalidOperation,
+            [SyncOtherConfiguration] = ErrorKind.InvalidOperation,
             [CollectionRunTotalExceeded] = ErrorKind.InvalidOperation,
             [HaloInvoicesNotSupported] = ErrorKind.NotSupported,
             [ConfigFileInvalid] = ErrorKind.InvalidData,

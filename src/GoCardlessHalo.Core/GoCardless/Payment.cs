@@ -108,8 +108,6 @@ namespace GoCardlessHalo.Core.GoCardless
             PendingCustomerApproval, PendingSubmission, Submitted, Confirmed, PaidOut, Cancelled, CustomerApprovalDenied, Failed, ChargedBack,
         };
 
-        public const string InvalidErrorId = "PaymentStatusInvalid";
-
         /// <summary>Normalises a status a person typed; refuses one GoCardless does not have.</summary>
         /// <exception cref="Errors.GcHaloException">PaymentStatusInvalid, listing the statuses that exist.</exception>
         public static string Parse(string status)
@@ -117,7 +115,7 @@ namespace GoCardlessHalo.Core.GoCardless
             var value = (status ?? string.Empty).Trim().ToLowerInvariant();
             if (!System.Linq.Enumerable.Contains(All, value))
             {
-                throw new Errors.GcHaloException(InvalidErrorId, Errors.ErrorKind.InvalidArgument,
+                throw new Errors.GcHaloException(Errors.ErrorIds.PaymentStatusInvalid, Errors.ErrorKind.InvalidArgument,
                     $"'{status}' is not a GoCardless payment status. Use one of: {string.Join(", ", All)}.", status);
             }
 

@@ -14,10 +14,8 @@ namespace GoCardlessHalo.Core.Halo
     /// </summary>
     public sealed class HaloWriteOutcomeUnknownException : GcHaloException
     {
-        public const string Id = ErrorIds.HaloWriteOutcomeUnknown;
-
         public HaloWriteOutcomeUnknownException(string message, IReadOnlyDictionary<int, HaloUserWriteResult> known, Exception? innerException = null)
-            : base(Id, KindOf(innerException), message, null, innerException)
+            : base(ErrorIds.HaloWriteOutcomeUnknown, KindOf(innerException), message, null, innerException)
         {
             Known = known;
         }

@@ -40,7 +40,7 @@ namespace GoCardlessHalo.Core.Health
             {
                 var holder = _target is null ? null : SyncLock.CurrentHolder(_target);
                 return holder is null
-                    ? HealthCheck.Failed(name, $"The last {what} started {Ago(now, started)} and never finished (the process was stopped or killed): some changes may be missing. Rerun {command}; it finds what was already written and never duplicates it.", "SyncNeverFinished")
+                    ? HealthCheck.Failed(name, $"The last {what} started {Ago(now, started)} and never finished (the process was stopped or killed): some changes may be missing. Rerun {command}; it finds what was already written and never duplicates it.", ErrorIds.SyncNeverFinished)
                     : HealthCheck.Warning(name, $"A sync is running against this Halo now: {holder.Describe()}. Check again when it has finished.", ErrorIds.SyncRunning);
             }
 
@@ -68,13 +68,13 @@ namespace GoCardlessHalo.Core.Health
 
             if (state.DuplicateLinks is { Count: > 0 } duplicates)
             {
-                return HealthCheck.Failed(name, $"{last}, and it found GoCardless ids held by more than one Halo user: {string.Join("; ", duplicates)}. Clear the link field on all but one user of each, then run Import-GcUser again.", DuplicateLinks.ErrorId);
+                return HealthCheck.Failed(name, $"{last}, and it found GoCardless ids held by more than one Halo user: {string.Join("; ", duplicates)}. Clear the link field on all but one user of each, then run Import-GcUser again.", ErrorIds.DuplicateLinks);
             }
 
             var other = _target is null ? null : SyncLock.LastRun(_target);
             if (other?.Configuration is { } elsewhere && !string.Equals(elsewhere, _settingsPath, StringComparison.OrdinalIgnoreCase))
             {
-                return HealthCheck.Warning(name, $"{last}, but the last run against this Halo on this machine used another configuration: {other.Describe()}. Only one configuration (and one machine) should sync one Halo; remove the other schedule.", "SyncOtherConfiguration");
+                return HealthCheck.Warning(name, $"{last}, but the last run against this Halo on this machine used another configuration: {other.Describe()}. Only one configuration (and one machine) should sync one Halo; remove the other schedule.", ErrorIds.SyncOtherConfiguration);
             }
 
             return HealthCheck.Passed(name, last + ".");

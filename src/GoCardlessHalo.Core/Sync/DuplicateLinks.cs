@@ -11,7 +11,6 @@ namespace GoCardlessHalo.Core.Sync
     /// </summary>
     public static class DuplicateLinks
     {
-        public const string ErrorId = "DuplicateLinks";
 
         /// <summary>"Halo users 12 and 34 hold GoCardless id CU1 in 'GoCardlessCustomerId'."</summary>
         public static string Describe(string customerId, IEnumerable<int> userIds, string linkField)

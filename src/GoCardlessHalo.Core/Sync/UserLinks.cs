@@ -15,8 +15,6 @@ namespace GoCardlessHalo.Core.Sync
     /// </summary>
     public sealed class UserLinks
     {
-        /// <summary>The customer is already linked to another Halo user.</summary>
-        public const string ConflictErrorId = ErrorIds.UserLinkConflict;
 
         private readonly IHaloTarget _target;
         private readonly string _configuredLinkField;
@@ -43,7 +41,7 @@ namespace GoCardlessHalo.Core.Sync
                 if (other is not null)
                 {
                     throw new GcHaloException(
-                        ConflictErrorId,
+                        ErrorIds.UserLinkConflict,
                         ErrorKind.Conflict,
                         $"The GoCardless customer {customerId} is already linked to the Halo user {other.Id} ('{other.Name}' in {other.ClientName} / {other.SiteName}). Unlink it first (Remove-GcUserLink -HaloUserId {other.Id}), then link user {userId}.",
                         customerId);

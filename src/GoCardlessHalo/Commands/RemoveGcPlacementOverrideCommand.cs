@@ -47,7 +47,7 @@ namespace GoCardlessHalo.Commands
             var byId = !string.IsNullOrWhiteSpace(CustomerId);
             if (byId == !string.IsNullOrWhiteSpace(CompanyName))
             {
-                WriteItemError(new GcHaloException(PlacementErrorIds.OverrideInvalid, ErrorKind.InvalidArgument, "Name the override to remove by -CustomerId or by -CompanyName: exactly one of them.", null));
+                WriteItemError(new GcHaloException(ErrorIds.PlacementOverrideInvalid, ErrorKind.InvalidArgument, "Name the override to remove by -CustomerId or by -CompanyName: exactly one of them.", null));
                 return;
             }
 
@@ -58,7 +58,7 @@ namespace GoCardlessHalo.Commands
             if (matched.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(text))
             {
                 WriteItemError(new GcHaloException(
-                    PlacementErrorIds.OverrideNotFound,
+                    ErrorIds.PlacementOverrideNotFound,
                     ErrorKind.NotFound,
                     $"No placement override exists for the {(byId ? "GoCardless customer" : "company")} '{text}'. Get-GcPlacementOverride lists them.",
                     text));

@@ -94,12 +94,19 @@ namespace GoCardlessHalo.Core.Halo.Sql
                 cancellationToken);
 
         /// <inheritdoc />
-        public async IAsyncEnumerable<HaloUser> GetUsersAsync(HaloUserQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+        public IAsyncEnumerable<HaloUser> GetUsersAsync(HaloUserQuery query, CancellationToken cancellationToken)
         {
-            // A read costs no request budget here: the id filter is applied to the rows read.
-            await foreach (var user in HaloSqlUserReader.ReadAsync(Database, Schema, query ?? throw new ArgumentNullException(nameof(query)), cancellationToken).ConfigureAwait(false))
+            // Not an iterator itself, so an unopened target fails here rather than at the first MoveNext. A read costs
+            // no request budget here: the id filter is applied to the rows read.
+            var users = HaloSqlUserReader.ReadAsync(Database, Schema, query ?? throw new ArgumentNullException(nameof(query)), cancellationToken);
+            return query.UserIds is null ? users : OnlyAsync(users, query.UserIds, cancellationToken);
+        }
+
+        private static async IAsyncEnumerable<HaloUser> OnlyAsync(IAsyncEnumerable<HaloUser> users, IReadOnlyCollection<int> ids, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await foreach (var user in users.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                if (query.UserIds is null || query.UserIds.Contains(user.Id))
+                if (ids.Contains(user.Id))
                 {
                     yield return user;
                 }

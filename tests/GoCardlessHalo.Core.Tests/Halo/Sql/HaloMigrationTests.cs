@@ -37,7 +37,7 @@ public sealed class HaloMigrationTests : SqliteDatabaseTests
 
         Assert.Equal(LedgerMigrations.All.Select(m => m.Version), pendingBefore.Select(m => m.Version));
         Assert.Equal(0L, tablesAfterCheck);
-        Assert.Equal(new[] { 1, 2, 3 }, applied.Select(m => m.Version));
+        Assert.Equal(new[] { 1, 2, 3, 4 }, applied.Select(m => m.Version));
         Assert.Empty(appliedAgain);
         Assert.Empty(pendingAfter);
         var recorded = await RawSqlite.RowsAsync(options, "SELECT version, name FROM gch_migration ORDER BY version");

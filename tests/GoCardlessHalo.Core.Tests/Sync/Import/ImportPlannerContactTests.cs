@@ -104,7 +104,7 @@ public sealed class ImportPlannerContactTests
 
     [Fact]
     public void TheLinkFieldHasNoOwnershipRule() =>
-        Assert.Equal(FieldOwnership.InvalidErrorId, Assert.Throws<GcHaloException>(() => FieldOwnership.FieldName("gocardlesscustomerid", Link)).ErrorId);
+        Assert.Equal(ErrorIds.FieldOwnershipInvalid, Assert.Throws<GcHaloException>(() => FieldOwnership.FieldName("gocardlesscustomerid", Link)).ErrorId);
 
     private static Customer Customer(string id, string? company, string? phone = null) => new()
     {

@@ -111,7 +111,7 @@ public sealed class ImportPlannerPlacementTests
     [InlineData("CU1", null, null, " ")]
     [InlineData("MD1", null, "Halo", null)]
     public void AnOverrideNeedsOneSubjectAndOneDestination(string? id, string? company, string? client, string? site) =>
-        Assert.Equal(PlacementErrorIds.OverrideInvalid, Assert.Throws<GcHaloException>(() => PlacementOverride.Create(id, company, client, site)).ErrorId);
+        Assert.Equal(ErrorIds.PlacementOverrideInvalid, Assert.Throws<GcHaloException>(() => PlacementOverride.Create(id, company, client, site)).ErrorId);
 
     private static Customer Customer(string id, string company) => new()
     {

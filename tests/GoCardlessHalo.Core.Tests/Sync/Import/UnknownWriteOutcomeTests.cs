@@ -88,7 +88,7 @@ public sealed class UnknownWriteOutcomeTests
 
         var error = await Assert.ThrowsAsync<GcHaloException>(() => importer.WriteAsync(Enumerable.Range(1, 4).Select(i => importer.Plan(Customer("CU" + i))).ToList(), CancellationToken.None));
 
-        Assert.Equal(HaloWriteOutcomeUnknownException.Id, error.ErrorId);
+        Assert.Equal(ErrorIds.HaloWriteOutcomeUnknown, error.ErrorId);
         Assert.Contains("Run Import-GcUser again", error.Message);
         Assert.Empty(halo.Users);
         Assert.Equal(UserImporter.MaxWriteAttempts, halo.Posts);
