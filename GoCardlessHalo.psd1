@@ -36,6 +36,7 @@
         'Sync-GcPayment'
         'Get-GcPayment'
         'Open-GcPayment'
+        'Get-GcAuditLog'
         'Update-GcCompletionCache'
     )
     VariablesToExport      = @()

@@ -15,26 +15,34 @@ BeforeAll {
 }
 
 Describe 'examples/Invoke-ScheduledSync.ps1' {
-    It 'exits 0 with a one-line summary when all is well' {
+    It 'exits 0 with the summary line first when all is well' {
         $config = New-TestIntegration -Target Sqlite
         Set-TestGoCardless -Customers $customers -Mandates $mandates -Payments $payments
 
         $run = Invoke-ScriptInFreshPwsh -Path "$examples/Invoke-ScheduledSync.ps1" -ArgumentList '-ConfigPath', $config, '-ModulePath', $env:GCH_TEST_MODULE
 
         $run.ExitCode | Should -Be 0 -Because ($run.Output -join "`n")
-        $run.Output[-1] | Should -Match '^GoCardlessHalo sync OK: import 2 created; payments 1 changed\. Audit: .*GoCardlessHalo\.audit\.jsonl$'
+        $run.Output[0] | Should -Match '^GoCardlessHalo sync OK: import 2 created; payments 1 changed\. Audit: .*GoCardlessHalo\.audit\.jsonl$'
+        $run.Output.Count | Should -Be 1 -Because ($run.Output -join "`n")
     }
 
-    It 'exits 2 when a company matches no Halo customer or a payment fails' {
+    It 'exits 2 when a company matches no Halo customer or a payment fails, summary first, warnings after it and capped, no colour codes' {
         $config = New-TestIntegration -Target Sqlite
         Set-TestGoCardless -Customers ($customers + $unmatched) -Mandates $mandates -Payments $payments
-        $null = Invoke-ScriptInFreshPwsh -Path "$examples/Invoke-ScheduledSync.ps1" -ArgumentList '-ConfigPath', $config, '-ModulePath', $env:GCH_TEST_MODULE
+        $first = Invoke-ScriptInFreshPwsh -Path "$examples/Invoke-ScheduledSync.ps1" -ArgumentList '-ConfigPath', $config, '-ModulePath', $env:GCH_TEST_MODULE, '-MaxWarnings', '0'
+        $first.ExitCode | Should -Be 2 -Because ($first.Output -join "`n")
+        $first.Output[0] | Should -Match '^GoCardlessHalo sync NEEDS ATTENTION: .*attention: 1 company name\(s\) matched no Halo customer'
+        ($first.Output -join "`n") | Should -Not -Match 'CU00EXC \(' -Because 'no warning is shown with -MaxWarnings 0'
+        $first.Output[-1] | Should -Match '^WARNING: \d+ more warning\(s\) not shown; run Get-GcAuditLog -Last'
         $null = Invoke-Emulator -Method POST -Path '/__admin/gocardless/payments/PM00EXA/transition' -Body @{ status = 'failed' }
 
-        $run = Invoke-ScriptInFreshPwsh -Path "$examples/Invoke-ScheduledSync.ps1" -ArgumentList '-ConfigPath', $config, '-ModulePath', $env:GCH_TEST_MODULE
+        $run = Invoke-ScriptInFreshPwsh -Path "$examples/Invoke-ScheduledSync.ps1" -ArgumentList '-ConfigPath', $config, '-ModulePath', $env:GCH_TEST_MODULE -KeepColour
 
         $run.ExitCode | Should -Be 2 -Because ($run.Output -join "`n")
-        $run.Output[-1] | Should -Match 'NEEDS ATTENTION: import 3 unchanged; payments 1 changed \| attention: 1 payment\(s\) failed or charged back'
+        $run.Output[0] | Should -Match '^GoCardlessHalo sync NEEDS ATTENTION: import 3 unchanged; payments 1 changed \| attention: 1 payment\(s\) failed or charged back'
+        @($run.Output | Select-Object -Skip 1) -join "`n" | Should -Match 'WARNING: Payment PM00EXA of CU00EXA: failed'
+        $run.ColourLines | Should -Be 0 -Because 'output redirected to a file or an RMM tool carries no colour codes'
+        ($run.Output -join "`n") | Should -Not -Match 'more warning\(s\) not shown'
     }
 
     It 'exits 1 when GoCardless refuses the token, and says why' {
@@ -48,7 +56,7 @@ Describe 'examples/Invoke-ScheduledSync.ps1' {
             $env:GCH_PESTER_TOKEN = 'emulator-token'
         }
         $run.ExitCode | Should -Be 1
-        $run.Output[-1] | Should -Match '^GoCardlessHalo sync ERROR: stopped: GoCardless'
+        $run.Output[0] | Should -Match '^GoCardlessHalo sync ERROR: stopped: GoCardless'
         ($run.Output -join "`n") | Should -Not -Match 'zq91-not-a-token'
     }
 }

@@ -60,6 +60,27 @@ Describe 'Enable-GcModule, Get-GcModule and Disable-GcModule' {
         { Enable-GcModule -ConfigPath $config -HaloRequestsPer5Minutes -1 -SkipConnectionCheck -ErrorAction Stop } | Should -Throw
     }
 
+    It 'sets both HTTP timeouts (seconds or TimeSpan), shows them, keeps them, and refuses one outside 1 s to 1 hour' {
+        $config = New-TestConfigPath
+        Enable-TestModule -ConfigPath $config
+        $before = Get-GcModule -ConfigPath $config
+        $before.GoCardlessTimeout | Should -Be ([TimeSpan]::FromSeconds(60))
+        $before.HaloTimeout | Should -Be ([TimeSpan]::FromSeconds(100))
+
+        $status = Enable-GcModule -ConfigPath $config -GoCardlessTimeout 90 -HaloTimeout '00:05:00' -PassThru -SkipConnectionCheck -WarningAction SilentlyContinue
+        $status.GoCardlessTimeout | Should -Be ([TimeSpan]::FromSeconds(90))
+        $status.HaloTimeout | Should -Be ([TimeSpan]::FromMinutes(5))
+        $yaml = Get-Content (Join-Path $config 'GoCardlessHalo.yaml') -Raw
+        $yaml | Should -Match '(?m)^goCardless:(\r?\n  .*)*\r?\n  timeoutSeconds: 90'
+        $yaml | Should -Match '(?m)^halo:(\r?\n  .*)*\r?\n  timeoutSeconds: 300'
+
+        Enable-GcModule -ConfigPath $config -DefaultSite 'Somewhere' -SkipConnectionCheck -WarningAction SilentlyContinue
+        (Get-GcModule -ConfigPath $config).HaloTimeout | Should -Be ([TimeSpan]::FromMinutes(5))
+        { Enable-GcModule -ConfigPath $config -HaloTimeout 0 -SkipConnectionCheck -ErrorAction Stop } |
+            Should -Throw -ErrorId 'TimeoutOutOfRange*'
+        (Get-GcModule -ConfigPath $config | Format-List | Out-String) | Should -Match 'HaloTimeout\s+: 00:05:00'
+    }
+
     It 'defaults the request budget to hosted Halo''s 300 per 5 minutes' {
         $config = New-TestConfigPath
         Enable-TestModule -ConfigPath $config

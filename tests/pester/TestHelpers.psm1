@@ -81,13 +81,14 @@ function Invoke-FreshPwsh {
 }
 
 function Invoke-ScriptInFreshPwsh {
-    <# Runs a script file with arguments in a new pwsh process; returns its exit code and output lines. #>
-    param([Parameter(Mandatory)] [string] $Path, [string[]] $ArgumentList = @())
+    <# Runs a script file with arguments in a new pwsh process; returns its exit code, output lines (colour codes
+       removed) and how many lines had colour codes (with -KeepColour NO_COLOR is not set, to see what the script writes). #>
+    param([Parameter(Mandatory)] [string] $Path, [string[]] $ArgumentList = @(), [switch] $KeepColour)
     $pwshDll = Join-Path $PSHOME 'pwsh.dll'
     $launcher = if (Test-Path $pwshDll) { @('dotnet', $pwshDll) } else { @((Join-Path $PSHOME 'pwsh')) }
     $arguments = @($launcher | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $Path) + $ArgumentList
     $previous = $env:NO_COLOR
-    $env:NO_COLOR = '1'
+    if (-not $KeepColour) { $env:NO_COLOR = '1' } else { Remove-Item Env:NO_COLOR -ErrorAction SilentlyContinue }
     try {
         $output = & $launcher[0] @arguments 2>&1
     }
@@ -95,7 +96,13 @@ function Invoke-ScriptInFreshPwsh {
         $env:NO_COLOR = $previous
     }
     $exitCode = $LASTEXITCODE
-    [pscustomobject]@{ ExitCode = $exitCode; Output = @($output | ForEach-Object { "$_" -replace "`e\[[0-9;]*m", '' }) }
+    # Escape sequences are counted (ColourLines), not kept: they would be invalid in the XML test report.
+    $lines = @($output | ForEach-Object { "$_" })
+    [pscustomobject]@{
+        ExitCode    = $exitCode
+        Output      = @($lines | ForEach-Object { $_ -replace "`e\[[0-9;]*m", '' })
+        ColourLines = @($lines | Where-Object { $_ -match "`e\[" }).Count
+    }
 }
 
 function Get-ModuleLoadContext {

@@ -63,6 +63,12 @@ namespace GoCardlessHalo.Core.Activation
         /// <summary>halo.requestsPer5Minutes; null keeps the current value.</summary>
         public int? HaloRequestsPer5Minutes { get; set; }
 
+        /// <summary>goCardless.timeoutSeconds; null keeps the current value.</summary>
+        public TimeSpan? GoCardlessTimeout { get; set; }
+
+        /// <summary>halo.timeoutSeconds; null keeps the current value.</summary>
+        public TimeSpan? HaloTimeout { get; set; }
+
         /// <summary>How company names are matched by scheduled imports (Import-GcUser without -MatchMode).</summary>
         public Sync.Import.MatchMode? MatchMode { get; set; }
     }

@@ -80,6 +80,7 @@ namespace GoCardlessHalo.Core.Activation
             gc.Environment = environment;
             gc.BaseUri = CheckAddress(request.GoCardlessBaseUri, "GoCardlessBaseUri") ?? gc.BaseUri;
             gc.DashboardBaseUri = CheckAddress(request.DashboardBaseUri, "DashboardBaseUri") ?? gc.DashboardBaseUri;
+            gc.Timeout = TimeoutSettings.Checked(request.GoCardlessTimeout, gc.Timeout, TimeoutSettings.GoCardless);
             gc.AccessToken = Secret(request.AccessToken, request.AccessTokenReference, "goCardless.accessToken", "AccessToken") ?? gc.AccessToken;
             if (gc.AccessToken is null)
             {
@@ -102,6 +103,8 @@ namespace GoCardlessHalo.Core.Activation
             {
                 halo.RequestsPer5Minutes = budget;
             }
+
+            halo.Timeout = TimeoutSettings.Checked(request.HaloTimeout, halo.Timeout, TimeoutSettings.Halo);
 
             switch (request.Target)
             {

@@ -68,6 +68,12 @@ namespace GoCardlessHalo.Core.Config
         public Uri? DashboardBaseUri { get; set; }
 
         public SecretReference? AccessToken { get; set; }
+
+        /// <summary>Default of <see cref="Timeout"/>.</summary>
+        public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+
+        /// <summary>Time allowed for one GoCardless HTTP request (goCardless.timeoutSeconds; Enable-GcModule -GoCardlessTimeout).</summary>
+        public TimeSpan Timeout { get; set; } = DefaultTimeout;
     }
 
     public sealed class HaloSettings
@@ -109,5 +115,11 @@ namespace GoCardlessHalo.Core.Config
         /// allows 300 per tenant, shared with every other integration); 0 turns the module's own pacing off.
         /// </summary>
         public int RequestsPer5Minutes { get; set; } = DefaultRequestsPer5Minutes;
+
+        /// <summary>Default of <see cref="Timeout"/>.</summary>
+        public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(100);
+
+        /// <summary>Time allowed for one Halo API request (halo.timeoutSeconds; Enable-GcModule -HaloTimeout).</summary>
+        public TimeSpan Timeout { get; set; } = DefaultTimeout;
     }
 }

@@ -20,6 +20,7 @@ namespace GoCardlessHalo.Core.Config
                 BaseUri = source.GoCardless.BaseUri,
                 DashboardBaseUri = source.GoCardless.DashboardBaseUri,
                 AccessToken = source.GoCardless.AccessToken,
+                Timeout = source.GoCardless.Timeout,
             },
             Halo = new HaloSettings
             {
@@ -34,6 +35,7 @@ namespace GoCardlessHalo.Core.Config
                 DatabasePath = source.Halo.DatabasePath,
                 LinkField = source.Halo.LinkField,
                 RequestsPer5Minutes = source.Halo.RequestsPer5Minutes,
+                Timeout = source.Halo.Timeout,
             },
             FieldMappings = source.FieldMappings.ToList(),
             Ledger = new LedgerSettings { ConnectionString = source.Ledger.ConnectionString, Password = source.Ledger.Password },

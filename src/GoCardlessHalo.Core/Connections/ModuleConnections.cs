@@ -53,6 +53,8 @@ namespace GoCardlessHalo.Core.Connections
                 DashboardBaseUri = gc.DashboardBaseUri,
                 AccessToken = _secrets.Resolve(token, "goCardless.accessToken"),
                 ClientInfo = _clientInfo,
+                Timeout = gc.Timeout,
+                TimeoutSetting = TimeoutSettings.GoCardless,
             };
         }
 
@@ -120,6 +122,8 @@ namespace GoCardlessHalo.Core.Connections
                             Scope = halo.Scope,
                             ClientInfo = _clientInfo,
                             RateLimitPer5Minutes = halo.RequestsPer5Minutes,
+                            Timeout = halo.Timeout,
+                            TimeoutSetting = TimeoutSettings.Halo,
                             RequestLedgerPath = RequestLedgerFile.For(RequestLedgerFile.MachineFolder(), halo.Url?.OriginalString ?? string.Empty, halo.Tenant, halo.ClientId ?? string.Empty).Path,
                         },
                         _log);

@@ -245,6 +245,9 @@ namespace GoCardlessHalo.Core.Errors
         /// <summary>A cmdlet needs a parameter that was not given.</summary>
         public const string ParameterMissing = nameof(ParameterMissing);
 
+        /// <summary>An HTTP timeout (Enable-GcModule -GoCardlessTimeout, -HaloTimeout) is not between 1 second and 1 hour.</summary>
+        public const string TimeoutOutOfRange = nameof(TimeoutOutOfRange);
+
         /// <summary>The database lacks the ledger tables (or a newer migration of them): run Enable-GcModule.</summary>
         public const string PaymentLedgerNotMigrated = nameof(PaymentLedgerNotMigrated);
 
@@ -400,6 +403,7 @@ namespace GoCardlessHalo.Core.Errors
             [ModuleNotConfigured] = ErrorKind.NotFound,
             [ParameterConflict] = ErrorKind.InvalidArgument,
             [ParameterMissing] = ErrorKind.InvalidArgument,
+            [TimeoutOutOfRange] = ErrorKind.InvalidArgument,
             [PaymentLedgerNotMigrated] = ErrorKind.NotEnabled,
             [PaymentLiveQueryNeedsCustomer] = ErrorKind.InvalidArgument,
             [PaymentSyncOptionsInvalid] = ErrorKind.InvalidArgument,

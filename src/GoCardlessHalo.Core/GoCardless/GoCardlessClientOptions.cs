@@ -34,6 +34,9 @@ namespace GoCardlessHalo.Core.GoCardless
         /// <summary>Time allowed for one attempt, including reading the body (default 60 s).</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
+        /// <summary>What the timeout error tells the reader to raise: the module's setting when it built these options.</summary>
+        public string TimeoutSetting { get; set; } = "the timeout";
+
         /// <summary>Extra attempts after a network error, timeout, 5xx, malformed body or 429 (default 4).</summary>
         public int MaxRetries { get; set; } = 4;
 

@@ -185,6 +185,18 @@ namespace GoCardlessHalo.Commands
         [ValidateRange(0, 100000)]
         public int? HaloRequestsPer5Minutes { get; set; }
 
+        /// <summary>Time allowed for one GoCardless HTTP request (goCardless.timeoutSeconds; default 60 s): seconds (120) or a
+        /// TimeSpan ('00:02:00'), between 1 second and 1 hour. Raise it when GoCardless errors say the request timed out.</summary>
+        [Parameter]
+        [TimeSpanArgument]
+        public TimeSpan? GoCardlessTimeout { get; set; }
+
+        /// <summary>Time allowed for one Halo API request (halo.timeoutSeconds; default 100 s): seconds (300) or a TimeSpan
+        /// ('00:05:00'), between 1 second and 1 hour. Raise it when Halo errors say the request timed out.</summary>
+        [Parameter]
+        [TimeSpanArgument]
+        public TimeSpan? HaloTimeout { get; set; }
+
         /// <summary>How Import-GcUser and Get-GcImportPlan compare company names with Halo customer names when they are not given
         /// -MatchMode (so scheduled runs use it): Exact (default) or Normalized, which also ignores punctuation and legal suffixes for
         /// companies that no Halo customer names exactly.</summary>
@@ -287,6 +299,8 @@ namespace GoCardlessHalo.Commands
                 DefaultSite = DefaultSite,
                 LinkField = LinkField,
                 HaloRequestsPer5Minutes = HaloRequestsPer5Minutes,
+                GoCardlessTimeout = GoCardlessTimeout,
+                HaloTimeout = HaloTimeout,
                 MatchMode = ImportResultMapper.ToEngine(MatchMode),
             };
         }

@@ -35,6 +35,12 @@ namespace GoCardlessHalo
         /// <summary>Halo API requests the module's runs on this machine may send per rolling 5 minutes (halo.requestsPer5Minutes); 0 = not paced.</summary>
         public int? HaloRequestsPer5Minutes { get; set; }
 
+        /// <summary>Time allowed for one GoCardless HTTP request (goCardless.timeoutSeconds).</summary>
+        public TimeSpan? GoCardlessTimeout { get; set; }
+
+        /// <summary>Time allowed for one Halo API request (halo.timeoutSeconds).</summary>
+        public TimeSpan? HaloTimeout { get; set; }
+
         public int FieldMappings { get; set; }
 
         /// <summary>Exact or Normalized: how company names are matched when Import-GcUser is not given -MatchMode.</summary>

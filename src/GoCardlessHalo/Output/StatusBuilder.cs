@@ -27,6 +27,8 @@ namespace GoCardlessHalo.Output
                 DefaultSite = settings.DefaultSite,
                 LinkField = context.IsConfigured ? settings.Halo.LinkField : null,
                 HaloRequestsPer5Minutes = context.IsConfigured ? settings.Halo.RequestsPer5Minutes : (int?)null,
+                GoCardlessTimeout = context.IsConfigured ? settings.GoCardless.Timeout : (TimeSpan?)null,
+                HaloTimeout = context.IsConfigured ? settings.Halo.Timeout : (TimeSpan?)null,
                 FieldMappings = settings.FieldMappings.Count,
                 MatchMode = context.IsConfigured ? settings.MatchMode.ToString() : null,
                 PlacementOverrides = settings.PlacementOverrides.Count,

@@ -44,6 +44,8 @@ public sealed class ConfigStoreTests : IDisposable
         Assert.Equal(original.Halo.ClientSecret, loaded.Halo.ClientSecret);
         Assert.Equal("all:standard", loaded.Halo.Scope);
         Assert.Equal("GcLink", loaded.Halo.LinkField);
+        Assert.Equal(TimeSpan.FromSeconds(90), loaded.GoCardless.Timeout);
+        Assert.Equal(TimeSpan.FromMinutes(5), loaded.Halo.Timeout);
         Assert.Equal("Acme/Head Office", loaded.DefaultSite);
         Assert.Equal(MatchMode.Normalized, loaded.MatchMode);
         Assert.Equal(FieldRule.Overwrite, loaded.FieldOwnership["name"]);
@@ -120,6 +122,8 @@ public sealed class ConfigStoreTests : IDisposable
     [InlineData("version: 99\n", 1, 1, "newer GoCardlessHalo")]
     [InlineData("version: 1\nfieldMappings:\n  - goCardlessField: a\n", 3, 5, "needs goCardlessField and haloField")]
     [InlineData("version: 1\nhalo:\n  connectionString: Server=x;Database=y;Password=hunter2\n", 3, 21, "contains a password")]
+    [InlineData("version: 1\nhalo:\n  timeoutSeconds: 0\n", 3, 19, "'halo.timeoutSeconds' must be")]
+    [InlineData("version: 1\ngoCardless:\n  timeoutSeconds: 1m\n", 3, 19, "'goCardless.timeoutSeconds' must be")]
     [InlineData("version: 1\nmatchMode: Fuzzy\n", 2, 12, "'matchMode' must be one of Exact, Normalized")]
     [InlineData("version: 1\nfieldOwnership:\n  Phone: Sometimes\n", 3, 10, "'fieldOwnership.Phone' must be one of Overwrite, FillWhenEmpty, CreateOnly")]
     [InlineData("version: 1\nplacementOverrides:\n  - customerId: CU1\n", 3, 5, "give exactly one of them")]
@@ -177,6 +181,7 @@ public sealed class ConfigStoreTests : IDisposable
             BaseUri = new Uri("http://127.0.0.1:5099/gocardless"),
             DashboardBaseUri = new Uri("http://127.0.0.1:5099/dashboard"),
             AccessToken = SecretReference.Environment("GC_TOKEN"),
+            Timeout = TimeSpan.FromSeconds(90),
         },
         Halo =
         {
@@ -186,6 +191,7 @@ public sealed class ConfigStoreTests : IDisposable
             ClientId = "client-1",
             ClientSecret = SecretReference.SecretManagement("HaloSecret"),
             Scope = "all:standard",
+            Timeout = TimeSpan.FromMinutes(5),
             LinkField = "GcLink",
         },
         FieldMappings = { new FieldMapping("account_ref", "CFAccountRef"), new FieldMapping("payment.last_status", "CFLastPayment") },

@@ -116,6 +116,33 @@ public sealed class ModuleConfiguratorTests : IDisposable
     }
 
     [Fact]
+    public void TimeoutsAreKeptInWholeSecondsAndUntouchedWhenNotGiven()
+    {
+        var current = new ModuleSettings();
+        current.Halo.Timeout = TimeSpan.FromSeconds(250);
+
+        var settings = Configurator().Plan(current, new EnableRequest { AccessTokenReference = "env:GC_TOKEN", GoCardlessTimeout = TimeSpan.FromSeconds(89.2) });
+
+        Assert.Equal(TimeSpan.FromSeconds(90), settings.GoCardless.Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(250), settings.Halo.Timeout);
+    }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(3601)]
+    public void ATimeoutOutsideOneSecondToOneHourIsRefusedNamingTheSetting(double seconds)
+    {
+        var error = Assert.Throws<GcHaloException>(() => Configurator().Plan(new ModuleSettings(), new EnableRequest
+        {
+            AccessTokenReference = "env:GC_TOKEN",
+            HaloTimeout = TimeSpan.FromSeconds(seconds),
+        }));
+
+        Assert.Equal(ErrorIds.TimeoutOutOfRange, error.ErrorId);
+        Assert.Contains("halo.timeoutSeconds", error.Message);
+    }
+
+    [Fact]
     public void LoopbackHttpIsAccepted()
     {
         var settings = Configurator().Plan(new ModuleSettings(), new EnableRequest

@@ -8,6 +8,7 @@ using System.Net.Http.Json;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.GoCardless;
+using GoCardlessHalo.Core.Config;
 
 namespace GoCardlessHalo.Core.Tests.GoCardless;
 
@@ -201,12 +202,14 @@ public sealed class GoCardlessRetryTests : IClassFixture<EmulatorFixture>
         {
             o.Timeout = TimeSpan.FromMilliseconds(200);
             o.MaxRetries = 1;
+            o.TimeoutSetting = TimeoutSettings.GoCardless;
         });
 
         var error = await Assert.ThrowsAsync<GcHaloException>(() => client.GetCustomerAsync("CU1"));
 
         Assert.Equal(ErrorIds.GoCardlessTimeout, error.ErrorId);
         Assert.Equal(ErrorKind.Timeout, error.Kind);
+        Assert.EndsWith("raise goCardless.timeoutSeconds (Enable-GcModule -GoCardlessTimeout).", error.Message);
     }
 
     [Theory]

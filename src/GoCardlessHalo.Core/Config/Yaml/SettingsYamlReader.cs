@@ -17,6 +17,9 @@ namespace GoCardlessHalo.Core.Config.Yaml
     /// </summary>
     internal static class SettingsYamlReader
     {
+        // An HTTP request allowed more than an hour is a hung run, not a slow one.
+        internal const int MaxTimeoutSeconds = 3600;
+
         public static ModuleSettings Read(TextReader text, string path, out IReadOnlyList<string> warnings)
         {
             var stream = new YamlStream();
@@ -72,6 +75,7 @@ namespace GoCardlessHalo.Core.Config.Yaml
                 ["baseUri"] = n => gc.BaseUri = reader.Uri(n, "goCardless.baseUri"),
                 ["dashboardBaseUri"] = n => gc.DashboardBaseUri = reader.Uri(n, "goCardless.dashboardBaseUri"),
                 ["accessToken"] = n => gc.AccessToken = reader.Secret(n, "goCardless.accessToken"),
+                ["timeoutSeconds"] = n => gc.Timeout = TimeSpan.FromSeconds(reader.Integer(n, "goCardless.timeoutSeconds", 1, MaxTimeoutSeconds)),
             });
 
         private static void ReadHalo(YamlNodeReader reader, YamlNode node, HaloSettings halo) =>
@@ -88,6 +92,7 @@ namespace GoCardlessHalo.Core.Config.Yaml
                 ["databasePath"] = n => halo.DatabasePath = reader.String(n, "halo.databasePath"),
                 ["linkField"] = n => halo.LinkField = reader.String(n, "halo.linkField") ?? HaloSettings.DefaultLinkField,
                 ["requestsPer5Minutes"] = n => halo.RequestsPer5Minutes = reader.Integer(n, "halo.requestsPer5Minutes", 0, 100_000),
+                ["timeoutSeconds"] = n => halo.Timeout = TimeSpan.FromSeconds(reader.Integer(n, "halo.timeoutSeconds", 1, MaxTimeoutSeconds)),
             });
 
         private static void ReadLedger(YamlNodeReader reader, YamlNode node, LedgerSettings ledger) =>

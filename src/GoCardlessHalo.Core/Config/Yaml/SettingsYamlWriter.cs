@@ -36,6 +36,7 @@ namespace GoCardlessHalo.Core.Config.Yaml
             Optional(emitter, "baseUri", settings.GoCardless.BaseUri?.OriginalString);
             Optional(emitter, "dashboardBaseUri", settings.GoCardless.DashboardBaseUri?.OriginalString);
             Optional(emitter, "accessToken", settings.GoCardless.AccessToken?.ToString());
+            TimeoutSeconds(emitter, settings.GoCardless.Timeout, GoCardlessSettings.DefaultTimeout);
             emitter.Emit(new MappingEnd());
 
             var halo = settings.Halo;
@@ -58,6 +59,8 @@ namespace GoCardlessHalo.Core.Config.Yaml
             {
                 Scalar(emitter, "requestsPer5Minutes", halo.RequestsPer5Minutes.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
+
+            TimeoutSeconds(emitter, halo.Timeout, HaloSettings.DefaultTimeout);
 
             emitter.Emit(new MappingEnd());
 
@@ -118,6 +121,15 @@ namespace GoCardlessHalo.Core.Config.Yaml
             emitter.Emit(new MappingEnd());
             emitter.Emit(new DocumentEnd(isImplicit: true));
             emitter.Emit(new StreamEnd());
+        }
+
+        // Written only when changed, so files stay short and a later default applies to those who never chose one.
+        private static void TimeoutSeconds(IEmitter emitter, System.TimeSpan timeout, System.TimeSpan defaultTimeout)
+        {
+            if (timeout != defaultTimeout)
+            {
+                Scalar(emitter, "timeoutSeconds", ((long)System.Math.Ceiling(timeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture), plain: true);
+            }
         }
 
         private static void Section(IEmitter emitter, string key)

@@ -76,7 +76,7 @@ namespace GoCardlessHalo.Core.GoCardless.Internal
                     catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
                     {
                         var timeout = new GcHaloException(ErrorIds.GoCardlessTimeout, ErrorKind.Timeout,
-                            $"GoCardless did not answer {method} {display} within {_options.Timeout.TotalSeconds:0.#} s, after {attempt + 1} attempt(s). Check the network, or raise the timeout.", display, e);
+                            $"GoCardless did not answer {method} {display} within {_options.Timeout.TotalSeconds:0.#} s, after {attempt + 1} attempt(s). Check the network, or raise {_options.TimeoutSetting}.", display, e);
                         await RetryOrThrowAsync(attempt, timeout, _backoff.ForAttempt(attempt), method, display, cancellationToken).ConfigureAwait(false);
                         continue;
                     }

@@ -188,7 +188,7 @@ namespace GoCardlessHalo.Core.Halo.Api
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
             {
                 _log.Verbose($"Halo {method.Method} {path} -> timed out ({watch.ElapsedMilliseconds} ms)");
-                throw _errors.TimedOut(method.Method, path, _options.Timeout, ex);
+                throw _errors.TimedOut(method.Method, path, _options.Timeout, _options.TimeoutSetting, ex);
             }
             catch (HttpRequestException ex)
             {

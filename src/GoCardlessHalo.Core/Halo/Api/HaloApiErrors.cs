@@ -36,10 +36,10 @@ namespace GoCardlessHalo.Core.Halo.Api
             null,
             cause);
 
-        public HaloApiException TimedOut(string method, string path, TimeSpan timeout, Exception cause) => new HaloApiException(
+        public HaloApiException TimedOut(string method, string path, TimeSpan timeout, string timeoutSetting, Exception cause) => new HaloApiException(
             ErrorIds.HaloTimeout,
             ErrorKind.Timeout,
-            $"Halo did not answer {method} {path} within {timeout.TotalSeconds:0} s. Try again later, or raise the timeout.",
+            $"Halo did not answer {method} {path} within {timeout.TotalSeconds:0} s. Try again later, or raise {timeoutSetting}.",
             method,
             path,
             null,

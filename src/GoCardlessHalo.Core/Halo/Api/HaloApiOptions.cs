@@ -51,6 +51,9 @@ namespace GoCardlessHalo.Core.Halo.Api
         /// <summary>Time allowed for one HTTP request.</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 
+        /// <summary>What the timeout error tells the reader to raise: the module's setting when it built these options.</summary>
+        public string TimeoutSetting { get; set; } = "the timeout";
+
         /// <summary>Who is calling, for the User-Agent header.</summary>
         public ClientInfo ClientInfo { get; set; } = ClientInfo.Default;
 

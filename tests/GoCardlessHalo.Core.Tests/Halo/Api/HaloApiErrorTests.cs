@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Errors;
+using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Halo.Api;
 using GoCardlessHalo.Emulator;
@@ -109,13 +110,18 @@ public sealed class HaloApiErrorTests
     {
         await using var host = await EmulatorHost.StartAsync();
         await SeedAsync(host, SmallHalo());
-        using var target = await OpenAsync(host, configure: o => o.Timeout = TimeSpan.FromSeconds(3));
+        using var target = await OpenAsync(host, configure: o =>
+        {
+            o.Timeout = TimeSpan.FromSeconds(3);
+            o.TimeoutSetting = TimeoutSettings.Halo;
+        });
         await FaultAsync(host, new { kind = "stall", stallMilliseconds = 30_000, service = "halo", pathContains = "/api/Site" });
 
         var error = await Assert.ThrowsAsync<HaloApiException>(() => ToListAsync(target.GetSitesAsync(CancellationToken.None)));
 
         Assert.Equal(ErrorIds.HaloTimeout, error.ErrorId);
         Assert.Equal(ErrorKind.Timeout, error.Kind);
+        Assert.EndsWith("raise halo.timeoutSeconds (Enable-GcModule -HaloTimeout).", error.Message);
     }
 
     [Fact]
