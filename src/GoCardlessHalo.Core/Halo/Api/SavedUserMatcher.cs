@@ -12,8 +12,9 @@ namespace GoCardlessHalo.Core.Halo.Api
     /// <c>Users</c> object, reference halo.md), so the answer may be an ordered array, one object, or nothing.
     /// An update is known by its id (a 200 means Halo processed the POST; posting the same values again is
     /// harmless). A create is known by the saved user whose custom field values hold every value posted for it
-    /// (the importer always posts the GoCardless link, unique per customer), or, when it has none, by its site, name
-    /// and email, if no other create shares them; a lone create answered by a lone
+    /// (the importer always posts the GoCardless link, unique per customer) — when those values are shared by
+    /// several saved users, also by its site, name and email — or, when it has none, by its site, name and email, if
+    /// no other create shares them; a lone create answered by a lone
     /// user without custom fields is that user. Anything else stays unknown, for the caller to read back.
     /// </summary>
     internal static class SavedUserMatcher
@@ -50,6 +51,13 @@ namespace GoCardlessHalo.Core.Halo.Api
                 var matches = key.Count == 0
                     ? candidates.Where(c => SameProperties(c.Json, writes[i])).Select(c => c.Id).Distinct().ToList()
                     : candidates.Where(c => c.Values is not null && key.All(p => Same(c.Values, p.Key, p.Value))).Select(c => c.Id).Distinct().ToList();
+                if (matches.Count > 1)
+                {
+                    // Values several creates share (a department, say) do not tell them apart; their site, name and
+                    // email may.
+                    matches = candidates.Where(c => matches.Contains(c.Id) && SameProperties(c.Json, writes[i])).Select(c => c.Id).Distinct().ToList();
+                }
+
                 if (matches.Count == 1 && taken.Add(matches[0]))
                 {
                     known[i] = new HaloUserWriteResult(matches[0], created: true);
