@@ -115,7 +115,8 @@ Describe 'Payments on <_>' -ForEach $targets {
         # The opener runs on its own: wait until it has written both URLs (a fixed pause was too short on a busy machine).
         $deadline = [datetime]::UtcNow.AddSeconds(15)
         while (@(Get-Content $log -ErrorAction SilentlyContinue).Count -lt 2 -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
-        Get-Content $log | Should -Be @("$env:GCH_EMULATOR_URL/manage-gocardless/payments/PM00PAYA2", "$env:GCH_EMULATOR_URL/manage-gocardless/payments/PM00PAYA1")
+        # Each opener is its own process, so the two lines can land in either order: compare them as a set.
+        Get-Content $log | Sort-Object | Should -Be @("$env:GCH_EMULATOR_URL/manage-gocardless/payments/PM00PAYA1", "$env:GCH_EMULATOR_URL/manage-gocardless/payments/PM00PAYA2")
 
         $env:DISPLAY = $null
         Open-GcPayment -ConfigPath $config -PaymentId PM00PAYB1 | Should -Be "$env:GCH_EMULATOR_URL/manage-gocardless/payments/PM00PAYB1"
