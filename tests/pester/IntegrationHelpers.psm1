@@ -116,7 +116,7 @@ function Get-HaloWriteCount {
 function Add-TestHaloInvoice {
     <#
     Adds posted invoices to Halo as an agent would: @{ id; invoicenumber; client_id; currency; net; tax; duedate; voided; posted }.
-    API: POST /api/Invoice; SQLite: rows in INVOICEHEADER (+ one INVOICEDETAIL line).
+    API: POST /api/Invoice (one line); SQLite: a row in INVOICEHEADER.
     #>
     param([Parameter(Mandatory)] [string] $Target, [Parameter(Mandatory)] [string] $ConfigPath, [Parameter(Mandatory)] [hashtable[]] $Invoice)
     foreach ($i in $Invoice) {
@@ -134,6 +134,7 @@ function Add-TestHaloInvoice {
                 "INSERT INTO INVOICEHEADER (ihid, IHInvoiceNumber, IHaarea, IHsitenumber, IHuid, IHInvoice_Date, IHDue_Date, IHposted, IHvoided, IHCurrencyCode, IHAmountDue, IHAmountPaid) " +
                 "VALUES ($($i.id), '$($i.invoicenumber)', $($i.client_id), 0, 0, '$due', '$due', $([int]$posted), $([int]$voided), (SELECT Cid FROM CURRENCY WHERE CName = '$($i.currency)'), " +
                 "$($total.ToString($culture)), 0)")
+        }
     }
 }
 

@@ -112,7 +112,7 @@ namespace GoCardlessHalo.Commands
                 }
             }
 
-            var plan = Await(CollectionPlanning.PlanAsync(_run.Target, _run.GoCardless, _ledger, Query(), Options(Retry.IsPresent, MaximumRunTotal), Context.Settings.Halo.LinkField, Log, CancellationToken));
+            var plan = Await(CollectionPlanning.PlanAsync(_run.Target, _run.GoCardless, _ledger, Query(), Options(Retry.IsPresent, MaximumRunTotal ?? Context.Settings.Collection.MaximumRunTotal), Context.Settings.Halo.LinkField, Log, CancellationToken));
             PlannedCharges.HoldTo(plan, _reviewed);
             InvoiceCollector.EnsureWithinRunTotal(plan);
             var approved = new HashSet<int>(plan.Collectable.Where(Approve).Select(i => i.Invoice.Id));

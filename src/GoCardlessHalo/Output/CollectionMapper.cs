@@ -44,6 +44,19 @@ namespace GoCardlessHalo.Output
             Reason = result.Reason,
         };
 
+        public static GcInvoiceSettlement ToOutput(SettlementResult result) => new GcInvoiceSettlement
+        {
+            InvoiceId = result.Collection.InvoiceId,
+            InvoiceNumber = result.Collection.InvoiceNumber,
+            PaymentId = result.Collection.PaymentId,
+            PaymentStatus = result.Collection.Status,
+            Action = result.Action.ToString(),
+            Amount = CurrencyAmounts.ToMajor(result.Collection.Amount, result.Collection.Currency),
+            Currency = result.Collection.Currency,
+            CustomerId = result.Collection.CustomerId,
+            Reason = result.Reason,
+        };
+
         private static decimal? Major(long? minor, string? currency) => minor is { } amount ? CurrencyAmounts.ToMajor(amount, currency) : (decimal?)null;
     }
 }
