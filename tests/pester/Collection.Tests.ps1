@@ -65,25 +65,27 @@ Describe 'Collecting Halo invoices on <_>' -ForEach $targets {
         $config = New-TestIntegration -Target $target
         Set-TestGoCardless -Customers $customers -Mandates $mandates
         $null = Import-GcUser -ConfigPath $config
-        Add-TestHaloInvoice -Target $target -ConfigPath $config -Invoice $invoices
+        # Halo's ids for the invoice numbers (the API allocates them).
+        $id = @{}
+        Add-TestHaloInvoice -Target $target -ConfigPath $config -Invoice $invoices | ForEach-Object { $id[$_.InvoiceNumber] = $_.Id }
     }
 
     It 'plans each invoice: what would be charged, when and under which mandate, or why not' {
         $plan = Get-GcCollectionPlan -ConfigPath $config -MaximumAmount 1000
 
-        $plan.InvoiceId | Should -Be @(101, 102, 103, 104, 105, 106, 107)
-        $acme = $plan | Where-Object InvoiceId -EQ 101
+        $plan.InvoiceNumber | Should -Be @('INV-101', 'INV-102', 'CN-103', 'INV-104', 'INV-105', 'INV-106', 'INV-107')
+        $acme = $plan | Where-Object InvoiceNumber -EQ 'INV-101'
         $acme.Collectable | Should -BeTrue
         $acme.Amount | Should -Be 120.00
         $acme.Currency | Should -Be 'GBP'
         $acme.MandateId | Should -Be 'MD00COLA'
         $acme.CustomerId | Should -Be 'CU00COLA'
         $acme.ChargeDate | Should -Be $today.AddDays(3)
-        ($plan | Where-Object InvoiceId -EQ 104).Amount | Should -Be 54.60
-        ($plan | Where-Object InvoiceId -EQ 104).ChargeDate | Should -Be $today.AddDays(5)
-        @($plan | Where-Object { -not $_.Collectable } | ForEach-Object { "$($_.InvoiceId):$($_.SkipReason)" }) |
-            Should -Be @('102:CurrencyNotCollectable', '103:NothingDue', '105:NoMandate', '106:AboveMaximum', '107:Voided')
-        ($plan | Where-Object InvoiceId -EQ 102).Reason | Should -Match 'EUR cannot be collected on MD00COLA \(bacs collects GBP\)'
+        ($plan | Where-Object InvoiceNumber -EQ 'INV-104').Amount | Should -Be 54.60
+        ($plan | Where-Object InvoiceNumber -EQ 'INV-104').ChargeDate | Should -Be $today.AddDays(5)
+        @($plan | Where-Object { -not $_.Collectable } | ForEach-Object { "$($_.InvoiceNumber):$($_.SkipReason)" }) |
+            Should -Be @('INV-102:CurrencyNotCollectable', 'CN-103:NothingDue', 'INV-105:NoMandate', 'INV-106:AboveMaximum', 'INV-107:Voided')
+        ($plan | Where-Object InvoiceNumber -EQ 'INV-102').Reason | Should -Match 'EUR cannot be collected on MD00COLA \(bacs collects GBP\)'
         Get-TestGoCardlessPayment | Should -BeNullOrEmpty
     }
 
@@ -95,32 +97,34 @@ Describe 'Collecting Halo invoices on <_>' -ForEach $targets {
 
         $results = $plan | New-GcPayment -ConfigPath $config
 
-        $results.InvoiceId | Should -Be @(101, 102, 103, 104, 105, 106, 107)
-        @($results | Where-Object Action -EQ 'Created').InvoiceId | Should -Be @(101, 104)
-        ($results | Where-Object InvoiceId -EQ 106).SkipReason | Should -Be 'AboveMaximum'
+        $results.InvoiceNumber | Should -Be @('INV-101', 'INV-102', 'CN-103', 'INV-104', 'INV-105', 'INV-106', 'INV-107')
+        @($results | Where-Object Action -EQ 'Created').InvoiceNumber | Should -Be @('INV-101', 'INV-104')
+        # The plan piped in skipped it (above -MaximumAmount there): held to, although this run sets no maximum.
+        ($results | Where-Object InvoiceNumber -EQ 'INV-106').SkipReason | Should -Be 'DiffersFromPlan'
         $payments = Get-TestGoCardlessPayment
         @($payments).Count | Should -Be 2
-        ($payments | Sort-Object InvoiceId).InvoiceId | Should -Be @(101, 104)
-        ($payments | Where-Object InvoiceId -EQ 101).Amount | Should -Be 12000
-        ($results | Where-Object InvoiceId -EQ 101).PaymentId | Should -Be ($payments | Where-Object InvoiceId -EQ 101).Id
+        ($payments | Sort-Object InvoiceNumber).InvoiceNumber | Should -Be @('INV-101', 'INV-104')
+        ($payments | Where-Object InvoiceNumber -EQ 'INV-101').Amount | Should -Be 12000
+        ($payments | Where-Object InvoiceNumber -EQ 'INV-101').InvoiceId | Should -Be $id['INV-101']
+        ($results | Where-Object InvoiceNumber -EQ 'INV-101').PaymentId | Should -Be ($payments | Where-Object InvoiceNumber -EQ 'INV-101').Id
         Get-Content (Join-Path $config 'GoCardlessHalo.audit.jsonl') | Where-Object { $_ -match '"action":"invoice.collected"' } | Should -HaveCount 2
 
-        $rerun = New-GcPayment -ConfigPath $config
+        $rerun = New-GcPayment -ConfigPath $config -MaximumAmount 1000
         @($rerun | Where-Object Action -EQ 'Created').Count | Should -Be 0
-        @($rerun | Where-Object Action -EQ 'AlreadyCollected').InvoiceId | Should -Be @(101, 104)
+        @($rerun | Where-Object Action -EQ 'AlreadyCollected').InvoiceNumber | Should -Be @('INV-101', 'INV-104')
         @(Get-TestGoCardlessPayment).Count | Should -Be 2
     }
 
     It 'holds to the plan piped in: what it skipped, or showed another amount for, is not charged' {
         $plan = Get-GcCollectionPlan -ConfigPath $config -MaximumAmount 100
-        ($plan | Where-Object InvoiceId -EQ 101).SkipReason | Should -Be 'AboveMaximum'
+        ($plan | Where-Object InvoiceNumber -EQ 'INV-101').SkipReason | Should -Be 'AboveMaximum'
 
         $results = $plan | New-GcPayment -ConfigPath $config
 
-        @($results | Where-Object Action -EQ 'Created').InvoiceId | Should -Be @(104)
-        ($results | Where-Object InvoiceId -EQ 101).SkipReason | Should -Be 'DiffersFromPlan'
-        ($results | Where-Object InvoiceId -EQ 101).Reason | Should -Match 'does not charge this invoice'
-        (Get-TestGoCardlessPayment).InvoiceId | Should -Be 104
+        @($results | Where-Object Action -EQ 'Created').InvoiceNumber | Should -Be @('INV-104')
+        ($results | Where-Object InvoiceNumber -EQ 'INV-101').SkipReason | Should -Be 'DiffersFromPlan'
+        ($results | Where-Object InvoiceNumber -EQ 'INV-101').Reason | Should -Match 'does not charge this invoice'
+        (Get-TestGoCardlessPayment).InvoiceNumber | Should -Be 'INV-104'
     }
 
     It 'charges every invoice exactly once after a kill before and after GoCardless created a payment' {
@@ -143,9 +147,9 @@ Describe 'Collecting Halo invoices on <_>' -ForEach $targets {
         $again = New-GcPayment -ConfigPath $config -MaximumAmount 1000
 
         $payments = Get-TestGoCardlessPayment
-        ($payments | Sort-Object InvoiceId).InvoiceId | Should -Be @(101, 104)
-        ($rerun | Where-Object InvoiceId -EQ 101).Action | Should -BeIn @('AlreadyCollected', 'Created')
-        ($rerun | Where-Object InvoiceId -EQ 101).PaymentId | Should -Be ($payments | Where-Object InvoiceId -EQ 101).Id
+        ($payments | Sort-Object InvoiceNumber).InvoiceNumber | Should -Be @('INV-101', 'INV-104')
+        ($rerun | Where-Object InvoiceNumber -EQ 'INV-101').Action | Should -BeIn @('AlreadyCollected', 'Created')
+        ($rerun | Where-Object InvoiceNumber -EQ 'INV-101').PaymentId | Should -Be ($payments | Where-Object InvoiceNumber -EQ 'INV-101').Id
         @($again | Where-Object Action -EQ 'Created').Count | Should -Be 0
     }
 
@@ -162,19 +166,81 @@ Describe 'Collecting Halo invoices on <_>' -ForEach $targets {
         Get-TestGoCardlessPayment | Should -BeNullOrEmpty
     }
 
+    It 'follows a month of collections into Halo: paid out, failed, charged back and late failure; a rerun changes nothing' {
+        Add-TestHaloInvoice -Target $target -ConfigPath $config -Invoice @(
+            @{ id = 108; invoicenumber = 'INV-108'; client_id = 2; currency = 'GBP'; net = 25; tax = 5 }
+            @{ id = 109; invoicenumber = 'INV-109'; client_id = 3; currency = 'EUR'; net = 10; tax = 0 }) | ForEach-Object { $id[$_.InvoiceNumber] = $_.Id }
+        $created = New-GcPayment -ConfigPath $config -MaximumAmount 1000 | Where-Object Action -EQ 'Created'
+        $created.InvoiceNumber | Should -Be @('INV-101', 'INV-104', 'INV-108', 'INV-109')
+        $payment = @{}; foreach ($c in $created) { $payment[$c.InvoiceNumber] = $c.PaymentId }
+        function Move-Collection([string] $Invoice, [string[]] $Statuses) {
+            foreach ($status in $Statuses) { Invoke-Emulator -Method Post -Path "/__admin/gocardless/payments/$($payment[$Invoice])/transition" -Body @{ status = $status } | Out-Null }
+        }
+        Move-Collection INV-101 submitted, confirmed, paid_out
+        Move-Collection INV-104 submitted, failed
+        Move-Collection INV-108 submitted, confirmed, paid_out
+        Move-Collection INV-109 submitted, confirmed, paid_out
+
+        $first = Sync-GcPayment -ConfigPath $config -WarningVariable warned -WarningAction SilentlyContinue | Where-Object { $_ -is [GoCardlessHalo.GcInvoiceSettlement] }
+
+        @($first | ForEach-Object { "$($_.InvoiceNumber):$($_.Action)" }) | Should -Be @('INV-101:MarkedPaid', 'INV-104:Unpaid', 'INV-108:MarkedPaid', 'INV-109:MarkedPaid')
+        ($warned -join ' ') | Should -Match "INV-104.*failed.*-Retry"
+        (Get-TestHaloInvoice -Target $target -ConfigPath $config -Id $id['INV-101']).AmountDue | Should -Be 0
+        (Get-TestHaloInvoice -Target $target -ConfigPath $config -Id $id['INV-101']).References | Should -Be @($payment['INV-101'])
+        (Get-TestHaloInvoice -Target $target -ConfigPath $config -Id $id['INV-104']).AmountDue | Should -Be 54.60
+        (Get-TestHaloInvoice -Target $target -ConfigPath $config -Id $id['INV-104']).References | Should -BeNullOrEmpty
+
+        Move-Collection INV-108 charged_back
+        Move-Collection INV-109 failed
+        $second = Sync-GcPayment -ConfigPath $config -WarningAction SilentlyContinue | Where-Object { $_ -is [GoCardlessHalo.GcInvoiceSettlement] }
+
+        @($second | ForEach-Object { "$($_.InvoiceNumber):$($_.Action):$($_.PaymentStatus)" }) | Should -Be @('INV-108:Unpaid:charged_back', 'INV-109:Unpaid:failed')
+        foreach ($number in 'INV-104', 'INV-108', 'INV-109') {
+            $invoice = Get-TestHaloInvoice -Target $target -ConfigPath $config -Id $id[$number]
+            $invoice.AmountPaid | Should -Be 0
+            $invoice.References | Should -BeNullOrEmpty
+        }
+        (Get-TestHaloInvoice -Target $target -ConfigPath $config -Id $id['INV-101']).References | Should -Be @($payment['INV-101'])
+        @(Get-Content (Join-Path $config 'GoCardlessHalo.audit.jsonl') | Where-Object { $_ -match '"action":"invoice.unpaid"' }).Count | Should -Be 3
+
+        Sync-GcPayment -ConfigPath $config | Where-Object { $_ -is [GoCardlessHalo.GcInvoiceSettlement] } | Should -BeNullOrEmpty
+        $rerun = New-GcPayment -ConfigPath $config -MaximumAmount 1000
+        @($rerun | Where-Object Action -EQ 'Created').Count | Should -Be 0
+        @($rerun | Where-Object SkipReason -EQ 'PreviousAttemptFailed').InvoiceNumber | Should -Be @('INV-104', 'INV-108', 'INV-109')
+        @(Get-TestGoCardlessPayment).Count | Should -Be 4
+    }
+
+    It 'reports an invoice edited in Halo after it was collected, and charges nothing more' {
+        $first = New-GcPayment -ConfigPath $config -InvoiceId $id['INV-101']
+        if ($target -eq 'Api') {
+            $null = Invoke-HaloApi -Method Post -Path 'Invoice' -Body @{ id = $id['INV-101']; lines = @(@{ item_shortdescription = 'Support'; net_amount = 200; tax_amount = 40 }) }
+        }
+        else {
+            $null = Invoke-TestSqlite -DatabasePath (Join-Path $config 'halo.db') -Sql "UPDATE INVOICEHEADER SET IHAmountDue = 240 WHERE ihid = $($id['INV-101'])"
+        }
+
+        $plan = Get-GcCollectionPlan -ConfigPath $config -InvoiceId $id['INV-101']
+        $again = New-GcPayment -ConfigPath $config -InvoiceId $id['INV-101']
+
+        $plan.SkipReason | Should -Be 'ChangedAfterCollection'
+        $plan.Reason | Should -Match "Payment $($first.PaymentId) collects 120.00 GBP, but the invoice now totals 240"
+        $again.Action | Should -Be 'Skipped'
+        @(Get-TestGoCardlessPayment).Count | Should -Be 1
+    }
+
     It 'charges a failed invoice again only with -Retry, under a new Idempotency-Key' {
-        $first = New-GcPayment -ConfigPath $config -InvoiceId 101
+        $first = New-GcPayment -ConfigPath $config -InvoiceId $id['INV-101']
         $first.Action | Should -Be 'Created'
         foreach ($status in 'submitted', 'failed') {
             Invoke-Emulator -Method Post -Path "/__admin/gocardless/payments/$($first.PaymentId)/transition" -Body @{ status = $status } | Out-Null
         }
         $null = Sync-GcPayment -ConfigPath $config
 
-        (New-GcPayment -ConfigPath $config -InvoiceId 101).SkipReason | Should -Be 'PreviousAttemptFailed'
-        $retry = New-GcPayment -ConfigPath $config -InvoiceId 101 -Retry
+        (New-GcPayment -ConfigPath $config -InvoiceId $id['INV-101']).SkipReason | Should -Be 'PreviousAttemptFailed'
+        $retry = New-GcPayment -ConfigPath $config -InvoiceId $id['INV-101'] -Retry
 
         $retry.Action | Should -Be 'Created'
         $retry.PaymentId | Should -Not -Be $first.PaymentId
-        @(Get-TestGoCardlessPayment | Where-Object InvoiceId -EQ 101).Count | Should -Be 2
+        @(Get-TestGoCardlessPayment | Where-Object InvoiceNumber -EQ 'INV-101').Count | Should -Be 2
     }
 }
