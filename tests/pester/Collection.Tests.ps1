@@ -30,26 +30,9 @@ BeforeAll {
         @{ id = 107; invoicenumber = 'INV-107'; client_id = 2; currency = 'GBP'; net = 5; tax = 1; voided = $true }
     )
 
-    function Wait-Until([scriptblock] $Condition, [string] $What) {
-        # Polls on observable state (not a fixed delay); the bound only keeps a broken test from hanging.
-        for ($i = 0; $i -lt 600; $i++) {
-            if (& $Condition) { return }
-            Start-Sleep -Milliseconds 100
-        }
-        throw "Timed out waiting for: $What"
-    }
-
     function Start-CollectionProcess([string] $ConfigPath) {
         <# New-GcPayment in a child pwsh, so it can be killed mid-run. #>
-        $script = Join-Path $TestDrive ("collect-" + [guid]::NewGuid().ToString('N') + '.ps1')
-        Set-Content -LiteralPath $script -Value @"
-`$env:GCH_PESTER_TOKEN = 'emulator-token'; `$env:GCH_HALO_SECRET = 'emulator-secret'
-Import-Module '$env:GCH_TEST_MODULE'
-New-GcPayment -ConfigPath '$ConfigPath' -MaximumAmount 1000 | Out-Null
-"@
-        $pwshDll = Join-Path $PSHOME 'pwsh.dll'
-        if (Test-Path $pwshDll) { Start-Process -FilePath 'dotnet' -ArgumentList @($pwshDll, '-NoProfile', '-NonInteractive', '-File', $script) -PassThru }
-        else { Start-Process -FilePath (Join-Path $PSHOME 'pwsh') -ArgumentList @('-NoProfile', '-NonInteractive', '-File', $script) -PassThru }
+        Start-ModuleProcess "New-GcPayment -ConfigPath '$ConfigPath' -MaximumAmount 1000"
     }
 
     function Get-PaymentCreateCount {
