@@ -171,6 +171,8 @@ Describe 'Collecting Halo invoices on <_>' -ForEach $targets {
         (Get-TestHaloInvoice -Target $target -ConfigPath $config -Id $id['INV-101']).AmountDue | Should -Be 0
         (Get-TestHaloInvoice -Target $target -ConfigPath $config -Id $id['INV-101']).References | Should -Be @($payment['INV-101'])
         (Get-TestHaloInvoice -Target $target -ConfigPath $config -Id $id['INV-104']).AmountDue | Should -Be 54.60
+        $shown = Get-GcPayment -ConfigPath $config | Where-Object PaymentId -EQ $payment['INV-101']
+        ($shown.InvoiceId, $shown.InvoiceNumber) | Should -Be @($id['INV-101'], 'INV-101')
         (Get-TestHaloInvoice -Target $target -ConfigPath $config -Id $id['INV-104']).References | Should -BeNullOrEmpty
 
         Move-Collection INV-108 charged_back
