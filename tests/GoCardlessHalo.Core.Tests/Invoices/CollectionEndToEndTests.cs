@@ -49,6 +49,28 @@ public sealed class CollectionEndToEndTests : IClassFixture<EmulatorFixture>, IA
     }
 
     [Fact]
+    public async Task A_mandate_that_links_only_a_bank_account_is_never_matched_to_a_payer_and_charges_nothing()
+    {
+        // Mandates older than links.customer name only the bank account; PayerDirectory leaves them out rather than guess.
+        await _emulator.PostAdminAsync("gocardless/seed", new
+        {
+            customers = new[] { new { id = "CU1", created_at = "2026-01-01T00:00:00Z", company_name = "Acme Ltd" } },
+            customer_bank_accounts = new[] { new { id = "BA1", created_at = "2026-01-01T00:00:00Z", account_holder_name = "Acme Ltd", currency = "GBP", links = new { customer = "CU1" } } },
+            mandates = new[] { new { id = "MD1", created_at = "2026-01-02T00:00:00Z", scheme = "bacs", status = "active", next_possible_charge_date = "2026-12-04", links = new { customer_bank_account = "BA1" } } },
+        });
+
+        var plan = await _world.PlanAsync();
+        var results = await _world.CollectAsync(plan);
+        using var client = _emulator.Client();
+
+        var invoice = plan.Items.Single(i => i.Invoice.Id == 1);
+        Assert.Equal(CollectionSkipReason.NoMandate, invoice.Skip);
+        Assert.Null(invoice.Payer);
+        Assert.DoesNotContain(results, r => r.Action == CollectionAction.Created);
+        Assert.Empty(await client.ListPaymentsAsync(new PaymentFilter()).ToListAsync());
+    }
+
+    [Fact]
     public async Task An_unreachable_halo_stops_the_plan_with_an_error_id_and_charges_nothing()
     {
         await HaloApiTestKit.FaultAsync(_emulator.Host, new { kind = "status", status = 503, count = 50, service = "halo", pathContains = "/api/Invoice" });
