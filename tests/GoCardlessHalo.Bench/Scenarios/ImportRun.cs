@@ -57,25 +57,17 @@ public static class ImportRun
     {
         var options = ImportOptions.FromSettings(connections.Settings, MatchMode.Exact);
         var importer = new UserImporter(session.Target, options, connections.Log, connections.NewAuditLog());
-        var sw = System.Diagnostics.Stopwatch.StartNew();
         await importer.PrepareAsync(cancellationToken);
-        Console.WriteLine($"PROF prepare {sw.ElapsedMilliseconds}"); sw.Restart();
         var queue = new ImportQueue(importer, BatchSize);
         var outcome = new ImportOutcome();
-        var plan1 = new System.Diagnostics.Stopwatch(); var add1 = new System.Diagnostics.Stopwatch(); var gc1 = System.Diagnostics.Stopwatch.StartNew();
         await foreach (var customer in goCardless.ListCustomersAsync(null, cancellationToken))
         {
-            gc1.Stop(); plan1.Start();
             var (plan, written) = await queue.PlanAsync(customer, cancellationToken);
-            plan1.Stop();
             outcome.AddAll(written);
-            add1.Start();
             outcome.AddAll(plan.WritesToHalo ? await queue.AddAsync(plan, cancellationToken) : new[] { UserImporter.WithoutWrite(plan) });
-            add1.Stop(); gc1.Start();
         }
 
         outcome.AddAll(await queue.FlushAsync(cancellationToken));
-        Console.WriteLine($"PROF loop {sw.ElapsedMilliseconds} plan {plan1.ElapsedMilliseconds} add {add1.ElapsedMilliseconds} gc {gc1.ElapsedMilliseconds}"); sw.Restart();
         var ledger = connections.OpenLedgerToRead();
         if (ledger is not null)
         {
@@ -85,7 +77,6 @@ public static class ImportRun
             }
         }
 
-        Console.WriteLine($"PROF refresh {sw.ElapsedMilliseconds}");
         return outcome;
     }
 }
