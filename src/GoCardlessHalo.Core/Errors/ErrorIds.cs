@@ -302,7 +302,7 @@ namespace GoCardlessHalo.Core.Errors
         /// <summary>A wildcard parameter (Get-GcUser -Client '[') is not a valid pattern.</summary>
         public const string WildcardPatternInvalid = nameof(WildcardPatternInvalid);
 
-        /// <summary>Invoice collection: the configured Halo target cannot read invoices (the SQL target, for now).</summary>
+        /// <summary>Invoice collection: the configured Halo target cannot read invoices.</summary>
         public const string HaloInvoicesNotSupported = nameof(HaloInvoicesNotSupported);
 
         /// <summary>Halo's answers to a user write kept leaving unknown what it saved, after reading back and retrying; rerun Import-GcUser.</summary>
