@@ -10,7 +10,6 @@ using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Diagnostics;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.GoCardless;
-using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Halo.Sql;
 using GoCardlessHalo.Core.Timing;
 using GoCardlessHalo.Core.Sql;
@@ -116,7 +115,7 @@ namespace GoCardlessHalo.Core.Ledger
 
             if (pending.Count > 0)
             {
-                if (Database.Kind == HaloTargetKind.Sqlite)
+                if (Database.Kind == SqlKind.Sqlite)
                 {
                     await UseWriteAheadLogAsync(cancellationToken).ConfigureAwait(false);
                 }
