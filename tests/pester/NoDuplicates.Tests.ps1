@@ -126,6 +126,58 @@ Describe 'Import-GcUser never duplicates a user' {
     }
 }
 
+Describe 'A batch write Halo saved but answered badly (fault after Halo acted), then a rerun' {
+    # Issue 8's fault acceptance through the built module: the emulator saves the POST /api/Users batch and only
+    # THEN damages its answer (emulator README, "Faults after the other side acted"). 30 customers in batches of 10,
+    # so a fault can hit the first or the last batch.
+    BeforeAll {
+        $batchCustomers = 1..30 | ForEach-Object {
+            @{ id = ('CU{0:D4}AFTER' -f $_); given_name = 'Sam'; family_name = "Batch $_"; email = "sam$_@example.com"; metadata = @{}; created_at = '2026-01-01T10:00:00.000Z' }
+        }
+    }
+
+    It '<Kind> after Halo saved batch <Position> of 3 (<Variant>): every customer linked once, nothing created twice' -ForEach @(
+        foreach ($position in 1, 3) {
+            @{ Kind = 'malformed'; Position = $position; Variant = 'Array'; Rule = @{ kind = 'malformed' } }
+            @{ Kind = 'reset'; Position = $position; Variant = 'Array'; Rule = @{ kind = 'reset' } }
+            @{ Kind = 'status 504'; Position = $position; Variant = 'Array'; Rule = @{ kind = 'status'; status = 504; body = 'Gateway Timeout' } }
+            # Held beyond the module's Halo timeout (2 s below): a timeout after the write.
+            @{ Kind = 'stall'; Position = $position; Variant = 'Array'; Rule = @{ kind = 'stall'; stallMilliseconds = 10000 } }
+        }
+        @{ Kind = 'malformed'; Position = 2; Variant = 'EmptyBody'; Rule = @{ kind = 'malformed' } }
+        @{ Kind = 'reset'; Position = 2; Variant = 'FirstObject'; Rule = @{ kind = 'reset' } }
+    ) {
+        $config = New-TestIntegration -Target Api
+        Enable-GcModule -ConfigPath $config -HaloTimeout 2 -WarningAction SilentlyContinue | Out-Null
+        Set-TestGoCardless -Customers $batchCustomers
+        $null = Invoke-Emulator -Method Post -Path '/__admin/halo/settings' -Body @{ usersPostAnswer = $Variant }
+        Add-HaloFault ($Rule + @{ after = $true; service = 'halo'; method = 'POST'; path = '/halo/api/Users'; skip = $Position - 1; count = 1 })
+        $postsBefore = Get-HaloWriteCount -Target Api -ConfigPath $config
+
+        $first = @(Import-GcUser -ConfigPath $config -BatchSize 10 -WarningVariable warned -WarningAction SilentlyContinue -ErrorAction SilentlyContinue -ErrorVariable failed)
+        $afterFirst = Get-LinkCount
+        $null = Invoke-Emulator -Method Delete -Path '/__admin/faults'
+        $rerun = @(Import-GcUser -ConfigPath $config -BatchSize 10)
+        $third = @(Import-GcUser -ConfigPath $config -BatchSize 10)
+
+        # The fault hit a batch Halo had saved: the importer found its users by their link instead of posting them again.
+        (Get-HaloWriteCount -Target Api -ConfigPath $config) - $postsBefore | Should -BeGreaterOrEqual 3
+        $failed | Should -BeNullOrEmpty
+        ($warned -join ' ') | Should -Match 'did not say what it saved'
+        ($warned -join ' ') | Should -Match '\b10 found saved, 0 written again'
+        @($first | Where-Object Action -EQ 'Created').Count | Should -Be 30
+        $afterFirst.Count | Should -Be 30
+        @($afterFirst.Values | Where-Object { $_ -ne 1 }).Count | Should -Be 0
+        # The rerun and the run after it change nothing; Halo holds each customer exactly once.
+        @($rerun + $third | Where-Object Action -NE 'Unchanged').Count | Should -Be 0
+        $links = Get-LinkCount
+        $links.Count | Should -Be 30
+        @($links.Values | Where-Object { $_ -ne 1 }).Count | Should -Be 0
+        @((Invoke-HaloApi -Path 'Users?includeinactive=true&pageinate=true&page_size=100&page_no=1').users).Count | Should -Be 30
+        @($batchCustomers.id | Where-Object { -not $links.ContainsKey($_) }) | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'Bad input gets a clear error with a stable ErrorId' {
     BeforeAll {
         $config = New-TestIntegration -Target Api
