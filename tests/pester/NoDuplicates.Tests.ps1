@@ -108,6 +108,28 @@ Describe 'Import-GcUser never duplicates a user' {
         (Test-GcModule -ConfigPath $config | Where-Object Name -EQ 'LastImport').ErrorId | Should -Be 'SyncOtherConfiguration'
     }
 
+    It 'warns, through the API, when the sync state shows runs from another machine, until this machine has run both' {
+        $null = Import-GcUser -ConfigPath $config
+        $statePath = Join-Path $config 'GoCardlessHalo.state.json'
+        $state = Get-Content -LiteralPath $statePath -Raw | ConvertFrom-Json
+        $state.import.lastMachine | Should -Be ([Environment]::MachineName)
+        # As if the configuration folder were shared with a second scheduler on another machine, which ran last.
+        $state.import.lastMachine = 'RMM-AGENT-2'
+        $state | ConvertTo-Json -Depth 5 | Set-Content -LiteralPath $statePath
+
+        $null = Sync-GcPayment -ConfigPath $config -WarningVariable paymentWarnings -WarningAction SilentlyContinue
+        $check = Test-GcModule -ConfigPath $config | Where-Object Name -EQ 'SyncMachine'
+        $null = Import-GcUser -ConfigPath $config -WarningVariable importWarnings -WarningAction SilentlyContinue
+        $after = Test-GcModule -ConfigPath $config | Where-Object Name -EQ 'SyncMachine'
+
+        ($paymentWarnings -join ' ') | Should -Match 'last Import-GcUser started on RMM-AGENT-2.*\(SyncOtherMachine\)'
+        $check.Status | Should -Be 'Warning'
+        $check.ErrorId | Should -Be 'SyncOtherMachine'
+        $check.Message | Should -Match 'RMM-AGENT-2'
+        ($importWarnings -join ' ') | Should -Match 'RMM-AGENT-2'
+        $after.Status | Should -Be 'Passed'
+    }
+
     It 'reports a killed run as Failed until it is rerun' {
         Add-HaloFault @{ kind = 'stall'; service = 'halo'; method = 'GET'; pathContains = '/api/Users'; count = 1; stallMilliseconds = 60000 }
         $process = Start-ImportProcess $config

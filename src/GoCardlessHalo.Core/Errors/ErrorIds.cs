@@ -317,6 +317,9 @@ namespace GoCardlessHalo.Core.Errors
         /// <summary>Test-GcModule: the last run against this Halo on this machine used another configuration (only one should sync one Halo).</summary>
         public const string SyncOtherConfiguration = nameof(SyncOtherConfiguration);
 
+        /// <summary>Import-GcUser, Sync-GcPayment and Test-GcModule (API target): the last runs recorded in the sync state started on another machine (only one machine should sync one Halo through the API).</summary>
+        public const string SyncOtherMachine = nameof(SyncOtherMachine);
+
         private static readonly Dictionary<string, ErrorKind> Kinds = new Dictionary<string, ErrorKind>
         {
             [AccessTokenRequired] = ErrorKind.InvalidArgument,
@@ -325,6 +328,7 @@ namespace GoCardlessHalo.Core.Errors
             [DuplicateLinks] = ErrorKind.InvalidOperation,
             [SyncNeverFinished] = ErrorKind.InvalidOperation,
             [SyncOtherConfiguration] = ErrorKind.InvalidOperation,
+            [SyncOtherMachine] = ErrorKind.InvalidOperation,
             [CollectionRunTotalExceeded] = ErrorKind.InvalidOperation,
             [HaloInvoicesNotSupported] = ErrorKind.NotSupported,
             [ConfigFileInvalid] = ErrorKind.InvalidData,
