@@ -36,7 +36,7 @@ public abstract partial class HaloTargetBehaviour
         Assert.Equal(
             new[] { "CU-PLAIN Created ", "CU-EMAILONLY Created ", "CU-LONGNAME Failed HaloValueTooLong", "CU-LONGMAIL Failed HaloValueTooLong" },
             results.Select(r => $"{r.CustomerId} {r.Action} {r.Error?.ErrorId}"));
-        Assert.Contains("USERS.uLastName is 260 characters long; Halo's column holds at most 200", results[2].Error!.Message, System.StringComparison.Ordinal);
+        Assert.Contains("USERS.uusername is 264 characters long; Halo's column holds at most 255", results[2].Error!.Message, System.StringComparison.Ordinal);
         Assert.Contains("USERS.uemail is 263 characters long; Halo's column holds at most 255", results[3].Error!.Message, System.StringComparison.Ordinal);
         var emailOnly = Assert.Single(await ReadUsersAsync(target, new HaloUserQuery { LinkField = LinkField, LinkValue = "CU-EMAILONLY" }));
         Assert.Equal(("only@mail.example", "only@mail.example", AcmeHeadOffice), (emailOnly.Name, emailOnly.Email, emailOnly.SiteId));
