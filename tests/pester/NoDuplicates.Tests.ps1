@@ -130,6 +130,34 @@ Describe 'Import-GcUser never duplicates a user' {
         $after.Status | Should -Be 'Passed'
     }
 
+    It 'reports two users holding one GoCardless id everywhere, and never adds a third' {
+        # Left by an older run or typed by hand: two Halo users hold the first customer's id.
+        $twice = $customers[0].id
+        $null = Invoke-HaloApi -Method Post -Path 'Users' -Body @(
+            @{ name = 'Pat Old'; site_id = 1; customfields = @(@{ name = 'GoCardlessCustomerId'; value = $twice }) }
+            @{ name = 'Pat Typed'; site_id = 1; customfields = @(@{ name = 'GoCardlessCustomerId'; value = $twice }) })
+        $ids = @((Invoke-HaloApi -Path 'Users?includeinactive=true').users | Where-Object name -Like 'Pat Old*' | Select-Object -ExpandProperty id) +
+            @((Invoke-HaloApi -Path 'Users?includeinactive=true').users | Where-Object name -Like 'Pat Typed*' | Select-Object -ExpandProperty id)
+
+        $first = @(Import-GcUser -ConfigPath $config -WarningAction SilentlyContinue)
+        $again = @(Import-GcUser -ConfigPath $config -WarningAction SilentlyContinue)
+        $null = Get-GcUser -ConfigPath $config -WarningVariable userWarnings -WarningAction SilentlyContinue
+        $health = Test-GcModule -ConfigPath $config | Where-Object Name -EQ 'LastImport'
+
+        $skipped = $first | Where-Object CustomerId -EQ $twice
+        $skipped.Action | Should -Be 'Skipped'
+        $skipped.Reason | Should -Match "Halo users $($ids[0]) and $($ids[1]) hold GoCardless id $twice"
+        ($again | Where-Object CustomerId -EQ $twice).Action | Should -Be 'Skipped'
+        ($userWarnings -join ' ') | Should -Match "Halo users $($ids[0]) and $($ids[1]) hold GoCardless id $twice"
+        $health.Status | Should -Be 'Failed'
+        $health.ErrorId | Should -Be 'DuplicateLinks'
+        $health.Message | Should -Match $twice
+        $links = Get-LinkCount
+        $links[$twice] | Should -Be 2
+        @($links.Keys | Where-Object { $_ -ne $twice -and $links[$_] -ne 1 }).Count | Should -Be 0
+        $links.Count | Should -Be 12
+    }
+
     It 'reports a killed run as Failed until it is rerun' {
         Add-HaloFault @{ kind = 'stall'; service = 'halo'; method = 'GET'; pathContains = '/api/Users'; count = 1; stallMilliseconds = 60000 }
         $process = Start-ImportProcess $config
