@@ -246,6 +246,24 @@ Describe 'Bad input gets a clear error with a stable ErrorId' {
     }
 }
 
+Describe 'An insecure address gets one ErrorId, from a parameter or from the file' {
+    It 'refuses plain http to another machine as InsecureAddress: -<Parameter> and the file''s <Key>' -ForEach @(
+        @{ Parameter = 'GoCardlessBaseUri'; Key = 'baseUri'; Address = 'http://gocardless.example.com/' }
+        @{ Parameter = 'HaloUrl'; Key = 'url'; Address = 'http://halo.example.com/' }
+    ) {
+        $config = New-TestIntegration -Target Api
+        $settings = Join-Path $config 'GoCardlessHalo.yaml'
+        $text = Get-Content -LiteralPath $settings -Raw
+        $text -replace "(?m)^(\s+$Key\s*:\s*)\S+", "`${1}$Address" | Set-Content -LiteralPath $settings -NoNewline
+        (Get-Content -LiteralPath $settings -Raw) | Should -Match ([regex]::Escape($Address))
+
+        { Import-GcUser -ConfigPath $config -ErrorAction Stop } | Should -Throw -ErrorId 'InsecureAddress,*'
+        $enable = @{ ConfigPath = (New-TestConfigPath); AccessTokenReference = 'env:X'; HaloUrl = 'https://halo.example.com'; ClientId = 'x'; ClientSecretReference = 'env:Y'; DefaultSite = '1'; SkipConnectionCheck = $true }
+        $enable[$Parameter] = $Address
+        { Enable-GcModule @enable -ErrorAction Stop } | Should -Throw -ErrorId 'InsecureAddress,*'
+    }
+}
+
 Describe 'Enable-GcModule and a hand-edited settings file' {
     It 'warns that unknown settings are left out of the saved file, and keeps the file as it was beside it' {
         $config = New-TestIntegration -Target Api

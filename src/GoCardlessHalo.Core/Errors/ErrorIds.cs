@@ -62,8 +62,6 @@ namespace GoCardlessHalo.Core.Errors
         /// <summary>GoCardless could not be reached (DNS, TCP, TLS) after every retry.</summary>
         public const string GoCardlessConnectionFailed = nameof(GoCardlessConnectionFailed);
 
-        /// <summary>The options name a base URI that is not https (plain http is allowed only for loopback hosts).</summary>
-        public const string GoCardlessInsecureBaseUri = nameof(GoCardlessInsecureBaseUri);
 
         /// <summary>An option is out of range (timeout, retries, page size, ids).</summary>
         public const string GoCardlessInvalidArgument = nameof(GoCardlessInvalidArgument);
@@ -221,7 +219,7 @@ namespace GoCardlessHalo.Core.Errors
         /// <summary>A health check failed in a way it did not foresee; the check reports it and the others still run.</summary>
         public const string HealthCheckError = nameof(HealthCheckError);
 
-        /// <summary>An http:// address that is not on this machine.</summary>
+        /// <summary>An address that is not https (plain http:// only to this machine), from a parameter or the settings file (GoCardless base URI, Halo URL).</summary>
         public const string InsecureAddress = nameof(InsecureAddress);
 
         /// <summary>-LedgerConnectionString with a SQL target, whose ledger lives in the Halo database.</summary>
@@ -346,7 +344,6 @@ namespace GoCardlessHalo.Core.Errors
             [GoCardlessAuthenticationFailed] = ErrorKind.AuthenticationFailed,
             [GoCardlessConflict] = ErrorKind.Conflict,
             [GoCardlessConnectionFailed] = ErrorKind.ConnectionFailed,
-            [GoCardlessInsecureBaseUri] = ErrorKind.InvalidArgument,
             [GoCardlessInvalidArgument] = ErrorKind.InvalidArgument,
             [GoCardlessInvalidData] = ErrorKind.InvalidData,
             [GoCardlessInvalidRequest] = ErrorKind.InvalidArgument,
