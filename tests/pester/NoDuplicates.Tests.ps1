@@ -246,6 +246,20 @@ Describe 'Bad input gets a clear error with a stable ErrorId' {
     }
 }
 
+Describe 'Files holding personal data or payments' {
+    It 'are readable by their owner only after a run: settings, sync state, audit log and ledger' -Skip:$IsWindows {
+        $config = New-TestIntegration -Target Api
+        Set-TestGoCardless -Customers $customers
+        $null = Import-GcUser -ConfigPath $config
+        $null = Sync-GcPayment -ConfigPath $config
+
+        $files = Get-ChildItem -LiteralPath $config -File | Where-Object Name -Match '^GoCardlessHalo\.(yaml|state\.json|audit\.jsonl|ledger\.db.*)$'
+        @($files.Name | Where-Object { $_ -in 'GoCardlessHalo.yaml', 'GoCardlessHalo.state.json', 'GoCardlessHalo.audit.jsonl', 'GoCardlessHalo.ledger.db' }).Count | Should -Be 4
+        $ownerOnly = [System.IO.UnixFileMode]'UserRead, UserWrite'
+        @($files | Where-Object UnixFileMode -NE $ownerOnly | ForEach-Object { "$($_.Name) $($_.UnixFileMode)" }) | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'An insecure address gets one ErrorId, from a parameter or from the file' {
     It 'refuses plain http to another machine as InsecureAddress: -<Parameter> and the file''s <Key>' -ForEach @(
         @{ Parameter = 'GoCardlessBaseUri'; Key = 'baseUri'; Address = 'http://gocardless.example.com/' }
