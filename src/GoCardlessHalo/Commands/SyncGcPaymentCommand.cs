@@ -15,7 +15,8 @@ namespace GoCardlessHalo.Commands
     /// <para type="synopsis">Brings the payment ledger up to date with GoCardless and writes one object per payment status change.</para>
     /// <para type="description">The first run reads every payment of the customers linked to Halo users (mandates, then payments,
     /// 500 a page). Later runs read GoCardless's payment and mandate events since the last run, minus an overlap window, each event
-    /// applied once.
+    /// applied once. Once a day (fixed, not a setting) the ledger's payments not in a final state are also read again by id, so a
+    /// change whose event GoCardless listed later than the overlap window is not lost (its Origin is Reconciliation).
     /// The ledger's watermark advances only in the transaction that stores the changes, so a failed run loses nothing and the
     /// next run picks up from where the last successful one ended. Field mappings with payment summary sources
     /// (payment.last_status, payment.last_charge_date, payment.last_amount, mandate.status) are written to the Halo users.</para>

@@ -42,6 +42,9 @@ public sealed class BenchEmulator : IAsyncDisposable
     public Task<JsonElement> GenerateHaloAsync(int clients, int usersPerClient, int seed) =>
         PostAsync("halo/generate", new { clients, usersPerClient, seed });
 
+    /// <summary>Changes the emulated Halo's settings, e.g. a variant switch (<c>{ usersPostAnswer = "EmptyBody" }</c>).</summary>
+    public Task<JsonElement> SetHaloSettingsAsync(object settings) => PostAsync("halo/settings", settings);
+
     /// <summary>Replaces the whole Halo state with records in Halo's API shapes.</summary>
     public Task<JsonElement> SeedHaloAsync(object seed) => PostAsync("halo/seed", seed);
 
