@@ -48,6 +48,12 @@ public sealed class BenchEmulator : IAsyncDisposable
     /// <summary>Replaces the whole Halo state with records in Halo's API shapes.</summary>
     public Task<JsonElement> SeedHaloAsync(object seed) => PostAsync("halo/seed", seed);
 
+    /// <summary>Replaces the GoCardless account with these records in GoCardless's own shapes.</summary>
+    public Task<JsonElement> SeedGoCardlessAsync(object seed) => PostAsync("gocardless/seed", seed);
+
+    /// <summary>Sets the GoCardless budget (a scenario that measures requests, not GoCardless's pacing, lifts it).</summary>
+    public Task SetGoCardlessBudgetAsync(int perMinute) => PostAsync("gocardless/rate-limit", new { per_minute = perMinute });
+
     /// <summary>Moves a payment on in GoCardless, writing the event GoCardless would.</summary>
     public Task<JsonElement> TransitionPaymentAsync(string paymentId, string status) =>
         PostAsync($"gocardless/payments/{Uri.EscapeDataString(paymentId)}/transition", new { status });
