@@ -28,6 +28,8 @@
         'Set-GcFieldOwnership'
         'Set-GcUserLink'
         'Remove-GcUserLink'
+        'Get-GcDefaultSiteUser'
+        'Move-GcDefaultSiteUser'
         'Get-GcCustomer'
         'Get-GcUser'
         'Import-GcUser'
