@@ -12,8 +12,10 @@ namespace GoCardlessHalo.Core.Sync
     /// <summary>
     /// Appends one JSON line per change made in Halo or the ledger to GoCardlessHalo.audit.jsonl beside the
     /// settings: what, when, to which record, before and after. It never holds secrets: only ids, names and the
-    /// field values the module itself writes. Each line is written and flushed to disk before the change is
-    /// reported done, so a killed run loses no line. The file is owner-only, and rotated (<see cref="RotateIfDue"/>).
+    /// field values the module itself writes. The lines of one Halo write (a batch of users) are written together
+    /// and flushed to disk before the change is reported done, so a killed run loses no line; flushing once per
+    /// batch rather than once per line is what keeps a 10,000-user import from spending most of its time in fsync
+    /// (about 4 ms each on a busy disk). The file is owner-only, and rotated (<see cref="RotateIfDue"/>).
     /// </summary>
     public sealed class AuditLog
     {
@@ -42,27 +44,24 @@ namespace GoCardlessHalo.Core.Sync
         /// <param name="customerId">The GoCardless customer concerned, if any.</param>
         /// <param name="before">Values before the change (null for a creation).</param>
         /// <param name="after">Values after the change.</param>
-        public void Write(string action, string target, string? customerId, IReadOnlyDictionary<string, string?>? before, IReadOnlyDictionary<string, string?>? after)
+        public void Write(string action, string target, string? customerId, IReadOnlyDictionary<string, string?>? before, IReadOnlyDictionary<string, string?>? after) =>
+            WriteAll(new[] { new AuditChange(action, target, customerId, before, after) });
+
+        /// <summary>Appends the changes of one write, in order, with one open and one flush to disk.</summary>
+        public void WriteAll(IEnumerable<AuditChange> changes)
         {
             using var buffer = new MemoryStream();
-            using (var json = new Utf8JsonWriter(buffer))
+            var time = DateTimeOffset.UtcNow;
+            foreach (var change in changes)
             {
-                json.WriteStartObject();
-                json.WriteString("time", DateTimeOffset.UtcNow);
-                json.WriteString("run", RunId);
-                json.WriteString("action", action);
-                json.WriteString("target", target);
-                if (customerId is not null)
-                {
-                    json.WriteString("customerId", customerId);
-                }
-
-                WriteValues(json, "before", before);
-                WriteValues(json, "after", after);
-                json.WriteEndObject();
+                AppendLine(buffer, time, change);
             }
 
-            buffer.WriteByte((byte)'\n');
+            if (buffer.Length == 0)
+            {
+                return;
+            }
+
             lock (_gate)
             {
                 if (!_checked)
@@ -107,6 +106,28 @@ namespace GoCardlessHalo.Core.Sync
 
             File.Move(path, rotated);
             return rotated;
+        }
+
+        private void AppendLine(Stream buffer, DateTimeOffset time, AuditChange change)
+        {
+            using (var json = new Utf8JsonWriter(buffer))
+            {
+                json.WriteStartObject();
+                json.WriteString("time", time);
+                json.WriteString("run", RunId);
+                json.WriteString("action", change.Action);
+                json.WriteString("target", change.Target);
+                if (change.CustomerId is not null)
+                {
+                    json.WriteString("customerId", change.CustomerId);
+                }
+
+                WriteValues(json, "before", change.Before);
+                WriteValues(json, "after", change.After);
+                json.WriteEndObject();
+            }
+
+            buffer.WriteByte((byte)'\n');
         }
 
         private static void WriteValues(Utf8JsonWriter json, string name, IReadOnlyDictionary<string, string?>? values)

@@ -111,4 +111,20 @@ public sealed class SyncLockAndAuditTests : IDisposable
         Assert.Equal("b@example.com", lines[1].GetProperty("after").GetProperty("Email").GetString());
         Assert.All(lines, l => Assert.Equal("run-1", l.GetProperty("run").GetString()));
     }
+
+    [Fact]
+    public void TheLinesOfOneBatchAreAppendedTogetherInOrderAfterEarlierLines()
+    {
+        var audit = new AuditLog(_location, "run-3");
+        audit.Write("payment.watermark", "ledger", null, null, new Dictionary<string, string?> { ["watermark"] = "2026-01-01T00:00:00Z" });
+
+        audit.WriteAll(Enumerable.Range(1, 50).Select(i => new AuditChange("user.created", AuditEntry.HaloUserPrefix + i, "CU" + i, null, new Dictionary<string, string?> { ["Name"] = "User " + i })));
+        audit.WriteAll(Array.Empty<AuditChange>());
+
+        var entries = new AuditLogReader(audit.Path).Read(new AuditQuery()).ToList();
+        Assert.Equal(51, entries.Count);
+        Assert.Equal("payment.watermark", entries[0].Action);
+        Assert.Equal(Enumerable.Range(1, 50).Select(i => (int?)i), entries.Skip(1).Select(e => e.HaloUserId));
+        Assert.All(entries, e => Assert.Equal("run-3", e.RunId));
+    }
 }

@@ -11,8 +11,6 @@ using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Ledger;
-
-
 using GoCardlessHalo.Core.Timing;
 
 namespace GoCardlessHalo.Core.Sync.Import
@@ -31,6 +29,9 @@ namespace GoCardlessHalo.Core.Sync.Import
         private ImportPlanner? _planner;
         private HaloDirectory? _directory;
         private (int Clients, int Sites, int Users) _read;
+
+        // The audit lines of the batch being written, logged together when it ends (one flush to disk per batch).
+        private readonly List<AuditChange> _applied = new List<AuditChange>();
 
         public UserImporter(IHaloTarget target, ImportOptions options, IEngineLog log, AuditLog? audit)
         {
@@ -117,8 +118,19 @@ namespace GoCardlessHalo.Core.Sync.Import
         /// at most). Any other failure (Halo unreachable, authentication) stops the run: a rerun finds the users
         /// already written by their link, so it never duplicates them.
         /// </summary>
-        public Task<IReadOnlyList<ImportResult>> WriteAsync(IReadOnlyList<ImportPlan> plans, CancellationToken cancellationToken) =>
-            WriteAttemptAsync(plans, 1, cancellationToken);
+        public async Task<IReadOnlyList<ImportResult>> WriteAsync(IReadOnlyList<ImportPlan> plans, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await WriteAttemptAsync(plans, 1, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                // Also when the batch stopped part-way: the users Halo did save are in the log.
+                _audit?.WriteAll(_applied);
+                _applied.Clear();
+            }
+        }
 
         /// <summary>How often one batch is sent when each answer leaves its outcome unknown.</summary>
         public const int MaxWriteAttempts = 3;
@@ -219,7 +231,7 @@ namespace GoCardlessHalo.Core.Sync.Import
                 directory.Index(created);
             }
 
-            _audit?.Write("user." + plan.Action.ToString().ToLowerInvariant(), "halo-user:" + userId, plan.Customer.Id, plan.ExistingUser is null ? null : before, after);
+            _applied.Add(new AuditChange("user." + plan.Action.ToString().ToLowerInvariant(), AuditEntry.HaloUserPrefix + userId, plan.Customer.Id, plan.ExistingUser is null ? null : before, after));
             return new ImportResult(plan, plan.Action, userId);
         }
 

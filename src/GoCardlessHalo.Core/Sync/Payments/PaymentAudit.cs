@@ -39,15 +39,12 @@ namespace GoCardlessHalo.Core.Sync.Payments
                 return;
             }
 
-            foreach (var write in writes)
-            {
-                log.Write(
-                    write.Change is null ? "payment.updated" : "payment.status",
-                    "payment:" + write.After.PaymentId,
-                    write.After.CustomerId,
-                    write.Before is null ? null : Values(write.Before),
-                    Values(write.After));
-            }
+            log.WriteAll(writes.Select(write => new AuditChange(
+                write.Change is null ? "payment.updated" : "payment.status",
+                "payment:" + write.After.PaymentId,
+                write.After.CustomerId,
+                write.Before is null ? null : Values(write.Before),
+                Values(write.After))));
         }
 
         public void Mandates(IReadOnlyList<(MandateRecord? Before, MandateRecord After)> writes, bool summariseAsPage)
@@ -63,10 +60,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
                 return;
             }
 
-            foreach (var (before, after) in writes)
-            {
-                log.Write("mandate.status", "mandate:" + after.MandateId, after.CustomerId, before is null ? null : Status(before.Status), Status(after.Status));
-            }
+            log.WriteAll(writes.Select(w => new AuditChange("mandate.status", "mandate:" + w.After.MandateId, w.After.CustomerId, w.Before is null ? null : Status(w.Before.Status), Status(w.After.Status))));
         }
 
         public void Link(string customerId, int? before, int? after) =>
@@ -75,8 +69,12 @@ namespace GoCardlessHalo.Core.Sync.Payments
         public void Watermark(DateTimeOffset? before, DateTimeOffset after) =>
             log?.Write("payment.watermark", "ledger", null, before is null ? null : Time(before.Value), Time(after));
 
-        public void Summary(int userId, string customerId, IReadOnlyDictionary<string, string?> before, IReadOnlyDictionary<string, string?> after) =>
-            log?.Write("user.payment_summary", "halo-user:" + userId, customerId, before, after);
+        /// <summary>Logs the summaries of one batch written to Halo (<see cref="Summary"/> each), flushed once.</summary>
+        public void Summaries(IEnumerable<AuditChange> written) => log?.WriteAll(written);
+
+        /// <summary>The audit line of one payment summary written to a Halo user.</summary>
+        public static AuditChange Summary(int userId, string customerId, IReadOnlyDictionary<string, string?> before, IReadOnlyDictionary<string, string?> after) =>
+            new AuditChange("user.payment_summary", AuditEntry.HaloUserPrefix + userId, customerId, before, after);
 
         private static Dictionary<string, string?> Values(PaymentRecord row) => new Dictionary<string, string?>
         {

@@ -87,9 +87,9 @@ namespace GoCardlessHalo.Core.Sync.Payments
                     {
                         plan.User.CustomFields[value.Key] = value.Value;
                     }
-
-                    run.Audit.Summary(plan.User.Id, plan.CustomerId, plan.Before, plan.After);
                 }
+
+                run.Audit.Summaries(batch.Select(p => PaymentAudit.Summary(p.User.Id, p.CustomerId, p.Before, p.After)));
 
                 await RecordAsync(run, batch.Select(p => p.User).ToList(), mappings, false, cancellationToken).ConfigureAwait(false);
             }
