@@ -30,6 +30,7 @@
         'Remove-GcUserLink'
         'Get-GcDefaultSiteUser'
         'Move-GcDefaultSiteUser'
+        'Import-GcHaloIntegrationSetting'
         'Get-GcCustomer'
         'Get-GcUser'
         'Import-GcUser'

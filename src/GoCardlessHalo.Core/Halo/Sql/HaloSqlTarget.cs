@@ -18,7 +18,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
     /// Halo's DB Integrator does. Reads and writes AREA, SITE, USERS, FIELDINFO and FieldData (plus legacy
     /// USERS.CF* columns); every write batch is one transaction.
     /// </summary>
-    public sealed class HaloSqlTarget : IHaloTarget, IHaloHealthProbe, IHaloSqlDatabase
+    public sealed class HaloSqlTarget : IHaloTarget, IHaloHealthProbe, IHaloSqlDatabase, IHaloGoCardlessSettingsSource
     {
         private readonly bool ownsDatabase;
         private HaloSchema? schema;
@@ -212,6 +212,10 @@ namespace GoCardlessHalo.Core.Halo.Sql
 
         Task<HaloNativeIntegrator> IHaloHealthProbe.ReadNativeIntegratorAsync(CancellationToken cancellationToken) =>
             HaloSqlHealthProbe.ReadNativeIntegratorAsync(Database, cancellationToken);
+
+        /// <inheritdoc />
+        public Task<HaloGoCardlessSettings> ReadGoCardlessSettingsAsync(CancellationToken cancellationToken) =>
+            HaloSqlGoCardlessSettings.ReadAsync(Database, Schema, cancellationToken);
 
         /// <summary>Releases the database if this target created it.</summary>
         public void Dispose()

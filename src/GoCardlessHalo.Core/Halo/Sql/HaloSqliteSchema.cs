@@ -107,6 +107,22 @@ namespace GoCardlessHalo.Core.Halo.Sql
                 MSHaloIntegratorLastSync datetime NULL,
                 MSHaloIntegratorLastError nvarchar NULL)"),
 
+            // Halo's own GoCardless integration settings (ProvisionData's docs/schema.sql: Control4's rgocardless* columns with
+            // their defaults, one row as Halo keeps it; IntegrationFieldMapping's IFM* columns), so Import-GcHaloIntegrationSetting
+            // reads the same shape here as on a Halo SQL Server. Column types are a guess, as for MODULESETUP above.
+            Embedded("EmbeddedCreateControl4", @"CREATE TABLE IF NOT EXISTS Control4 (
+                rgocardlesscompanynamematching bit NOT NULL DEFAULT 0,
+                rgocardlessdefaultsite int NOT NULL DEFAULT 1,
+                rgocardlessusesandbox bit NOT NULL DEFAULT 0)"),
+            Embedded("EmbeddedSeedControl4", "INSERT INTO Control4 (rgocardlessdefaultsite) SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM Control4)"),
+            Embedded("EmbeddedCreateIntegrationFieldMapping", @"CREATE TABLE IF NOT EXISTS IntegrationFieldMapping (
+                IFMid INTEGER PRIMARY KEY,
+                IFMfiid int NULL,
+                IFMfiname nvarchar(100) NULL,
+                IFMThirdPartyName nvarchar(255) NULL,
+                IFMmsid int NULL,
+                IFMDontUpdate bit NOT NULL DEFAULT 0)"),
+
             // That schema script scripted no secondary indexes; these serve the per-user join and link lookups, which a
             // real Halo database presumably indexes too.
             Embedded("EmbeddedCreateIXFieldDataEntity", "CREATE INDEX IF NOT EXISTS IX_FieldData_Entity ON FieldData (fdUsage, fdEntityId, fdFieldId)"),

@@ -73,6 +73,8 @@ namespace GoCardlessHalo.Core.Sync.Import
             var where = $"the Default Site '{_defaultSite.ClientName}/{_defaultSite.Name}'";
             var reason = string.IsNullOrWhiteSpace(customer.CompanyName)
                 ? $"No company name: placed in {where}."
+                : _directory.Mode == MatchMode.Off
+                ? $"Company names are not matched (matchMode Off; nearest to '{customer.CompanyName!.Trim()}': {(nearest.Count > 0 ? string.Join(", ", nearest) : "none")}): placed in {where}."
                 : $"The company '{customer.CompanyName!.Trim()}' matches no Halo customer" +
                   (nearest.Count > 0 ? $" (nearest: {string.Join(", ", nearest)})" : string.Empty) + $": placed in {where}.";
             return new Placement(_directory.Client(_defaultSite.ClientId), _defaultSite, MatchedBy.DefaultSite, null, reason) { NearestClients = nearest };
