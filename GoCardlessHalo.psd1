@@ -39,6 +39,7 @@
         'Sync-GcPayment'
         'Get-GcPayment'
         'Open-GcPayment'
+        'Get-GcMandate'
         'Get-GcAuditLog'
         'Update-GcCompletionCache'
     )

@@ -51,7 +51,7 @@ namespace GoCardlessHalo.Commands
     /// ledger file beside the settings) and contacts neither GoCardless nor Halo.</para>
     /// </example>
     [Cmdlet(VerbsData.Sync, "GcPayment", SupportsShouldProcess = true)]
-    [OutputType(typeof(GcPaymentChange))]
+    [OutputType(typeof(GcPaymentChange), typeof(GcMandateChange))]
     public sealed class SyncGcPaymentCommand : GcCmdlet
     {
         private SyncRun? _run;
@@ -90,14 +90,25 @@ namespace GoCardlessHalo.Commands
             foreach (var change in Stream(synchronizer.SyncAsync(CancellationToken)))
             {
                 WriteObject(PaymentMapper.ToOutput(change));
+                WriteMandateChanges(synchronizer);
                 if (++count % 500 == 0)
                 {
                     WriteProgress(new ProgressRecord(2, "Syncing GoCardless payments", $"{count} payment changes stored"));
                 }
             }
 
+            WriteMandateChanges(synchronizer);
             WriteVerbose($"Payment sync finished: {synchronizer.LastRun}.");
-            _run.Succeeded();
+            _run.Succeeded(mandateFailures: synchronizer.MandateChanges.Failures);
+        }
+
+        // Mandate changes are committed with the payments around them; they follow the payment change they were stored with.
+        private void WriteMandateChanges(PaymentSynchronizer synchronizer)
+        {
+            foreach (var change in synchronizer.MandateChanges.Drain())
+            {
+                WriteObject(MandateMapper.ToOutput(change));
+            }
         }
 
         internal override void OnTerminatingError(GcHaloException exception) => _run?.Failed(exception);

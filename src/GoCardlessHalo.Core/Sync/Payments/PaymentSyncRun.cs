@@ -61,6 +61,9 @@ namespace GoCardlessHalo.Core.Sync.Payments
 
         public PaymentSyncStatistics Statistics { get; }
 
+        /// <summary>Where committed mandate status changes are reported (Sync/Mandates/MandateChangeFeed); null: not reported.</summary>
+        public Mandates.MandateChangeFeed? MandateChanges { get; init; }
+
         public DashboardLinks Dashboard => Client.Dashboard;
 
         /// <summary>
@@ -97,6 +100,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
             }
 
             Audit.Mandates(mandates, summarise);
+            MandateChanges?.Record(mandates, origin, Links.Customers, Options.Clock.UtcNow);
             Audit.Payments(payments, summarise);
             foreach (var link in links)
             {

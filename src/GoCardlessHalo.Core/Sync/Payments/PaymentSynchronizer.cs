@@ -61,6 +61,9 @@ namespace GoCardlessHalo.Core.Sync.Payments
         /// <summary>What the last completed run read and wrote; null until a run has been enumerated to its end.</summary>
         public PaymentSyncStatistics? LastRun { get; private set; }
 
+        /// <summary>The mandate status changes the runs stored (Sync/Mandates); the caller drains them beside the payment changes.</summary>
+        public Mandates.MandateChangeFeed MandateChanges { get; } = new Mandates.MandateChangeFeed();
+
         /// <summary>Runs one sync, streaming each payment change once it is committed. See the class summary.</summary>
         public async IAsyncEnumerable<PaymentChange> SyncAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
@@ -80,7 +83,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
                 links,
                 await ledger.LoadMandatesAsync(cancellationToken).ConfigureAwait(false),
                 await ledger.LoadCustomersAsync(cancellationToken).ConfigureAwait(false),
-                statistics);
+                statistics) { MandateChanges = MandateChanges };
             log.Verbose($"Sync-GcPayment: {links.Links.Count} Halo user(s) linked to {links.CustomerCount} GoCardless customer(s) through {options.LinkField}; ledger {ledger.Location}; watermark {IsoTime.Format(watermark)}.");
 
             var changes = watermark is null ? FirstRunAsync(run, cancellationToken) : IncrementalAsync(run, watermark.Value, cancellationToken);
