@@ -22,7 +22,7 @@ Describe 'examples/Invoke-ScheduledSync.ps1' {
         $run = Invoke-ScriptInFreshPwsh -Path "$examples/Invoke-ScheduledSync.ps1" -ArgumentList '-ConfigPath', $config, '-ModulePath', $env:GCH_TEST_MODULE
 
         $run.ExitCode | Should -Be 0 -Because ($run.Output -join "`n")
-        $run.Output[0] | Should -Match '^GoCardlessHalo sync OK: import 2 created; payments 1 changed\. Audit: .*GoCardlessHalo\.audit\.jsonl$'
+        $run.Output[0] | Should -Match '^GoCardlessHalo sync OK: import 2 created; payments 0 changed\. Audit: .*GoCardlessHalo\.audit\.jsonl$'
         $run.Output.Count | Should -Be 1 -Because ($run.Output -join "`n")
     }
 

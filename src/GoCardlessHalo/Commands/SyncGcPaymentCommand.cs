@@ -69,6 +69,11 @@ namespace GoCardlessHalo.Commands
         [TimeSpanArgument]
         public TimeSpan LockTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+        /// <summary>Also write the payments a backfill stored (the first sync, or a customer linked since): history, which by default is
+        /// stored and counted but not written, so it is never taken for new failures.</summary>
+        [Parameter]
+        public SwitchParameter IncludeBackfill { get; set; }
+
         protected override void End()
         {
             RequireEnabled();
@@ -87,9 +92,19 @@ namespace GoCardlessHalo.Commands
             options.OverlapWindow = OverlapWindow;
             var synchronizer = new PaymentSynchronizer(_run.GoCardless, _run.Target, _ledger, options, Log, _run.Audit);
             var count = 0;
+            var history = 0;
             foreach (var change in Stream(synchronizer.SyncAsync(CancellationToken)))
             {
-                WriteObject(PaymentMapper.ToOutput(change));
+                // A backfill's rows are what GoCardless already had when the module started watching: history, not news (issue 11).
+                if (change.Origin == PaymentChangeOrigin.Backfill && !IncludeBackfill)
+                {
+                    history++;
+                }
+                else
+                {
+                    WriteObject(PaymentMapper.ToOutput(change));
+                }
+
                 WriteMandateChanges(synchronizer);
                 if (++count % 500 == 0)
                 {
@@ -98,6 +113,11 @@ namespace GoCardlessHalo.Commands
             }
 
             WriteMandateChanges(synchronizer);
+            if (history > 0)
+            {
+                WriteVerbose($"{history} payment(s) read by a backfill were stored as history and not written (-IncludeBackfill writes them).");
+            }
+
             WriteVerbose($"Payment sync finished: {synchronizer.LastRun}.");
             _run.Succeeded(mandateFailures: synchronizer.MandateChanges.Failures);
         }

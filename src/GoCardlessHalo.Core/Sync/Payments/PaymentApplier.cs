@@ -45,7 +45,16 @@ namespace GoCardlessHalo.Core.Sync.Payments
             foreach (var (row, observation) in rows.Values)
             {
                 stored.TryGetValue(row.PaymentId, out var before);
-                var after = row with { SourceEventId = observation.NewestEventId ?? before?.SourceEventId };
+                var after = row with
+                {
+                    SourceEventId = observation.NewestEventId ?? before?.SourceEventId,
+                    // A payment keeps the cause of its last failure, even once retried; a read without events (reconciliation) keeps what is known.
+                    FailureCause = LedgerRows.Cut(observation.Cause, LedgerRows.CauseLength) ?? before?.FailureCause,
+                    FailureDescription = LedgerRows.Cut(observation.CauseDescription, LedgerRows.DescriptionLength) ?? before?.FailureDescription,
+                    StatusChangedAt = before is not null && before.Status == row.Status ? before.StatusChangedAt
+                        : before is null && observation.ChangedAt is null ? null
+                        : observation.ChangedAt ?? writer.Now,
+                };
                 if (before is null)
                 {
                     await writer.InsertPaymentAsync(after, cancellationToken).ConfigureAwait(false);
