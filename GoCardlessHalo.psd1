@@ -40,6 +40,8 @@
         'Get-GcPayment'
         'Open-GcPayment'
         'Get-GcMandate'
+        'Get-GcCollectionPlan'
+        'New-GcPayment'
         'Get-GcAuditLog'
         'Update-GcCompletionCache'
     )

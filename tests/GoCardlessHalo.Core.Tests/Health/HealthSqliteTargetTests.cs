@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Halo;
+using GoCardlessHalo.Core.Ledger;
 using GoCardlessHalo.Core.Halo.Sql;
 using GoCardlessHalo.Core.Health;
 using GoCardlessHalo.Core.Tests.GoCardless;

@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Diagnostics;
 using GoCardlessHalo.Core.Errors;
+using GoCardlessHalo.Core.Invoices;
 using GoCardlessHalo.Core.Sql;
 
 namespace GoCardlessHalo.Core.Halo.Sql
@@ -18,11 +19,12 @@ namespace GoCardlessHalo.Core.Halo.Sql
     /// Halo's DB Integrator does. Reads and writes AREA, SITE, USERS, FIELDINFO and FieldData (plus legacy
     /// USERS.CF* columns); every write batch is one transaction.
     /// </summary>
-    public sealed class HaloSqlTarget : IHaloTarget, IHaloHealthProbe, IHaloSqlDatabase, IHaloGoCardlessSettingsSource
+    public sealed class HaloSqlTarget : IHaloTarget, IHaloHealthProbe, IHaloSqlDatabase, IHaloInvoices, IHaloGoCardlessSettingsSource
     {
         private readonly bool ownsDatabase;
         private HaloSchema? schema;
         private HaloDatabaseLock? runLock;
+        private HaloSqlInvoices? invoices;
 
         /// <summary>A target on its own database connection settings.</summary>
         public HaloSqlTarget(SqlOptions options, IEngineLog? log = null)
@@ -46,7 +48,9 @@ namespace GoCardlessHalo.Core.Halo.Sql
         public SqlDatabase Database { get; }
 
         /// <inheritdoc />
-        public HaloTargetKind Kind => Database.Kind;
+        /// <remarks>The one place a database's <see cref="SqlKind"/> is told as a Halo target kind; the other way
+        /// (settings to database) is <c>Connections/ModuleConnections.cs</c>, where the target is built.</remarks>
+        public HaloTargetKind Kind => Database.Kind == SqlKind.SqlServer ? HaloTargetKind.SqlServer : HaloTargetKind.Sqlite;
 
         /// <inheritdoc />
         public string Location => Database.Location;
@@ -216,6 +220,32 @@ namespace GoCardlessHalo.Core.Halo.Sql
         /// <inheritdoc />
         public Task<HaloGoCardlessSettings> ReadGoCardlessSettingsAsync(CancellationToken cancellationToken) =>
             HaloSqlGoCardlessSettings.ReadAsync(Database, Schema, cancellationToken);
+
+        /// <inheritdoc />
+        async IAsyncEnumerable<HaloInvoice> IHaloInvoices.GetInvoicesAsync(HaloInvoiceQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            var tables = await InvoicesAsync(cancellationToken).ConfigureAwait(false);
+            await foreach (var invoice in tables.ReadAsync(query ?? throw new ArgumentNullException(nameof(query)), cancellationToken).ConfigureAwait(false))
+            {
+                yield return invoice;
+            }
+        }
+
+        /// <inheritdoc />
+        async Task<IReadOnlyList<HaloInvoicePayment>> IHaloInvoices.GetPaymentsAsync(int invoiceId, CancellationToken cancellationToken) =>
+            await (await InvoicesAsync(cancellationToken).ConfigureAwait(false)).PaymentsAsync(invoiceId, cancellationToken).ConfigureAwait(false);
+
+        /// <inheritdoc />
+        async Task<HaloInvoicePayment> IHaloInvoices.RecordPaymentAsync(HaloInvoicePayment payment, CancellationToken cancellationToken) =>
+            await (await InvoicesAsync(cancellationToken).ConfigureAwait(false)).RecordAsync(payment ?? throw new ArgumentNullException(nameof(payment)), cancellationToken).ConfigureAwait(false);
+
+        /// <inheritdoc />
+        async Task IHaloInvoices.RemovePaymentAsync(HaloInvoicePayment payment, CancellationToken cancellationToken) =>
+            await (await InvoicesAsync(cancellationToken).ConfigureAwait(false)).RemoveAsync(payment ?? throw new ArgumentNullException(nameof(payment)), cancellationToken).ConfigureAwait(false);
+
+        // The invoice tables are found on first use, so a database without them still syncs users.
+        private async Task<HaloSqlInvoices> InvoicesAsync(CancellationToken cancellationToken) =>
+            invoices ??= await HaloSqlInvoices.DiscoverAsync(Database, Schema, cancellationToken).ConfigureAwait(false);
 
         /// <summary>Releases the database if this target created it.</summary>
         public void Dispose()

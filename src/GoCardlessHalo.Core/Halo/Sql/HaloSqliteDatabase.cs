@@ -105,9 +105,10 @@ namespace GoCardlessHalo.Core.Halo.Sql
                 }
             }
 
+            await HaloSqlInvoices.SeedAsync(transaction, data.Invoices, cancellationToken).ConfigureAwait(false);
             transaction.Commit();
             database.LogDone(
-                "seeded " + data.Clients.Count + " customers, " + data.Sites.Count + " sites, " + data.Fields.Count + " fields and " + data.Users.Count + " users",
+                "seeded " + data.Clients.Count + " customers, " + data.Sites.Count + " sites, " + data.Fields.Count + " fields and " + data.Users.Count + " users, " + data.Invoices.Count + " invoices",
                 watch);
         }
 
@@ -145,7 +146,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
 
         private static void RequireSqlite(SqlDatabase database)
         {
-            if ((database ?? throw new ArgumentNullException(nameof(database))).Kind != HaloTargetKind.Sqlite)
+            if ((database ?? throw new ArgumentNullException(nameof(database))).Kind != SqlKind.Sqlite)
             {
                 throw new ArgumentException("Only an embedded SQLite database can be created or seeded; the module never creates Halo's tables on SQL Server.", nameof(database));
             }

@@ -30,7 +30,7 @@ namespace GoCardlessHalo.Core.Sync.Mandates
         /// Takes the mandate rows one committed transaction wrote: a status that moved, or (outside a backfill) a mandate
         /// first seen since the module started watching. <paramref name="links"/> names each customer's Halo user.
         /// </summary>
-        internal void Record(IReadOnlyList<(MandateRecord? Before, MandateRecord After)> writes, PaymentChangeOrigin origin, IEnumerable<KeyValuePair<string, int>> links, DateTimeOffset now)
+        internal void Record(IReadOnlyList<(MandateRow? Before, MandateRow After)> writes, PaymentChangeOrigin origin, IEnumerable<KeyValuePair<string, int>> links, DateTimeOffset now)
         {
             var news = writes
                 .Where(w => w.Before is null ? origin != PaymentChangeOrigin.Backfill : w.Before.Status != w.After.Status)
