@@ -20,9 +20,13 @@ namespace GoCardlessHalo.Core.Sync
         private readonly Dictionary<int, HaloSite> _invoiceSites;
         private readonly Dictionary<string, List<HaloClient>> _clientsByExactKey = new Dictionary<string, List<HaloClient>>(StringComparer.Ordinal);
         private readonly Dictionary<string, List<HaloClient>> _clientsByNormalizedKey = new Dictionary<string, List<HaloClient>>(StringComparer.Ordinal);
-        private readonly Dictionary<string, List<HaloUser>> _usersByLink = new Dictionary<string, List<HaloUser>>(LinkValues.Comparer!);
+        private readonly LinkIndex _links = new LinkIndex();
         private readonly Dictionary<string, List<HaloUser>> _unlinkedByEmail = new Dictionary<string, List<HaloUser>>(StringComparer.Ordinal);
         private readonly MatchMode _mode;
+
+        // Active customers with their normalised names, computed once: the nearest names are looked up for every
+        // customer that lands in the Default Site.
+        private readonly List<(string Name, string Key)> _activeClientKeys = new List<(string Name, string Key)>();
         private readonly Dictionary<int, HaloUser> _users = new Dictionary<int, HaloUser>();
 
         public HaloDirectory(IEnumerable<HaloClient> clients, IEnumerable<HaloSite> sites, IEnumerable<HaloUser> users, string linkField, MatchMode mode)
@@ -45,11 +49,12 @@ namespace GoCardlessHalo.Core.Sync
                     Add(_clientsByExactKey, exact, client);
                     Add(_clientsByNormalizedKey, CompanyNames.Key(client.Name, MatchMode.Normalized), client);
                 }
+
+                _activeClientKeys.Add((client.Name, CompanyNames.Key(client.Name, MatchMode.Normalized)));
             }
 
             foreach (var user in users)
             {
-                _users[user.Id] = user;
                 Index(user);
             }
         }
@@ -57,17 +62,13 @@ namespace GoCardlessHalo.Core.Sync
         public string LinkField { get; }
 
         /// <summary>Every link value with the user holding it: what the payment ledger's link map is refreshed with.</summary>
-        public IEnumerable<(string LinkValue, int HaloUserId)> Links =>
-            _usersByLink.SelectMany(l => l.Value.Select(u => (l.Key, u.Id)));
+        public IEnumerable<(string LinkValue, int HaloUserId)> Links => _links.Links;
 
         /// <summary>Users holding this GoCardless customer id in the link field (more than one is an ambiguity).</summary>
-        public IReadOnlyList<HaloUser> UsersLinkedTo(string customerId) =>
-            _usersByLink.TryGetValue(customerId, out var users) ? users : (IReadOnlyList<HaloUser>)Array.Empty<HaloUser>();
+        public IReadOnlyList<HaloUser> UsersLinkedTo(string customerId) => _links.UsersOf(customerId).Select(id => _users[id]).ToList();
 
         /// <summary>Link values held by more than one user, with those users' ids.</summary>
-        public IReadOnlyDictionary<string, IReadOnlyList<int>> Duplicates() => _usersByLink
-            .Where(p => p.Value.Count > 1)
-            .ToDictionary(p => p.Key, p => (IReadOnlyList<int>)p.Value.Select(u => u.Id).ToList(), StringComparer.Ordinal);
+        public IReadOnlyDictionary<string, IReadOnlyList<int>> Duplicates() => _links.Duplicates();
 
         /// <summary>
         /// Active users anywhere in Halo with this email and no GoCardless link yet: a contact that already exists under
@@ -100,9 +101,8 @@ namespace GoCardlessHalo.Core.Sync
         {
             var key = CompanyNames.Key(companyName, MatchMode.Normalized);
             var limit = Math.Max(3, key.Length / 2);
-            return _clients.Values
-                .Where(c => !c.Inactive)
-                .Select(c => (c.Name, Distance: CompanyNames.Distance(key, CompanyNames.Key(c.Name, MatchMode.Normalized))))
+            return _activeClientKeys
+                .Select(c => (c.Name, Distance: CompanyNames.Distance(key, c.Key, limit)))
                 .Where(c => c.Distance <= limit)
                 .OrderBy(c => c.Distance)
                 .ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
@@ -128,10 +128,11 @@ namespace GoCardlessHalo.Core.Sync
         /// <summary>Adds or re-indexes a user after it was created, linked or updated in this run.</summary>
         public void Index(HaloUser user)
         {
+            _users[user.Id] = user;
             var link = LinkValue(user);
             if (link is not null)
             {
-                Add(_usersByLink, link, user);
+                _links.Add(link, user.Id);
             }
             else if (!user.Inactive && !string.IsNullOrWhiteSpace(user.Email))
             {
@@ -148,7 +149,8 @@ namespace GoCardlessHalo.Core.Sync
             }
 
             user.CustomFields[LinkField] = customerId;
-            Add(_usersByLink, customerId, user);
+            _users[user.Id] = user;
+            _links.Add(customerId, user.Id);
         }
 
         public string? LinkValue(HaloUser user) => LinkValues.Read(user, LinkField);

@@ -46,7 +46,9 @@ namespace GoCardlessHalo.Core.Halo.Sql
         public SqlDatabase Database { get; }
 
         /// <inheritdoc />
-        public HaloTargetKind Kind => Database.Kind;
+        /// <remarks>The one place a database's <see cref="SqlKind"/> is told as a Halo target kind; the other way
+        /// (settings to database) is <c>Connections/ModuleConnections.cs</c>, where the target is built.</remarks>
+        public HaloTargetKind Kind => Database.Kind == SqlKind.SqlServer ? HaloTargetKind.SqlServer : HaloTargetKind.Sqlite;
 
         /// <inheritdoc />
         public string Location => Database.Location;

@@ -11,11 +11,11 @@ namespace GoCardlessHalo.Core.Sync.Payments
     /// The state is what gets stored: GoCardless's linked payment is the payment as it is now, so the newest state
     /// wins however many events led there.
     /// </summary>
-    internal sealed class PaymentObservation
+    internal sealed class ObservedPayment
     {
         private readonly List<Event> events = new List<Event>();
 
-        public PaymentObservation(string paymentId, Payment? payment)
+        public ObservedPayment(string paymentId, Payment? payment)
         {
             PaymentId = paymentId;
             Payment = payment;
