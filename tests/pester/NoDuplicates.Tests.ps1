@@ -27,24 +27,7 @@ BeforeAll {
 
     function Start-ImportProcess([string] $ConfigPath) {
         <# Import-GcUser in a child pwsh, so it can be killed or run beside this session. #>
-        $script = Join-Path $TestDrive ("import-" + [guid]::NewGuid().ToString('N') + '.ps1')
-        Set-Content -LiteralPath $script -Value @"
-`$env:GCH_PESTER_TOKEN = 'emulator-token'; `$env:GCH_HALO_SECRET = 'emulator-secret'
-Import-Module '$env:GCH_TEST_MODULE'
-Import-GcUser -ConfigPath '$ConfigPath' | Out-Null
-"@
-        $pwshDll = Join-Path $PSHOME 'pwsh.dll'
-        if (Test-Path $pwshDll) { Start-Process -FilePath 'dotnet' -ArgumentList @($pwshDll, '-NoProfile', '-NonInteractive', '-File', $script) -PassThru }
-        else { Start-Process -FilePath (Join-Path $PSHOME 'pwsh') -ArgumentList @('-NoProfile', '-NonInteractive', '-File', $script) -PassThru }
-    }
-
-    function Wait-Until([scriptblock] $Condition, [string] $What) {
-        # Polls on observable state (not a fixed delay); the bound only keeps a broken test from hanging.
-        for ($i = 0; $i -lt 600; $i++) {
-            if (& $Condition) { return }
-            Start-Sleep -Milliseconds 100
-        }
-        throw "Timed out waiting for: $What"
+        Start-ModuleProcess "Import-GcUser -ConfigPath '$ConfigPath'"
     }
 }
 

@@ -14,6 +14,12 @@ namespace GoCardlessHalo.Core.Errors
         /// <summary>No GoCardless access token was given (Enable-GcModule -AccessToken, or the settings).</summary>
         public const string AccessTokenRequired = nameof(AccessTokenRequired);
 
+        /// <summary>New-GcPayment: GoCardless refused to create an invoice's payment (nothing was charged; the reason says why).</summary>
+        public const string CollectionRefused = nameof(CollectionRefused);
+
+        /// <summary>New-GcPayment: GoCardless's answer to a payment create did not arrive; the next run completes it with the same Idempotency-Key.</summary>
+        public const string CollectionOutcomeUnknown = nameof(CollectionOutcomeUnknown);
+
         /// <summary>Invoice collection: the run would charge more than its configured total; nothing was charged.</summary>
         public const string CollectionRunTotalExceeded = nameof(CollectionRunTotalExceeded);
 
@@ -328,6 +334,8 @@ namespace GoCardlessHalo.Core.Errors
             [SyncOtherConfiguration] = ErrorKind.InvalidOperation,
             [SyncOtherMachine] = ErrorKind.InvalidOperation,
             [CollectionRunTotalExceeded] = ErrorKind.InvalidOperation,
+            [CollectionRefused] = ErrorKind.InvalidOperation,
+            [CollectionOutcomeUnknown] = ErrorKind.Remote,
             [HaloInvoicesNotSupported] = ErrorKind.NotSupported,
             [ConfigFileInvalid] = ErrorKind.InvalidData,
             [ConfigFileUnreadable] = ErrorKind.PermissionDenied,

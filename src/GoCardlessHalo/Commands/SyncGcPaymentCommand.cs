@@ -5,6 +5,7 @@ using GoCardlessHalo.Cmdlets;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.Halo;
+using GoCardlessHalo.Core.Invoices;
 using GoCardlessHalo.Core.Sync.Payments;
 using GoCardlessHalo.Output;
 using GoCardlessHalo.Core.Ledger;
@@ -52,7 +53,7 @@ namespace GoCardlessHalo.Commands
     /// ledger file beside the settings) and contacts neither GoCardless nor Halo.</para>
     /// </example>
     [Cmdlet(VerbsData.Sync, "GcPayment", SupportsShouldProcess = true)]
-    [OutputType(typeof(GcPaymentChange))]
+    [OutputType(typeof(GcPaymentChange), typeof(GcInvoiceSettlement))]
     public sealed class SyncGcPaymentCommand : GcCmdlet
     {
         private SyncRun? _run;
@@ -98,7 +99,30 @@ namespace GoCardlessHalo.Commands
             }
 
             WriteVerbose($"Payment sync finished: {synchronizer.LastRun}.");
+            SettleCollections();
             _run.Succeeded();
+        }
+
+        /// <summary>Invoices collected by New-GcPayment follow their payments into Halo: paid when paid out, unpaid when they fail.</summary>
+        private void SettleCollections()
+        {
+            var settlement = new CollectionSettlement(_run!.Target, _ledger!, _run.Audit, log: Log)
+            {
+                MarkPaidOnConfirmed = Context.Settings.Collection.MarkPaidOn == "confirmed",
+            };
+            foreach (var result in Stream(settlement.SettleAsync(CancellationToken)))
+            {
+                if (result.Action == SettlementAction.Failed)
+                {
+                    WriteItemError(new GcHaloException(result.ErrorId ?? ErrorIds.HaloRequestFailed, ErrorIds.KindOf(result.ErrorId ?? ErrorIds.HaloRequestFailed) ?? ErrorKind.Remote, result.Reason, result.Collection.InvoiceId));
+                }
+                else if (result.Action == SettlementAction.Unpaid)
+                {
+                    WriteWarning(result.Reason);
+                }
+
+                WriteObject(CollectionMapper.ToOutput(result));
+            }
         }
 
         internal override void OnTerminatingError(GcHaloException exception) => _run?.Failed(exception);
