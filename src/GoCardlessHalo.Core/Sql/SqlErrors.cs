@@ -1,0 +1,20 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using GoCardlessHalo.Core.Errors;
+
+namespace GoCardlessHalo.Core.Sql
+{
+    /// <summary>Errors the SQL layer raises about the values it is given (provider errors are the dialects').</summary>
+    internal static class SqlErrors
+    {
+        internal static GcHaloException ValueLongerThanColumn(string table, string column, int length, int maxLength) => new GcHaloException(
+            ErrorIds.HaloValueTooLong,
+            ErrorKind.InvalidArgument,
+            string.Format(
+                "A value for {0}.{1} is {2} characters long; Halo's column holds at most {3}. Shorten the value in GoCardless or the field mapping.",
+                table,
+                column,
+                length,
+                maxLength),
+            table + "." + column);
+    }
+}
