@@ -36,6 +36,8 @@
         'Sync-GcPayment'
         'Get-GcPayment'
         'Open-GcPayment'
+        'Get-GcCollectionPlan'
+        'New-GcPayment'
         'Get-GcAuditLog'
         'Update-GcCompletionCache'
     )

@@ -82,4 +82,16 @@ function Get-DemoTransitions {
     )
 }
 
-Export-ModuleMember -Function Get-DemoHalo, Get-DemoGoCardless, Get-DemoTransitions
+# This month's Halo invoices for the collection part. Northwind Traders LLC has one linked payer with a bacs mandate
+# (Ana Silva); Acme Widgets Ltd has two, so its invoice is never guessed between them.
+function Get-DemoInvoices {
+    @(
+        @{ id = 1001; invoicenumber = 'INV-1001'; client_id = 4; currency = 'GBP'; net = 200; tax = 40 }
+        @{ id = 1002; invoicenumber = 'INV-1002'; client_id = 4; currency = 'GBP'; net = 82.92; tax = 16.58 }
+        @{ id = 1003; invoicenumber = 'INV-1003'; client_id = 2; currency = 'GBP'; net = 400; tax = 80 }
+        @{ id = 1004; invoicenumber = 'CN-1004'; client_id = 4; currency = 'GBP'; net = -41.67; tax = -8.33 }
+        @{ id = 1005; invoicenumber = 'INV-1005'; client_id = 4; currency = 'EUR'; net = 100; tax = 20 }
+    )
+}
+
+Export-ModuleMember -Function Get-DemoHalo, Get-DemoGoCardless, Get-DemoTransitions, Get-DemoInvoices

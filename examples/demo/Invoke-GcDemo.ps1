@@ -13,6 +13,8 @@ $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
 Import-Module (Join-Path $PSScriptRoot 'DemoData.psm1')
 Import-Module (Join-Path $PSScriptRoot '../../tests/tools/EmulatorProcess.psm1')
+# The test helpers add invoices to Halo as an agent would (API POST, or rows in the embedded database).
+Import-Module (Join-Path $PSScriptRoot '../../tests/pester/IntegrationHelpers.psm1')
 Import-Module $ModulePath
 
 function Write-Step([string] $Text) { Write-Host ''; Write-Host "== $Text" -ForegroundColor Cyan }
@@ -72,6 +74,29 @@ function Invoke-DemoRun([string] $Target, [string] $ConfigPath) {
     Sync-GcPayment -ConfigPath $ConfigPath | Write-Table -Property PaymentId, CustomerId, OldStatus, NewStatus, Amount, Currency
     Write-Host "Jane's LastPaymentStatus in Halo is now '$((Get-GcUser -ConfigPath $ConfigPath -CustomerId CU00DEMO0001).CustomFields['LastPaymentStatus'])'."
 
+    Write-Step "Collect this month's Halo invoices by direct debit: the plan first (nothing is charged)"
+    $number = @{}
+    Add-TestHaloInvoice -Target $(if ($Target -eq 'Halo API') { 'Api' } else { 'Sqlite' }) -ConfigPath $ConfigPath -Invoice (Get-DemoInvoices) | ForEach-Object { $number[$_.Id] = $_.InvoiceNumber }
+    $plan = Get-GcCollectionPlan -ConfigPath $ConfigPath -InvoiceId @($number.Keys)
+    $plan | Write-Table -Property InvoiceNumber, ClientName, Amount, Currency, @{ n = 'ChargeDate'; e = { if ($_.ChargeDate) { $_.ChargeDate.ToString('yyyy-MM-dd') } } }, MandateId, SkipReason
+
+    Write-Step 'Charge what the plan shows (one GoCardless payment per invoice, Idempotency-Key per invoice and attempt)'
+    $charged = $plan | New-GcPayment -ConfigPath $ConfigPath -Confirm:$false
+    $charged | Write-Table -Property InvoiceNumber, Action, PaymentId, Amount, Currency, SkipReason
+    Write-Host "Again: $(@(New-GcPayment -ConfigPath $ConfigPath -InvoiceId @($number.Keys) | Where-Object Action -EQ 'Created').Count) created (each invoice is charged once)."
+
+    Write-Step 'Meanwhile in GoCardless: one collection is paid out, one fails'
+    $created = @($charged | Where-Object Action -EQ 'Created')
+    foreach ($move in @(@{ Result = $created[0]; Statuses = 'submitted', 'confirmed', 'paid_out' }, @{ Result = $created[1]; Statuses = 'submitted', 'failed' })) {
+        foreach ($status in $move.Statuses) { Send-Emulator "/__admin/gocardless/payments/$($move.Result.PaymentId)/transition" @{ status = $status } }
+        Write-Host "  $($move.Result.InvoiceNumber): $($move.Result.PaymentId) -> $($move.Statuses -join ' -> ')"
+    }
+
+    Write-Step 'Sync payments: the paid-out invoice is marked paid in Halo, the failed one is unpaid and reported'
+    Sync-GcPayment -ConfigPath $ConfigPath -WarningAction SilentlyContinue | Where-Object { $_ -is [GoCardlessHalo.GcInvoiceSettlement] } |
+        Write-Table -Property InvoiceNumber, Action, PaymentId, PaymentStatus, Reason
+    Get-GcCollectionPlan -ConfigPath $ConfigPath -InvoiceId $created[1].InvoiceId | Write-Table -Property InvoiceNumber, SkipReason, Reason
+
     Write-Step 'Health check'
     Test-GcModule -ConfigPath $ConfigPath | Write-Table -Property Name, Status
 }
@@ -81,6 +106,7 @@ $env:GCH_DEMO_HALO_SECRET = 'emulator-secret'
 $work = Join-Path ([System.IO.Path]::GetTempPath()) ("gch-demo-" + [guid]::NewGuid().ToString('N'))
 $emulator = Start-GcEmulator -EmulatorDll $EmulatorDll
 try {
+    $env:GCH_EMULATOR_URL = $emulator.Url
     Write-Host "Emulator (GoCardless and Halo) at $($emulator.Url); settings, databases and audit logs under $work"
     Invoke-DemoRun -Target 'embedded SQLite' -ConfigPath (Join-Path $work 'sqlite')
     Invoke-DemoRun -Target 'Halo API' -ConfigPath (Join-Path $work 'api')

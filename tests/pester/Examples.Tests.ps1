@@ -61,6 +61,44 @@ Describe 'examples/Invoke-ScheduledSync.ps1' {
     }
 }
 
+Describe 'examples/Invoke-MonthlyCollection.ps1' {
+    BeforeEach {
+        $config = New-TestIntegration -Target Sqlite
+        Set-TestGoCardless -Customers $customers -Mandates $mandates
+        $null = Import-GcUser -ConfigPath $config
+        $invoice = Add-TestHaloInvoice -Target Sqlite -ConfigPath $config -Invoice @{ id = 1; invoicenumber = 'INV-1'; client_id = 2; currency = 'GBP'; net = 100; tax = 20 }
+        $arguments = @('-ConfigPath', $config, '-ModulePath', $env:GCH_TEST_MODULE, '-MaximumAmount', '1000')
+    }
+
+    It 'charges the month once and exits 0; a rerun charges nothing' {
+        $first = Invoke-ScriptInFreshPwsh -Path "$examples/Invoke-MonthlyCollection.ps1" -ArgumentList $arguments
+        $again = Invoke-ScriptInFreshPwsh -Path "$examples/Invoke-MonthlyCollection.ps1" -ArgumentList $arguments
+
+        $first.ExitCode | Should -Be 0 -Because ($first.Output -join "`n")
+        $first.Output[0] | Should -Match '^GoCardlessHalo collection OK: settled 0 \(0 paid\); charged 1 \(120[.,]00 GBP\)\. Audit: .*GoCardlessHalo\.audit\.jsonl$'
+        $again.ExitCode | Should -Be 0 -Because ($again.Output -join "`n")
+        $again.Output[0] | Should -Match '^GoCardlessHalo collection OK: settled 0 \(0 paid\); charged 0; 1 already collected\.'
+        @(Get-TestGoCardlessPayment).Count | Should -Be 1
+    }
+
+    It 'exits 2 when an invoice cannot be charged or a collection failed, summary first' {
+        Add-TestHaloInvoice -Target Sqlite -ConfigPath $config -Invoice @{ id = 2; invoicenumber = 'INV-2'; client_id = 2; currency = 'EUR'; net = 10; tax = 0 } | Out-Null
+        $first = Invoke-ScriptInFreshPwsh -Path "$examples/Invoke-MonthlyCollection.ps1" -ArgumentList $arguments
+        $first.ExitCode | Should -Be 2 -Because ($first.Output -join "`n")
+        $first.Output[0] | Should -Match 'charged 1 .*\| attention: 1 invoice\(s\) not charged'
+        $first.Output[1] | Should -Match '^WARNING: INV-2 \(Acme Widgets Ltd\): CurrencyNotCollectable'
+        $payment = (Get-TestGoCardlessPayment).Id
+        foreach ($status in 'submitted', 'failed') { $null = Invoke-Emulator -Method POST -Path "/__admin/gocardless/payments/$payment/transition" -Body @{ status = $status } }
+
+        $run = Invoke-ScriptInFreshPwsh -Path "$examples/Invoke-MonthlyCollection.ps1" -ArgumentList $arguments
+
+        $run.ExitCode | Should -Be 2
+        $run.Output[0] | Should -Match '^GoCardlessHalo collection NEEDS ATTENTION: settled 1 \(0 paid\); charged 0 \| attention: 1 collection\(s\) failed or charged back, 2 invoice\(s\) not charged'
+        ($run.Output -join "`n") | Should -Match "INV-1 is failed: the invoice is unpaid in Halo"
+        @(Get-TestGoCardlessPayment).Count | Should -Be 1
+    }
+}
+
 Describe 'examples/Find-CustomerPlacement.ps1' {
     It 'explains where a customer is, why, and its history' {
         $config = New-TestIntegration -Target Sqlite

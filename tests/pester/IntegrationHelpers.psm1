@@ -113,4 +113,56 @@ function Get-HaloWriteCount {
     }
 }
 
-Export-ModuleMember -Function Invoke-TestSqlite, Invoke-HaloApi, Set-TestGoCardless, New-TestIntegration, Move-TestHaloUser, Get-HaloWriteCount
+function Add-TestHaloInvoice {
+    <#
+    Adds posted invoices to Halo as an agent would: @{ id; invoicenumber; client_id; currency; net; tax; duedate; voided; posted }.
+    Returns each invoice's number and the id Halo gave it (the API allocates ids; SQLite keeps the id given).
+    API: POST /api/Invoice (one line); SQLite: a row in INVOICEHEADER.
+    #>
+    param([Parameter(Mandatory)] [string] $Target, [Parameter(Mandatory)] [string] $ConfigPath, [Parameter(Mandatory)] [hashtable[]] $Invoice)
+    foreach ($i in $Invoice) {
+        $posted = if ($i.ContainsKey('posted')) { [bool]$i.posted } else { $true }
+        $voided = [bool]$i['voided']
+        $due = if ($i['duedate']) { $i['duedate'] } else { (Get-Date).ToUniversalTime().ToString('yyyy-MM-dd') }
+        if ($Target -eq 'Api') {
+            # Halo allocates the id of a new invoice (an id in the body names one to update).
+            $saved = Invoke-HaloApi -Method Post -Path 'Invoice' -Body @{ invoicenumber = $i.invoicenumber; client_id = $i.client_id; posted = $posted; voided = $voided
+                currency = $i.currency; duedate = $due; invoice_date = $due; lines = @(@{ item_shortdescription = 'Support'; net_amount = $i.net; tax_amount = $i.tax }) }
+            [pscustomobject]@{ InvoiceNumber = $i.invoicenumber; Id = @($saved)[0].id }
+        }
+        else {
+            $total = [decimal]$i.net + [decimal]$i.tax
+            $culture = [Globalization.CultureInfo]::InvariantCulture
+            $null = Invoke-TestSqlite -DatabasePath (Join-Path $ConfigPath 'halo.db') -Sql (
+                "INSERT INTO INVOICEHEADER (ihid, IHInvoiceNumber, IHaarea, IHsitenumber, IHuid, IHInvoice_Date, IHDue_Date, IHposted, IHvoided, IHCurrencyCode, IHAmountDue, IHAmountPaid) " +
+                "VALUES ($($i.id), '$($i.invoicenumber)', $($i.client_id), 0, 0, '$due', '$due', $([int]$posted), $([int]$voided), (SELECT Cid FROM CURRENCY WHERE CName = '$($i.currency)'), " +
+                "$($total.ToString($culture)), 0)")
+            [pscustomobject]@{ InvoiceNumber = $i.invoicenumber; Id = $i.id }
+        }
+    }
+}
+
+function Get-TestHaloInvoice {
+    <# What Halo now says of an invoice: amount due and paid, and the payments recorded against it (reference). #>
+    param([Parameter(Mandatory)] [string] $Target, [Parameter(Mandatory)] [string] $ConfigPath, [Parameter(Mandatory)] [int] $Id)
+    if ($Target -eq 'Api') {
+        $invoice = Invoke-HaloApi -Path "Invoice/$Id"
+        $payments = @((Invoke-HaloApi -Path "InvoicePayment?invoice_id=$Id").invoicepayments)
+        [pscustomobject]@{ AmountDue = [decimal]$invoice.amountdue; AmountPaid = [decimal]$invoice.amountpaid; References = @($payments | ForEach-Object reference) }
+    }
+    else {
+        $database = Join-Path $ConfigPath 'halo.db'
+        $header = Invoke-TestSqlite -DatabasePath $database -Sql "SELECT IHAmountDue AS due, IHAmountPaid AS paid FROM INVOICEHEADER WHERE ihid = $Id"
+        $payments = @(Invoke-TestSqlite -DatabasePath $database -Sql "SELECT IPReference AS reference FROM InvoicePayment WHERE IPIHid = $Id")
+        [pscustomobject]@{ AmountDue = [decimal]$header.due; AmountPaid = [decimal]$header.paid; References = @($payments | ForEach-Object reference) }
+    }
+}
+
+function Get-TestGoCardlessPayment {
+    <# Every payment the emulated GoCardless holds (as its API lists them), with the Halo invoice id from their metadata. #>
+    $headers = @{ Authorization = 'Bearer emulator-token'; 'GoCardless-Version' = '2015-07-06' }
+    $page = Invoke-RestMethod -Uri "$env:GCH_EMULATOR_URL/gocardless/payments?limit=500" -Headers $headers
+    @($page.payments) | ForEach-Object { [pscustomobject]@{ Id = $_.id; Status = $_.status; Amount = $_.amount; InvoiceId = [int]$_.metadata.halo_invoice_id; InvoiceNumber = $_.metadata.halo_invoice_number } }
+}
+
+Export-ModuleMember -Function Invoke-TestSqlite, Invoke-HaloApi, Set-TestGoCardless, New-TestIntegration, Move-TestHaloUser, Get-HaloWriteCount, Add-TestHaloInvoice, Get-TestHaloInvoice, Get-TestGoCardlessPayment

@@ -105,9 +105,33 @@ function Invoke-ScriptInFreshPwsh {
     }
 }
 
+function Start-ModuleProcess {
+    <# Runs one module command in a child pwsh (so a test can kill it mid-run, or run it beside this session); returns the process. #>
+    param([Parameter(Mandatory)] [string] $Command)
+    $script = Join-Path $TestDrive ("child-" + [guid]::NewGuid().ToString('N') + '.ps1')
+    Set-Content -LiteralPath $script -Value @"
+`$env:GCH_PESTER_TOKEN = 'emulator-token'; `$env:GCH_HALO_SECRET = 'emulator-secret'
+Import-Module '$env:GCH_TEST_MODULE'
+$Command | Out-Null
+"@
+    $pwshDll = Join-Path $PSHOME 'pwsh.dll'
+    if (Test-Path $pwshDll) { Start-Process -FilePath 'dotnet' -ArgumentList @($pwshDll, '-NoProfile', '-NonInteractive', '-File', $script) -PassThru }
+    else { Start-Process -FilePath (Join-Path $PSHOME 'pwsh') -ArgumentList @('-NoProfile', '-NonInteractive', '-File', $script) -PassThru }
+}
+
+function Wait-Until {
+    <# Polls on observable state (not a fixed delay); the bound (60 s) only keeps a broken test from hanging. #>
+    param([Parameter(Mandatory)] [scriptblock] $Condition, [Parameter(Mandatory)] [string] $What)
+    for ($i = 0; $i -lt 600; $i++) {
+        if (& $Condition) { return }
+        Start-Sleep -Milliseconds 100
+    }
+    throw "Timed out waiting for: $What"
+}
+
 function Get-ModuleLoadContext {
     <# The private AssemblyLoadContext the module loads its engine and dependencies into (PowerShell 7). #>
     [System.Runtime.Loader.AssemblyLoadContext]::All | Where-Object Name -EQ 'GoCardlessHalo'
 }
 
-Export-ModuleMember -Function Import-TestedModule, New-TestConfigPath, Enable-TestModule, Get-HostOutput, Invoke-ScriptInFreshPwsh, Invoke-Emulator, Invoke-FreshPwsh, Get-ModuleLoadContext
+Export-ModuleMember -Function Import-TestedModule, New-TestConfigPath, Enable-TestModule, Get-HostOutput, Invoke-ScriptInFreshPwsh, Invoke-Emulator, Invoke-FreshPwsh, Get-ModuleLoadContext, Wait-Until, Start-ModuleProcess

@@ -42,6 +42,22 @@ namespace GoCardlessHalo.Core.Config
 
         /// <summary>Where the payment ledger lives when Halo is reached through its API (default: a SQLite file beside the settings).</summary>
         public LedgerSettings Ledger { get; set; } = new LedgerSettings();
+
+        /// <summary>Invoice collection (issue 9): when an invoice counts as paid, and the most one run may charge.</summary>
+        public CollectionSettings Collection { get; set; } = new CollectionSettings();
+    }
+
+    /// <summary>Invoice collection settings (YAML section <c>collection</c>).</summary>
+    public sealed class CollectionSettings
+    {
+        /// <summary>
+        /// paid_out (default): Sync-GcPayment marks an invoice paid in Halo when its payment is paid out to the creditor;
+        /// confirmed: as soon as GoCardless confirms it was collected (a later failure un-pays it again).
+        /// </summary>
+        public string MarkPaidOn { get; set; } = "paid_out";
+
+        /// <summary>The most one New-GcPayment run may charge per currency (major units) unless -MaximumRunTotal says otherwise; null: no limit.</summary>
+        public decimal? MaximumRunTotal { get; set; }
     }
 
     /// <summary>

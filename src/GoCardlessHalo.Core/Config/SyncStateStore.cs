@@ -24,6 +24,9 @@ namespace GoCardlessHalo.Core.Config
         /// <summary>When the last run took the lock, before it wrote anything.</summary>
         public DateTimeOffset? LastStart { get; set; }
 
+        /// <summary>The machine the last run started on (null in state written before it was recorded): see <see cref="Sync.OtherMachineRuns"/>.</summary>
+        public string? LastMachine { get; set; }
+
         public DateTimeOffset? LastAttempt { get; set; }
 
         public DateTimeOffset? LastSuccess { get; set; }
@@ -111,11 +114,19 @@ namespace GoCardlessHalo.Core.Config
             state.LastErrorAt = null;
         });
 
-        /// <summary>A run took the lock and is about to write: recorded first, so a killed run is known.</summary>
-        public void RecordStart(SyncKind kind, DateTimeOffset when) => Update(kind, state => state.LastStart = when);
+        /// <summary>A run took the lock and is about to write: recorded first, so a killed run is known; with the machine it runs on.</summary>
+        public void RecordStart(SyncKind kind, DateTimeOffset when, string machine) => Update(kind, state =>
+        {
+            state.LastStart = when;
+            state.LastMachine = machine;
+        });
 
-        /// <summary>A run that wrote nothing (-WhatIf): its start is replaced by the start recorded before it.</summary>
-        public void RecordStartWithdrawn(SyncKind kind, DateTimeOffset? previousStart) => Update(kind, state => state.LastStart = previousStart);
+        /// <summary>A run that wrote nothing (-WhatIf): its start (and machine) are replaced by those recorded before it.</summary>
+        public void RecordStartWithdrawn(SyncKind kind, DateTimeOffset? previousStart, string? previousMachine) => Update(kind, state =>
+        {
+            state.LastStart = previousStart;
+            state.LastMachine = previousMachine;
+        });
 
         public void RecordFailure(SyncKind kind, DateTimeOffset when, string message) => Update(kind, state =>
         {

@@ -14,6 +14,12 @@ namespace GoCardlessHalo.Core.Errors
         /// <summary>No GoCardless access token was given (Enable-GcModule -AccessToken, or the settings).</summary>
         public const string AccessTokenRequired = nameof(AccessTokenRequired);
 
+        /// <summary>New-GcPayment: GoCardless refused to create an invoice's payment (nothing was charged; the reason says why).</summary>
+        public const string CollectionRefused = nameof(CollectionRefused);
+
+        /// <summary>New-GcPayment: GoCardless's answer to a payment create did not arrive; the next run completes it with the same Idempotency-Key.</summary>
+        public const string CollectionOutcomeUnknown = nameof(CollectionOutcomeUnknown);
+
         /// <summary>Invoice collection: the run would charge more than its configured total; nothing was charged.</summary>
         public const string CollectionRunTotalExceeded = nameof(CollectionRunTotalExceeded);
 
@@ -62,8 +68,6 @@ namespace GoCardlessHalo.Core.Errors
         /// <summary>GoCardless could not be reached (DNS, TCP, TLS) after every retry.</summary>
         public const string GoCardlessConnectionFailed = nameof(GoCardlessConnectionFailed);
 
-        /// <summary>The options name a base URI that is not https (plain http is allowed only for loopback hosts).</summary>
-        public const string GoCardlessInsecureBaseUri = nameof(GoCardlessInsecureBaseUri);
 
         /// <summary>An option is out of range (timeout, retries, page size, ids).</summary>
         public const string GoCardlessInvalidArgument = nameof(GoCardlessInvalidArgument);
@@ -221,7 +225,7 @@ namespace GoCardlessHalo.Core.Errors
         /// <summary>A health check failed in a way it did not foresee; the check reports it and the others still run.</summary>
         public const string HealthCheckError = nameof(HealthCheckError);
 
-        /// <summary>An http:// address that is not on this machine.</summary>
+        /// <summary>An address that is not https (plain http:// only to this machine), from a parameter or the settings file (GoCardless base URI, Halo URL).</summary>
         public const string InsecureAddress = nameof(InsecureAddress);
 
         /// <summary>-LedgerConnectionString with a SQL target, whose ledger lives in the Halo database.</summary>
@@ -317,6 +321,9 @@ namespace GoCardlessHalo.Core.Errors
         /// <summary>Test-GcModule: the last run against this Halo on this machine used another configuration (only one should sync one Halo).</summary>
         public const string SyncOtherConfiguration = nameof(SyncOtherConfiguration);
 
+        /// <summary>Import-GcUser, Sync-GcPayment and Test-GcModule (API target): the last runs recorded in the sync state started on another machine (only one machine should sync one Halo through the API).</summary>
+        public const string SyncOtherMachine = nameof(SyncOtherMachine);
+
         private static readonly Dictionary<string, ErrorKind> Kinds = new Dictionary<string, ErrorKind>
         {
             [AccessTokenRequired] = ErrorKind.InvalidArgument,
@@ -325,7 +332,10 @@ namespace GoCardlessHalo.Core.Errors
             [DuplicateLinks] = ErrorKind.InvalidOperation,
             [SyncNeverFinished] = ErrorKind.InvalidOperation,
             [SyncOtherConfiguration] = ErrorKind.InvalidOperation,
+            [SyncOtherMachine] = ErrorKind.InvalidOperation,
             [CollectionRunTotalExceeded] = ErrorKind.InvalidOperation,
+            [CollectionRefused] = ErrorKind.InvalidOperation,
+            [CollectionOutcomeUnknown] = ErrorKind.Remote,
             [HaloInvoicesNotSupported] = ErrorKind.NotSupported,
             [ConfigFileInvalid] = ErrorKind.InvalidData,
             [ConfigFileUnreadable] = ErrorKind.PermissionDenied,
@@ -342,7 +352,6 @@ namespace GoCardlessHalo.Core.Errors
             [GoCardlessAuthenticationFailed] = ErrorKind.AuthenticationFailed,
             [GoCardlessConflict] = ErrorKind.Conflict,
             [GoCardlessConnectionFailed] = ErrorKind.ConnectionFailed,
-            [GoCardlessInsecureBaseUri] = ErrorKind.InvalidArgument,
             [GoCardlessInvalidArgument] = ErrorKind.InvalidArgument,
             [GoCardlessInvalidData] = ErrorKind.InvalidData,
             [GoCardlessInvalidRequest] = ErrorKind.InvalidArgument,

@@ -70,6 +70,41 @@ namespace GoCardlessHalo.Core.Invoices
                 LedgerRows.Int(d, c, "@attempt", row.Attempt);
             }, cancellationToken);
 
+        /// <summary>Collections whose payment status moved since it was last settled into Halo.</summary>
+        public async Task<IReadOnlyList<UnsettledCollection>> LoadUnsettledAsync(CancellationToken cancellationToken)
+        {
+            await ledger.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+            var rows = new List<UnsettledCollection>();
+            await foreach (var row in ledger.Database.QueryAsync("reading collections to settle", CollectionSql.SelectUnsettled, LiteralSqlNames.Instance, null, r => new UnsettledCollection
+            {
+                InvoiceId = SqlReaderValues.Int(r, 0),
+                Attempt = SqlReaderValues.Int(r, 1),
+                InvoiceNumber = r.GetString(2),
+                PaymentId = r.GetString(3),
+                Amount = SqlReaderValues.Long(r, 4),
+                Currency = r.GetString(5),
+                CustomerId = r.GetString(6),
+                SettledStatus = r.IsDBNull(7) ? null : r.GetString(7),
+                Status = r.GetString(8),
+                ChargeDate = r.GetDateTime(9).Date,
+            }, cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(row);
+            }
+
+            return rows;
+        }
+
+        /// <summary>Records that Halo now reflects <paramref name="status"/> for this collection (after the Halo write, never before).</summary>
+        public Task RecordSettledAsync(UnsettledCollection row, string status, DateTimeOffset now, CancellationToken cancellationToken) =>
+            ExecuteAsync(CollectionSql.RecordSettledStatus, "recording the settled status of invoice " + row.InvoiceNumber, (d, c) =>
+            {
+                LedgerRows.Text(d, c, "@paymentStatus", status, LedgerRows.StatusLength);
+                LedgerRows.Timestamp(d, c, "@now", now);
+                LedgerRows.Int(d, c, "@invoiceId", row.InvoiceId);
+                LedgerRows.Int(d, c, "@attempt", row.Attempt);
+            }, cancellationToken);
+
         /// <summary>Forgets an attempt GoCardless refused outright (it created nothing), so the invoice can be planned again.</summary>
         public Task ForgetIntentAsync(CollectionRow row, CancellationToken cancellationToken) =>
             ExecuteAsync(CollectionSql.DeleteIntent, "forgetting the refused collection of invoice " + row.InvoiceNumber, (d, c) =>

@@ -30,11 +30,14 @@ namespace GoCardlessHalo.Core.Invoices
                 .OrderBy(i => i.Id)
                 .Select(i => PlanOne(i, byClient[i.ClientId].ToList(), priors.TryGetValue(i.Id, out var prior) ? prior : null, options))
                 .ToList();
-            var totals = items.Where(i => i.Collectable)
+            return new CollectionPlan(items, options.MaximumRunTotal);
+        }
+
+        /// <summary>What the collectable items add up to, minor units per currency.</summary>
+        internal static IReadOnlyDictionary<string, long> Totals(IEnumerable<CollectionPlanItem> items) =>
+            items.Where(i => i.Collectable)
                 .GroupBy(i => i.Currency!, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Sum(i => i.Amount!.Value), StringComparer.Ordinal);
-            return new CollectionPlan(items, totals, OverRunTotal(totals, options.MaximumRunTotal));
-        }
 
         private static CollectionPlanItem PlanOne(HaloInvoice invoice, List<PayerMandate> candidates, PriorCollection? prior, CollectionOptions options)
         {
@@ -172,7 +175,7 @@ namespace GoCardlessHalo.Core.Invoices
             return due is { } d && d.Date > date ? d.Date : date;
         }
 
-        private static string? OverRunTotal(IReadOnlyDictionary<string, long> totals, decimal? maximum)
+        internal static string? OverRunTotal(IReadOnlyDictionary<string, long> totals, decimal? maximum)
         {
             if (maximum is not { } limit)
             {

@@ -16,11 +16,11 @@ namespace GoCardlessHalo.Core.Invoices
     /// </summary>
     public static class CollectionPlanning
     {
-        /// <summary>The plan for the invoices <paramref name="query"/> selects.</summary>
+        /// <summary>The plan for the invoices <paramref name="query"/> selects; <paramref name="ledger"/> null when none exists yet.</summary>
         public static async Task<CollectionPlan> PlanAsync(
             IHaloTarget halo,
             GoCardlessClient client,
-            PaymentLedger ledger,
+            PaymentLedger? ledger,
             HaloInvoiceQuery query,
             CollectionOptions options,
             string linkField,
@@ -34,7 +34,10 @@ namespace GoCardlessHalo.Core.Invoices
             }
 
             var payers = await PayerDirectory.ReadAsync(halo, client, linkField, log, cancellationToken).ConfigureAwait(false);
-            var priors = CollectionLedger.Latest(await new CollectionLedger(ledger).LoadAsync(cancellationToken).ConfigureAwait(false));
+            // No ledger yet (the API target's file is created by the first charge or payment sync): nothing collected yet.
+            var priors = ledger is null
+                ? new Dictionary<int, PriorCollection>()
+                : CollectionLedger.Latest(await new CollectionLedger(ledger).LoadAsync(cancellationToken).ConfigureAwait(false));
             return CollectionPlanner.Plan(invoices, payers, priors, options);
         }
     }

@@ -37,6 +37,9 @@ namespace GoCardlessHalo.Core.Invoices
         /// <summary>The payment (PM…), when one exists.</summary>
         public string? PaymentId { get; set; }
 
+        /// <summary>The GoCardless customer whose mandate pays it, when known.</summary>
+        public string? CustomerId { get; set; }
+
         /// <summary>The mandate charged, when known.</summary>
         public string? MandateId { get; set; }
 
@@ -54,5 +57,8 @@ namespace GoCardlessHalo.Core.Invoices
 
         /// <summary>Why (skipped, failed), or what was recovered.</summary>
         public string? Reason { get; set; }
+
+        /// <summary>For Failed: CollectionRefused (nothing charged) or CollectionOutcomeUnknown (the next run completes it).</summary>
+        public string? ErrorId { get; set; }
     }
 }

@@ -48,5 +48,8 @@ namespace GoCardlessHalo.Core.Invoices
 
         /// <summary>Above -MaximumAmount.</summary>
         AboveMaximum,
+
+        /// <summary>The plan piped into New-GcPayment skipped it, or showed another amount than Halo holds now.</summary>
+        DiffersFromPlan,
     }
 }

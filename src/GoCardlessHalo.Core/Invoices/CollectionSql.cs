@@ -25,5 +25,19 @@ namespace GoCardlessHalo.Core.Invoices
 
         public static readonly SqlTemplate DeleteIntent = new SqlTemplate(
             nameof(DeleteIntent), "DELETE FROM {gch_collection} WHERE invoice_id = @invoiceId AND attempt = @attempt AND payment_id IS NULL");
+
+        /// <summary>
+        /// Collections whose payment's status in the ledger (gch_payment, kept by Sync-GcPayment) differs from the status last
+        /// settled into Halo (gch_collection.payment_status): what <see cref="CollectionSettlement"/> has to bring Halo up to.
+        /// </summary>
+        public static readonly SqlTemplate SelectUnsettled = new SqlTemplate(
+            nameof(SelectUnsettled),
+            "SELECT c.invoice_id, c.attempt, c.invoice_number, c.payment_id, c.amount, c.currency, c.customer_id, c.payment_status, p.status, p.charge_date"
+            + " FROM {gch_collection} c JOIN {gch_payment} p ON p.payment_id = c.payment_id"
+            + " WHERE c.payment_status IS NULL OR c.payment_status <> p.status ORDER BY c.invoice_id, c.attempt");
+
+        public static readonly SqlTemplate RecordSettledStatus = new SqlTemplate(
+            nameof(RecordSettledStatus),
+            "UPDATE {gch_collection} SET payment_status = @paymentStatus, updated_at = @now WHERE invoice_id = @invoiceId AND attempt = @attempt");
     }
 }

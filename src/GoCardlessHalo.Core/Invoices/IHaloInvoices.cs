@@ -1,6 +1,8 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System;
 using System.Collections.Generic;
 using System.Threading;
+using System.Threading.Tasks;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.Halo;
 
@@ -15,6 +17,34 @@ namespace GoCardlessHalo.Core.Invoices
     {
         /// <summary>Posted invoices matching <paramref name="query"/>, in id order, voided ones included and flagged.</summary>
         IAsyncEnumerable<HaloInvoice> GetInvoicesAsync(HaloInvoiceQuery query, CancellationToken cancellationToken);
+
+        /// <summary>The payments recorded against one invoice (read back before recording, so nothing is recorded twice).</summary>
+        Task<IReadOnlyList<HaloInvoicePayment>> GetPaymentsAsync(int invoiceId, CancellationToken cancellationToken);
+
+        /// <summary>Records a payment against an invoice; Halo then counts it paid (HALO-INVOICES.md §3).</summary>
+        Task<HaloInvoicePayment> RecordPaymentAsync(HaloInvoicePayment payment, CancellationToken cancellationToken);
+
+        /// <summary>Removes a recorded payment (a collection that failed later): the invoice is unpaid again.</summary>
+        Task RemovePaymentAsync(HaloInvoicePayment payment, CancellationToken cancellationToken);
+    }
+
+    /// <summary>A payment recorded against a Halo invoice (api/InvoicePayment; table InvoicePayment, HALO-INVOICES.md §3–4).</summary>
+    public sealed class HaloInvoicePayment
+    {
+        /// <summary>Halo's id for the payment record (IPid); 0 before it is recorded.</summary>
+        public int Id { get; set; }
+
+        /// <summary>The invoice (IPIHid / invoice_id).</summary>
+        public int InvoiceId { get; set; }
+
+        /// <summary>Amount, major units.</summary>
+        public decimal Amount { get; set; }
+
+        /// <summary>Payment date.</summary>
+        public DateTime Date { get; set; }
+
+        /// <summary>The reference (IPReference): the GoCardless payment id, for payments the module records.</summary>
+        public string? Reference { get; set; }
     }
 
     /// <summary>Which invoices to read. Every filter is optional.</summary>
@@ -34,6 +64,6 @@ namespace GoCardlessHalo.Core.Invoices
         public static IHaloInvoices Of(IHaloTarget target) =>
             target as IHaloInvoices
             ?? throw new GcHaloException(ErrorIds.HaloInvoicesNotSupported, ErrorKind.NotSupported,
-                $"The Halo target at {target.Location} cannot read invoices; in this version only the Halo API target reads invoices (Enable-GcModule -HaloUrl ...).", target.Kind);
+                $"The Halo target at {target.Location} cannot read invoices; use the Halo API target (Enable-GcModule -HaloUrl ...) or Halo's database.", target.Kind);
     }
 }

@@ -8,6 +8,7 @@ using GoCardlessHalo.Core.Diagnostics;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Ledger;
+using GoCardlessHalo.Core.Sync;
 using GoCardlessHalo.Core.Sync.Payments;
 using GoCardlessHalo.Core.Timing;
 
@@ -40,10 +41,12 @@ namespace GoCardlessHalo.Core.Invoices
         private readonly CollectionLedger ledger;
         private readonly IClock clock;
         private readonly IEngineLog log;
+        private readonly AuditLog? audit;
 
-        /// <summary>A collector charging through <paramref name="client"/> and recording in <paramref name="ledger"/>.</summary>
-        public InvoiceCollector(GoCardlessClient client, PaymentLedger ledger, IClock? clock = null, IEngineLog? log = null)
+        /// <summary>A collector charging through <paramref name="client"/> and recording in <paramref name="ledger"/> (and <paramref name="audit"/>).</summary>
+        public InvoiceCollector(GoCardlessClient client, PaymentLedger ledger, IClock? clock = null, IEngineLog? log = null, AuditLog? audit = null)
         {
+            this.audit = audit;
             this.client = client ?? throw new ArgumentNullException(nameof(client));
             this.ledger = new CollectionLedger(ledger);
             this.clock = clock ?? SystemClock.Instance;
@@ -85,34 +88,46 @@ namespace GoCardlessHalo.Core.Invoices
         public async IAsyncEnumerable<CollectionResult> CollectAsync(
             CollectionPlan plan, Func<CollectionPlanItem, bool> approve, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            if (plan.RunTotalExceeded is { } over)
-            {
-                throw new GcHaloException(ErrorIds.CollectionRunTotalExceeded, ErrorKind.InvalidOperation, over);
-            }
-
+            EnsureWithinRunTotal(plan);
             foreach (var item in plan.Items)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (!item.Collectable)
                 {
-                    yield return Result(item, item.Skip == CollectionSkipReason.AlreadyCollected ? CollectionAction.AlreadyCollected : CollectionAction.Skipped, item.ExistingPaymentId, item.Reason);
+                    yield return Describe(item);
                 }
                 else if (approve(item))
                 {
                     var row = Row(item);
                     await ledger.RecordIntentAsync(row, clock.UtcNow, cancellationToken).ConfigureAwait(false);
                     await Pass(CollectionCheckpoint.IntentRecorded, row).ConfigureAwait(false);
-                    yield return await ChargeAsync(row, cancellationToken).ConfigureAwait(false);
+                    var result = await ChargeAsync(row, cancellationToken).ConfigureAwait(false);
+                    result.ClientName = item.Invoice.ClientName;
+                    yield return result;
                 }
             }
         }
+
+        /// <summary>Stops a run over its configured total before anything is charged (or asked about).</summary>
+        /// <exception cref="GcHaloException">CollectionRunTotalExceeded.</exception>
+        public static void EnsureWithinRunTotal(CollectionPlan plan)
+        {
+            if (plan.RunTotalExceeded is { } over)
+            {
+                throw new GcHaloException(ErrorIds.CollectionRunTotalExceeded, ErrorKind.InvalidOperation, over);
+            }
+        }
+
+        /// <summary>The result for an item the plan does not charge: AlreadyCollected, or Skipped with its reason.</summary>
+        public static CollectionResult Describe(CollectionPlanItem item) =>
+            Result(item, item.Skip == CollectionSkipReason.AlreadyCollected ? CollectionAction.AlreadyCollected : CollectionAction.Skipped, item.ExistingPaymentId, item.Reason);
 
         /// <summary>Steps (2) and (3) for a recorded attempt.</summary>
         private async Task<CollectionResult> ChargeAsync(CollectionRow row, CancellationToken cancellationToken)
         {
             var result = new CollectionResult
             {
-                InvoiceId = row.InvoiceId, InvoiceNumber = row.InvoiceNumber, MandateId = row.MandateId, Amount = row.Amount,
+                InvoiceId = row.InvoiceId, InvoiceNumber = row.InvoiceNumber, CustomerId = row.CustomerId, MandateId = row.MandateId, Amount = row.Amount,
                 Currency = row.Currency, ChargeDate = row.ChargeDate,
             };
             Payment payment;
@@ -125,19 +140,24 @@ namespace GoCardlessHalo.Core.Invoices
                 // A definite refusal: GoCardless created nothing, so the attempt is forgotten and a later run may plan it again.
                 await ledger.ForgetIntentAsync(row, cancellationToken).ConfigureAwait(false);
                 result.Action = CollectionAction.Failed;
+                result.ErrorId = ErrorIds.CollectionRefused;
                 result.Reason = "GoCardless refused the payment: " + ex.Message;
+                Audit("invoice.collection_refused", row, null, result.Reason);
                 return result;
             }
             catch (GcHaloException ex) when (ex.Kind is ErrorKind.ConnectionFailed or ErrorKind.Timeout or ErrorKind.Remote or ErrorKind.RateLimited)
             {
                 result.Action = CollectionAction.Failed;
+                result.ErrorId = ErrorIds.CollectionOutcomeUnknown;
                 result.Reason = $"GoCardless's answer did not arrive ({ex.Message}); the next run completes this charge with the same Idempotency-Key {row.IdempotencyKey}, never charging twice.";
+                Audit("invoice.collection_unknown", row, null, result.Reason);
                 return result;
             }
 
             await Pass(CollectionCheckpoint.PaymentCreated, row).ConfigureAwait(false);
             await ledger.RecordPaymentAsync(row, payment.Id, payment.Status, clock.UtcNow, cancellationToken).ConfigureAwait(false);
             await Pass(CollectionCheckpoint.PaymentRecorded, row).ConfigureAwait(false);
+            Audit("invoice.collected", row, payment.Id, null);
             log.Verbose($"Collection: invoice {row.InvoiceNumber} → payment {payment.Id} ({CurrencyAmounts.Format(row.Amount, row.Currency)}, {row.ChargeDate:yyyy-MM-dd}).");
             result.Action = CollectionAction.Created;
             result.PaymentId = payment.Id;
@@ -177,6 +197,7 @@ namespace GoCardlessHalo.Core.Invoices
             ClientName = item.Invoice.ClientName,
             Action = action,
             PaymentId = paymentId,
+            CustomerId = item.Payer?.CustomerId,
             MandateId = item.Payer?.MandateId,
             Amount = item.Amount,
             Currency = item.Currency,
@@ -184,6 +205,18 @@ namespace GoCardlessHalo.Core.Invoices
             Skip = item.Skip,
             Reason = reason,
         };
+
+        private void Audit(string action, CollectionRow row, string? paymentId, string? reason) =>
+            audit?.Write(action, "halo-invoice:" + row.InvoiceId.ToString(System.Globalization.CultureInfo.InvariantCulture), row.CustomerId, null, new Dictionary<string, string?>
+            {
+                ["invoice"] = row.InvoiceNumber,
+                ["payment"] = paymentId,
+                ["amount"] = CurrencyAmounts.Format(row.Amount, row.Currency),
+                ["chargeDate"] = row.ChargeDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["mandate"] = row.MandateId,
+                ["idempotencyKey"] = row.IdempotencyKey,
+                ["reason"] = reason,
+            });
 
         private Task Pass(CollectionCheckpoint checkpoint, CollectionRow row) => Checkpoint?.Invoke(checkpoint, row.InvoiceId) ?? Task.CompletedTask;
     }

@@ -23,6 +23,10 @@ namespace GoCardlessHalo.Core.Sync
         private readonly LinkIndex _links = new LinkIndex();
         private readonly Dictionary<string, List<HaloUser>> _unlinkedByEmail = new Dictionary<string, List<HaloUser>>(StringComparer.Ordinal);
         private readonly MatchMode _mode;
+
+        // Active customers with their normalised names, computed once: the nearest names are looked up for every
+        // customer that lands in the Default Site.
+        private readonly List<(string Name, string Key)> _activeClientKeys = new List<(string Name, string Key)>();
         private readonly Dictionary<int, HaloUser> _users = new Dictionary<int, HaloUser>();
 
         public HaloDirectory(IEnumerable<HaloClient> clients, IEnumerable<HaloSite> sites, IEnumerable<HaloUser> users, string linkField, MatchMode mode)
@@ -45,6 +49,8 @@ namespace GoCardlessHalo.Core.Sync
                     Add(_clientsByExactKey, exact, client);
                     Add(_clientsByNormalizedKey, CompanyNames.Key(client.Name, MatchMode.Normalized), client);
                 }
+
+                _activeClientKeys.Add((client.Name, CompanyNames.Key(client.Name, MatchMode.Normalized)));
             }
 
             foreach (var user in users)
@@ -95,9 +101,8 @@ namespace GoCardlessHalo.Core.Sync
         {
             var key = CompanyNames.Key(companyName, MatchMode.Normalized);
             var limit = Math.Max(3, key.Length / 2);
-            return _clients.Values
-                .Where(c => !c.Inactive)
-                .Select(c => (c.Name, Distance: CompanyNames.Distance(key, CompanyNames.Key(c.Name, MatchMode.Normalized))))
+            return _activeClientKeys
+                .Select(c => (c.Name, Distance: CompanyNames.Distance(key, c.Key, limit)))
                 .Where(c => c.Distance <= limit)
                 .OrderBy(c => c.Distance)
                 .ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase)

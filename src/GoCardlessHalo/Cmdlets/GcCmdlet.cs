@@ -98,6 +98,12 @@ namespace GoCardlessHalo.Cmdlets
             }
         }
 
+        /// <summary>True when -WhatIf was given, or $WhatIfPreference asks for it (a ShouldProcess cmdlet that must know before it starts).</summary>
+        internal bool WhatIfRequested() =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given)
+                ? ((SwitchParameter)given).IsPresent
+                : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
+
         /// <summary>Waits for engine work on the pipeline thread, writing its log messages as they arrive.</summary>
         internal T Await<T>(Task<T> task)
         {

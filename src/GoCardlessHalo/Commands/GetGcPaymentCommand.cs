@@ -8,6 +8,7 @@ using GoCardlessHalo.Completion;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Halo;
+using GoCardlessHalo.Core.Invoices;
 using GoCardlessHalo.Core.Sync;
 using GoCardlessHalo.Core.Sync.Payments;
 using GoCardlessHalo.Output;
@@ -52,6 +53,7 @@ namespace GoCardlessHalo.Commands
         // Queries already answered: objects that carry both ids (payments, sync changes) pipe in many per user.
         private readonly HashSet<(int?, string?)> _asked = new HashSet<(int?, string?)>();
         private PaymentLedger? _ledger;
+        private IReadOnlyDictionary<string, CollectedInvoice>? _invoices;
         private DashboardLinks? _dashboard;
         private GoCardlessClient? _client;
         private IHaloTarget? _target;
@@ -108,6 +110,7 @@ namespace GoCardlessHalo.Commands
                 }
 
                 Await(_ledger.EnsureReadyAsync(CancellationToken));
+                _invoices = Await(CollectedInvoices.ReadAsync(_ledger, CancellationToken));
             }
         }
 
@@ -175,7 +178,15 @@ namespace GoCardlessHalo.Commands
                 : _ledger!.QueryAsync(query, _dashboard, CancellationToken);
             foreach (var payment in Stream(payments))
             {
-                WriteObject(PaymentMapper.ToOutput(payment));
+                var output = PaymentMapper.ToOutput(payment);
+                if (_invoices is not null && _invoices.TryGetValue(payment.PaymentId, out var invoice))
+                {
+                    // A payment New-GcPayment created: the Halo invoice it collects.
+                    output.InvoiceId = invoice.InvoiceId;
+                    output.InvoiceNumber = invoice.InvoiceNumber;
+                }
+
+                WriteObject(output);
             }
         }
 

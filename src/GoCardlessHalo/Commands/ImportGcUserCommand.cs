@@ -173,11 +173,6 @@ namespace GoCardlessHalo.Commands
             }
         }
 
-        private bool WhatIfRequested() =>
-            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given)
-                ? ((SwitchParameter)given).IsPresent
-                : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
-
         internal override void OnTerminatingError(GcHaloException exception) => _run?.Failed(exception);
 
         protected override void DisposeResources() => _run?.Dispose();

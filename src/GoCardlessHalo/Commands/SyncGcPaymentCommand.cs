@@ -5,6 +5,7 @@ using GoCardlessHalo.Cmdlets;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.Halo;
+using GoCardlessHalo.Core.Invoices;
 using GoCardlessHalo.Core.Sync.Payments;
 using GoCardlessHalo.Output;
 using GoCardlessHalo.Core.Ledger;
@@ -15,7 +16,8 @@ namespace GoCardlessHalo.Commands
     /// <para type="synopsis">Brings the payment ledger up to date with GoCardless and writes one object per payment status change.</para>
     /// <para type="description">The first run reads every payment of the customers linked to Halo users (mandates, then payments,
     /// 500 a page). Later runs read GoCardless's payment and mandate events since the last run, minus an overlap window, each event
-    /// applied once.
+    /// applied once. Once a day (fixed, not a setting) the ledger's payments not in a final state are also read again by id, so a
+    /// change whose event GoCardless listed later than the overlap window is not lost (its Origin is Reconciliation).
     /// The ledger's watermark advances only in the transaction that stores the changes, so a failed run loses nothing and the
     /// next run picks up from where the last successful one ended. Field mappings with payment summary sources
     /// (payment.last_status, payment.last_charge_date, payment.last_amount, mandate.status) are written to the Halo users.</para>
@@ -51,7 +53,7 @@ namespace GoCardlessHalo.Commands
     /// ledger file beside the settings) and contacts neither GoCardless nor Halo.</para>
     /// </example>
     [Cmdlet(VerbsData.Sync, "GcPayment", SupportsShouldProcess = true)]
-    [OutputType(typeof(GcPaymentChange))]
+    [OutputType(typeof(GcPaymentChange), typeof(GcInvoiceSettlement))]
     public sealed class SyncGcPaymentCommand : GcCmdlet
     {
         private SyncRun? _run;
@@ -97,7 +99,30 @@ namespace GoCardlessHalo.Commands
             }
 
             WriteVerbose($"Payment sync finished: {synchronizer.LastRun}.");
+            SettleCollections();
             _run.Succeeded();
+        }
+
+        /// <summary>Invoices collected by New-GcPayment follow their payments into Halo: paid when paid out, unpaid when they fail.</summary>
+        private void SettleCollections()
+        {
+            var settlement = new CollectionSettlement(_run!.Target, _ledger!, _run.Audit, log: Log)
+            {
+                MarkPaidOnConfirmed = Context.Settings.Collection.MarkPaidOn == "confirmed",
+            };
+            foreach (var result in Stream(settlement.SettleAsync(CancellationToken)))
+            {
+                if (result.Action == SettlementAction.Failed)
+                {
+                    WriteItemError(new GcHaloException(result.ErrorId ?? ErrorIds.HaloRequestFailed, ErrorIds.KindOf(result.ErrorId ?? ErrorIds.HaloRequestFailed) ?? ErrorKind.Remote, result.Reason, result.Collection.InvoiceId));
+                }
+                else if (result.Action == SettlementAction.Unpaid)
+                {
+                    WriteWarning(result.Reason);
+                }
+
+                WriteObject(CollectionMapper.ToOutput(result));
+            }
         }
 
         internal override void OnTerminatingError(GcHaloException exception) => _run?.Failed(exception);

@@ -40,6 +40,12 @@ namespace GoCardlessHalo
 
         /// <summary>Ledger (kept by Sync-GcPayment) or Live (read from GoCardless just now).</summary>
         public string Source { get; set; } = string.Empty;
+
+        /// <summary>The Halo invoice this payment collects (a payment New-GcPayment created), else null.</summary>
+        public int? InvoiceId { get; set; }
+
+        /// <summary>That invoice's number.</summary>
+        public string? InvoiceNumber { get; set; }
     }
 
     /// <summary>One payment status change found by Sync-GcPayment.</summary>

@@ -42,8 +42,17 @@ public sealed class BenchEmulator : IAsyncDisposable
     public Task<JsonElement> GenerateHaloAsync(int clients, int usersPerClient, int seed) =>
         PostAsync("halo/generate", new { clients, usersPerClient, seed });
 
+    /// <summary>Changes the emulated Halo's settings, e.g. a variant switch (<c>{ usersPostAnswer = "EmptyBody" }</c>).</summary>
+    public Task<JsonElement> SetHaloSettingsAsync(object settings) => PostAsync("halo/settings", settings);
+
     /// <summary>Replaces the whole Halo state with records in Halo's API shapes.</summary>
     public Task<JsonElement> SeedHaloAsync(object seed) => PostAsync("halo/seed", seed);
+
+    /// <summary>Replaces the GoCardless account with these records in GoCardless's own shapes.</summary>
+    public Task<JsonElement> SeedGoCardlessAsync(object seed) => PostAsync("gocardless/seed", seed);
+
+    /// <summary>Sets the GoCardless budget (a scenario that measures requests, not GoCardless's pacing, lifts it).</summary>
+    public Task SetGoCardlessBudgetAsync(int perMinute) => PostAsync("gocardless/rate-limit", new { per_minute = perMinute });
 
     /// <summary>Moves a payment on in GoCardless, writing the event GoCardless would.</summary>
     public Task<JsonElement> TransitionPaymentAsync(string paymentId, string status) =>
@@ -51,6 +60,20 @@ public sealed class BenchEmulator : IAsyncDisposable
 
     /// <summary>Opens a fresh GoCardless rate-limit window at the real limit, so one run's budget is not spent by the last.</summary>
     public Task FreshGoCardlessBudgetAsync() => PostAsync("gocardless/rate-limit", new { per_minute = GoCardlessRequestsPerMinute });
+
+    /// <summary>
+    /// Makes every Halo answer wait <paramref name="milliseconds"/> before it is sent (the emulator's stall fault, for
+    /// as many requests as a run can make): a network round trip the in-process emulator otherwise does not have.
+    /// </summary>
+    public Task AddHaloRoundTripAsync(int milliseconds) =>
+        PostAsync("faults", new { kind = "stall", service = "halo", count = int.MaxValue, stallMilliseconds = milliseconds });
+
+    /// <summary>Removes every fault rule (the round trip of <see cref="AddHaloRoundTripAsync"/> included).</summary>
+    public async Task ClearFaultsAsync()
+    {
+        using var response = await _admin.DeleteAsync("__admin/faults");
+        response.EnsureSuccessStatusCode();
+    }
 
     /// <summary>The requests counted since the last call (or start), by "METHOD /route"; the log starts again from zero.</summary>
     public RequestCounts TakeCounts()

@@ -19,6 +19,9 @@ public sealed class HaloSeed
 
     /// <summary>User custom field definitions (Usage 4 = User; Type 0 = Text).</summary>
     public List<HaloFieldDefinition> Fields { get; } = new();
+
+    /// <summary>Invoices (Total and AmountPaid; what is due follows).</summary>
+    public List<GoCardlessHalo.Core.Invoices.HaloInvoice> Invoices { get; } = new();
 }
 
 /// <summary>Creates an opened target holding exactly the seeded state. One implementation per target kind.</summary>

@@ -239,6 +239,22 @@ public sealed class HealthApiTargetTests : IClassFixture<EmulatorFixture>, IAsyn
     }
 
     [Fact]
+    public async Task Runs_recorded_from_another_machine_are_a_SyncMachine_warning_naming_it()
+    {
+        var clean = Check(await _setup.RunAsync(), SyncMachine);
+        _setup.State.RecordStart(SyncKind.Payments, _setup.Clock.UtcNow - TimeSpan.FromHours(1), "RMM-AGENT-2");
+        _setup.State.RecordSuccess(SyncKind.Payments, _setup.Clock.UtcNow - TimeSpan.FromMinutes(50));
+
+        var results = await _setup.RunAsync();
+
+        Assert.Equal(HealthStatus.Passed, clean.Status);
+        var machine = Check(results, SyncMachine);
+        Assert.Equal((HealthStatus.Warning, "SyncOtherMachine"), (machine.Status, machine.ErrorId));
+        Assert.Contains("the last Sync-GcPayment started on RMM-AGENT-2", machine.Message);
+        Assert.Equal(HealthStatus.Passed, Check(results, LastPaymentSync).Status);
+    }
+
+    [Fact]
     public async Task An_unresolvable_token_fails_the_configuration_and_skips_only_the_token_check()
     {
         _setup.Platform.Variables.Remove(HealthHarness.TokenVariable);

@@ -35,4 +35,27 @@ public sealed class CompanyNamesTests
     [InlineData("acme widgets", "acme widget", 1)]
     [InlineData("", "abc", 3)]
     public void DistanceCountsEdits(string a, string b, int distance) => Assert.Equal(distance, CompanyNames.Distance(a, b));
+
+    [Theory]
+    [InlineData("orchard bakery", "orchard bakers", 3)]
+    [InlineData("orchard bakery", "brightside dental practice", 7)]
+    [InlineData("acme", "acme widgets international", 3)]
+    [InlineData("kitten", "sitting", 2)]
+    [InlineData("kitten", "sitting", 3)]
+    [InlineData("", "ab", 3)]
+    public void ABoundedDistanceIsExactWithinTheLimitAndAboveItOtherwise(string a, string b, int limit)
+    {
+        var exact = CompanyNames.Distance(a, b);
+
+        var bounded = CompanyNames.Distance(a, b, limit);
+
+        if (exact <= limit)
+        {
+            Assert.Equal(exact, bounded);
+        }
+        else
+        {
+            Assert.True(bounded > limit, $"{bounded} should be above {limit} (exact {exact})");
+        }
+    }
 }

@@ -52,6 +52,7 @@ namespace GoCardlessHalo.Core.Config.Yaml
                 ["fieldOwnership"] = n => settings.FieldOwnership = ReadOwnership(reader, n),
                 ["fieldMappings"] = n => settings.FieldMappings = ReadMappings(reader, n),
                 ["ledger"] = n => ReadLedger(reader, n, settings.Ledger),
+                ["collection"] = n => ReadCollection(reader, n, settings.Collection),
             });
 
             if (settings.Version == 0)
@@ -101,6 +102,21 @@ namespace GoCardlessHalo.Core.Config.Yaml
                 ["connectionString"] = n => ledger.ConnectionString = ReadConnectionString(reader, n, "ledger"),
                 ["password"] = n => ledger.Password = reader.Secret(n, "ledger.password"),
             });
+
+        private static void ReadCollection(YamlNodeReader reader, YamlNode node, CollectionSettings collection) =>
+            reader.ReadMapping(node, "collection", new Dictionary<string, Action<YamlNode>>
+            {
+                ["markPaidOn"] = n => collection.MarkPaidOn = MarkPaidOn(reader, n),
+                ["maximumRunTotal"] = n => collection.MaximumRunTotal = reader.Integer(n, "collection.maximumRunTotal", 0, int.MaxValue),
+            });
+
+        private static string MarkPaidOn(YamlNodeReader reader, YamlNode node)
+        {
+            var status = reader.String(node, "collection.markPaidOn");
+            return status == "paid_out" || status == "confirmed"
+                ? status
+                : throw reader.Error(node, "collection.markPaidOn must be paid_out or confirmed (when Sync-GcPayment marks a collected invoice paid in Halo), not '" + status + "'.");
+        }
 
         private static string? ReadConnectionString(YamlNodeReader reader, YamlNode node, string section = "halo")
         {

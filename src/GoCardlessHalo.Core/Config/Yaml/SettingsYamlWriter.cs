@@ -118,6 +118,14 @@ namespace GoCardlessHalo.Core.Config.Yaml
                 emitter.Emit(new MappingEnd());
             }
 
+            if (settings.Collection.MarkPaidOn != "paid_out" || settings.Collection.MaximumRunTotal is not null)
+            {
+                Section(emitter, "collection");
+                Scalar(emitter, "markPaidOn", settings.Collection.MarkPaidOn);
+                Optional(emitter, "maximumRunTotal", settings.Collection.MaximumRunTotal?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                emitter.Emit(new MappingEnd());
+            }
+
             emitter.Emit(new MappingEnd());
             emitter.Emit(new DocumentEnd(isImplicit: true));
             emitter.Emit(new StreamEnd());

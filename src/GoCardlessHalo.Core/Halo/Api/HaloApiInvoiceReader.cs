@@ -92,7 +92,7 @@ namespace GoCardlessHalo.Core.Halo.Api
             return HaloJson.String(json, "currency")?.Trim() is { } symbol && UnambiguousSymbols.TryGetValue(symbol, out var code) ? code : null;
         }
 
-        private static decimal Money(JsonElement json, string name)
+        internal static decimal Money(JsonElement json, string name)
         {
             if (!(HaloJson.Property(json, name) is { } value))
             {
@@ -107,7 +107,7 @@ namespace GoCardlessHalo.Core.Halo.Api
             return value.ValueKind == JsonValueKind.String && decimal.TryParse(value.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0m;
         }
 
-        private static DateTime? Date(JsonElement json, string name) =>
+        internal static DateTime? Date(JsonElement json, string name) =>
             HaloJson.String(json, name) is { Length: > 0 } text
             && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date)
                 ? date

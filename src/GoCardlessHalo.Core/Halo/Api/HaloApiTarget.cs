@@ -27,6 +27,7 @@ namespace GoCardlessHalo.Core.Halo.Api
         private readonly HaloUserWriter _writer;
         private readonly HaloApiHealthProbe _probe;
         private readonly HaloApiInvoiceReader _invoices;
+        private readonly HaloApiInvoicePayments _invoicePayments;
         private IReadOnlyList<HaloFieldDefinition>? _userFields;
 
         /// <summary>Checks <paramref name="options"/> (no request is sent until <see cref="OpenAsync"/> or a read).</summary>
@@ -40,6 +41,7 @@ namespace GoCardlessHalo.Core.Halo.Api
             _writer = new HaloUserWriter(_connection, options, _log);
             _probe = new HaloApiHealthProbe(_connection, options);
             _invoices = new HaloApiInvoiceReader(_connection, options.PageSize);
+            _invoicePayments = new HaloApiInvoicePayments(_connection, options.PageSize);
         }
 
         /// <inheritdoc/>
@@ -251,6 +253,18 @@ namespace GoCardlessHalo.Core.Halo.Api
         /// <inheritdoc/>
         IAsyncEnumerable<HaloInvoice> IHaloInvoices.GetInvoicesAsync(HaloInvoiceQuery query, CancellationToken cancellationToken) =>
             _invoices.ReadAsync(query ?? throw new ArgumentNullException(nameof(query)), cancellationToken);
+
+        /// <inheritdoc/>
+        Task<IReadOnlyList<HaloInvoicePayment>> IHaloInvoices.GetPaymentsAsync(int invoiceId, CancellationToken cancellationToken) =>
+            _invoicePayments.ForInvoiceAsync(invoiceId, cancellationToken);
+
+        /// <inheritdoc/>
+        Task<HaloInvoicePayment> IHaloInvoices.RecordPaymentAsync(HaloInvoicePayment payment, CancellationToken cancellationToken) =>
+            _invoicePayments.RecordAsync(payment ?? throw new ArgumentNullException(nameof(payment)), cancellationToken);
+
+        /// <inheritdoc/>
+        Task IHaloInvoices.RemovePaymentAsync(HaloInvoicePayment payment, CancellationToken cancellationToken) =>
+            _invoicePayments.RemoveAsync(payment ?? throw new ArgumentNullException(nameof(payment)), cancellationToken);
 
         /// <summary>Field definitions for every name the writes use; re-reads once in case a field was just created.</summary>
         private async Task<IReadOnlyDictionary<string, HaloFieldDefinition>> ResolveFieldsAsync(IReadOnlyList<HaloUserWrite> batch, CancellationToken cancellationToken)

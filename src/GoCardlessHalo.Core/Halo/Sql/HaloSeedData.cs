@@ -24,6 +24,9 @@ namespace GoCardlessHalo.Core.Halo.Sql
         /// </summary>
         public List<HaloUser> Users { get; } = new List<HaloUser>();
 
+        /// <summary>Invoices (Total and AmountPaid set; what is due follows), written to INVOICEHEADER.</summary>
+        public List<Invoices.HaloInvoice> Invoices { get; } = new List<Invoices.HaloInvoice>();
+
         /// <summary>
         /// What a new embedded database starts with: the "Unassigned Customers" customer and its "Default Site"
         /// (id 1, Halo's own default for the GoCardless Default Site setting), so an import has somewhere to go.

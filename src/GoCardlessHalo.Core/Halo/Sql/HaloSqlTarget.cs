@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Diagnostics;
 using GoCardlessHalo.Core.Errors;
+using GoCardlessHalo.Core.Invoices;
 using GoCardlessHalo.Core.Sql;
 
 namespace GoCardlessHalo.Core.Halo.Sql
@@ -18,11 +19,12 @@ namespace GoCardlessHalo.Core.Halo.Sql
     /// Halo's DB Integrator does. Reads and writes AREA, SITE, USERS, FIELDINFO and FieldData (plus legacy
     /// USERS.CF* columns); every write batch is one transaction.
     /// </summary>
-    public sealed class HaloSqlTarget : IHaloTarget, IHaloHealthProbe, IHaloSqlDatabase
+    public sealed class HaloSqlTarget : IHaloTarget, IHaloHealthProbe, IHaloSqlDatabase, IHaloInvoices
     {
         private readonly bool ownsDatabase;
         private HaloSchema? schema;
         private HaloDatabaseLock? runLock;
+        private HaloSqlInvoices? invoices;
 
         /// <summary>A target on its own database connection settings.</summary>
         public HaloSqlTarget(SqlOptions options, IEngineLog? log = null)
@@ -214,6 +216,32 @@ namespace GoCardlessHalo.Core.Halo.Sql
 
         Task<HaloNativeIntegrator> IHaloHealthProbe.ReadNativeIntegratorAsync(CancellationToken cancellationToken) =>
             HaloSqlHealthProbe.ReadNativeIntegratorAsync(Database, cancellationToken);
+
+        /// <inheritdoc />
+        async IAsyncEnumerable<HaloInvoice> IHaloInvoices.GetInvoicesAsync(HaloInvoiceQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            var tables = await InvoicesAsync(cancellationToken).ConfigureAwait(false);
+            await foreach (var invoice in tables.ReadAsync(query ?? throw new ArgumentNullException(nameof(query)), cancellationToken).ConfigureAwait(false))
+            {
+                yield return invoice;
+            }
+        }
+
+        /// <inheritdoc />
+        async Task<IReadOnlyList<HaloInvoicePayment>> IHaloInvoices.GetPaymentsAsync(int invoiceId, CancellationToken cancellationToken) =>
+            await (await InvoicesAsync(cancellationToken).ConfigureAwait(false)).PaymentsAsync(invoiceId, cancellationToken).ConfigureAwait(false);
+
+        /// <inheritdoc />
+        async Task<HaloInvoicePayment> IHaloInvoices.RecordPaymentAsync(HaloInvoicePayment payment, CancellationToken cancellationToken) =>
+            await (await InvoicesAsync(cancellationToken).ConfigureAwait(false)).RecordAsync(payment ?? throw new ArgumentNullException(nameof(payment)), cancellationToken).ConfigureAwait(false);
+
+        /// <inheritdoc />
+        async Task IHaloInvoices.RemovePaymentAsync(HaloInvoicePayment payment, CancellationToken cancellationToken) =>
+            await (await InvoicesAsync(cancellationToken).ConfigureAwait(false)).RemoveAsync(payment ?? throw new ArgumentNullException(nameof(payment)), cancellationToken).ConfigureAwait(false);
+
+        // The invoice tables are found on first use, so a database without them still syncs users.
+        private async Task<HaloSqlInvoices> InvoicesAsync(CancellationToken cancellationToken) =>
+            invoices ??= await HaloSqlInvoices.DiscoverAsync(Database, Schema, cancellationToken).ConfigureAwait(false);
 
         /// <summary>Releases the database if this target created it.</summary>
         public void Dispose()

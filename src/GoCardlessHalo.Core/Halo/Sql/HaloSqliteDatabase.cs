@@ -105,9 +105,10 @@ namespace GoCardlessHalo.Core.Halo.Sql
                 }
             }
 
+            await HaloSqlInvoices.SeedAsync(transaction, data.Invoices, cancellationToken).ConfigureAwait(false);
             transaction.Commit();
             database.LogDone(
-                "seeded " + data.Clients.Count + " customers, " + data.Sites.Count + " sites, " + data.Fields.Count + " fields and " + data.Users.Count + " users",
+                "seeded " + data.Clients.Count + " customers, " + data.Sites.Count + " sites, " + data.Fields.Count + " fields and " + data.Users.Count + " users, " + data.Invoices.Count + " invoices",
                 watch);
         }
 

@@ -107,6 +107,56 @@ namespace GoCardlessHalo.Core.Halo.Sql
                 MSHaloIntegratorLastSync datetime NULL,
                 MSHaloIntegratorLastError nvarchar NULL)"),
 
+            // Invoices (src/GoCardlessHalo.Core/Invoices/HALO-INVOICES.md §4). Verified names: INVOICEHEADER's ihid, IHaarea,
+            // IHsitenumber, IHInvoice_Date, IHDue_Date, IHAmountPaid, IHAmountDue, ihdatepaid, IHposted, IHvoided, IHreference;
+            // INVOICEDETAIL's IDid, IDihid, IDitem_Shortdescription, IDunit_Price, IDqty_Order, IDNet_Amount; InvoicePayment's
+            // IPid, IPIHid, IPAmount, IPDate, IPReference, IPMethod, IPStatus, IPMSID, ipthirdpartyid; CURRENCY's CName, Crate.
+            // Inferred [I] (no source names them): IHInvoiceNumber, IHuid, IHCurrencyCode, IHPaymentStatus, IHPayment_Ref,
+            // CURRENCY.Cid, IPid as IDENTITY; and every type here (money as Halo's money columns presumably are).
+            Embedded("EmbeddedCreateInvoiceHeader", @"CREATE TABLE IF NOT EXISTS INVOICEHEADER (
+                ihid int NOT NULL PRIMARY KEY,
+                IHInvoiceNumber nvarchar(50) NULL,
+                IHaarea int NOT NULL,
+                IHsitenumber int NULL,
+                IHuid int NULL,
+                IHInvoice_Date datetime NULL,
+                IHDue_Date datetime NULL,
+                IHposted bit NOT NULL DEFAULT 0,
+                IHvoided bit NOT NULL DEFAULT 0,
+                IHCurrencyCode int NULL,
+                IHAmountDue money NOT NULL DEFAULT 0,
+                IHAmountPaid money NOT NULL DEFAULT 0,
+                ihdatepaid datetime NULL,
+                IHPaymentStatus int NULL,
+                IHPayment_Ref nvarchar(100) NULL,
+                IHreference nvarchar(100) NULL,
+                ihdatecreated datetime NULL,
+                IHlast_Modified datetime NULL)"),
+            Embedded("EmbeddedCreateInvoiceDetail", @"CREATE TABLE IF NOT EXISTS INVOICEDETAIL (
+                IDid INTEGER PRIMARY KEY AUTOINCREMENT,
+                IDihid int NOT NULL,
+                IDitem_Shortdescription nvarchar(255) NULL,
+                IDunit_Price money NULL,
+                IDqty_Order float NULL,
+                IDNet_Amount money NULL)"),
+            Embedded("EmbeddedCreateInvoicePayment", @"CREATE TABLE IF NOT EXISTS InvoicePayment (
+                IPid INTEGER PRIMARY KEY AUTOINCREMENT,
+                IPIHid int NOT NULL,
+                IPAmount money NOT NULL,
+                IPDate datetime NULL,
+                IPReference nvarchar(100) NULL,
+                IPMethod int NULL,
+                IPStatus int NULL,
+                IPMSID int NULL,
+                ipthirdpartyid nvarchar(100) NULL)"),
+            Embedded("EmbeddedCreateCurrency", @"CREATE TABLE IF NOT EXISTS CURRENCY (
+                Cid int NOT NULL PRIMARY KEY,
+                CName nvarchar(50) NULL,
+                Crate float NULL)"),
+            // Halo has a home currency (Crate = 1); the embedded one bills in GBP and knows EUR and USD. Names are ISO codes here.
+            Embedded("EmbeddedSeedCurrencies", "INSERT OR IGNORE INTO CURRENCY (Cid, CName, Crate) VALUES (1, 'GBP', 1), (2, 'EUR', NULL), (3, 'USD', NULL)"),
+            Embedded("EmbeddedCreateIXInvoicePayment", "CREATE INDEX IF NOT EXISTS IX_InvoicePayment_Invoice ON InvoicePayment (IPIHid)"),
+
             // That schema script scripted no secondary indexes; these serve the per-user join and link lookups, which a
             // real Halo database presumably indexes too.
             Embedded("EmbeddedCreateIXFieldDataEntity", "CREATE INDEX IF NOT EXISTS IX_FieldData_Entity ON FieldData (fdUsage, fdEntityId, fdFieldId)"),

@@ -2,7 +2,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Text;
 
 namespace GoCardlessHalo.Core.Sync.Import
@@ -26,22 +25,47 @@ namespace GoCardlessHalo.Core.Sync.Import
         }
 
         /// <summary>Edit distance between two keys (Levenshtein), for suggesting the nearest Halo customer names.</summary>
-        public static int Distance(string a, string b)
+        public static int Distance(string a, string b) => Distance(a, b, int.MaxValue);
+
+        /// <summary>
+        /// The edit distance when it is at most <paramref name="limit"/>, else some number above it. Names are compared
+        /// against every Halo customer for each customer that lands in the Default Site, so pairs that cannot be within
+        /// the limit stop early: when their lengths differ by more, or when a whole row of the table is above it.
+        /// </summary>
+        public static int Distance(string a, string b, int limit)
         {
+            if (Math.Abs(a.Length - b.Length) > limit)
+            {
+                return limit + 1;
+            }
+
             if (a.Length == 0)
             {
                 return b.Length;
             }
 
-            var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+            var previous = new int[b.Length + 1];
+            for (var j = 0; j <= b.Length; j++)
+            {
+                previous[j] = j;
+            }
+
             var current = new int[b.Length + 1];
             for (var i = 1; i <= a.Length; i++)
             {
                 current[0] = i;
+                var rowMinimum = i;
                 for (var j = 1; j <= b.Length; j++)
                 {
                     var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                     current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                    rowMinimum = Math.Min(rowMinimum, current[j]);
+                }
+
+                // A row's smallest value never shrinks in later rows: the distance is already above the limit.
+                if (rowMinimum > limit)
+                {
+                    return limit + 1;
                 }
 
                 (previous, current) = (current, previous);

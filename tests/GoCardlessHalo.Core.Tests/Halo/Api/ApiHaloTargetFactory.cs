@@ -59,6 +59,21 @@ public sealed class ApiHaloTargetFactory : IHaloTargetFactory, IAsyncLifetime
             inactive = u.Inactive,
             customfields = u.CustomFields.Select(cf => new { name = cf.Key, value = cf.Value }),
         }),
+        invoices = seed.Invoices.Select(i => new
+        {
+            id = i.Id,
+            invoicenumber = i.InvoiceNumber,
+            client_id = i.ClientId,
+            sitenumber = i.SiteId,
+            uid = i.UserId,
+            posted = i.Posted,
+            voided = i.Voided,
+            invoice_date = i.InvoiceDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            duedate = i.DueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            currency = i.Currency,
+            amountpaid = i.AmountPaid,
+            lines = new[] { new { item_shortdescription = "Support", net_amount = i.Total, tax_amount = 0m } },
+        }),
     };
 
     private async Task<EmulatorHost> HostAsync()

@@ -89,6 +89,18 @@ public sealed class HaloSqlSchemaTests : SqliteDatabaseTests
     }
 
     [Fact]
+    public void The_column_sizes_the_api_target_checks_are_those_of_halos_schema()
+    {
+        var schema = string.Join("\n", HaloSqliteSchema.Statements.Select(t => t.TextFor(HaloTargetKind.Sqlite)));
+
+        Assert.Equal(5, HaloUserColumns.Checked.Length);
+        foreach (var (column, maxLength, _) in HaloUserColumns.Checked)
+        {
+            Assert.Contains($"{column} nvarchar({maxLength}) ", schema, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_value_longer_than_its_column_is_refused_and_nothing_is_written()
     {
         using var target = await Factory.CreateAsync(HaloBehaviourSeed.Create());

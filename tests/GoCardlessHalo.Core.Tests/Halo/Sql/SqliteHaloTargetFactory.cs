@@ -50,6 +50,7 @@ public sealed class SqliteHaloTargetFactory : IHaloTargetFactory, IDisposable
         data.Sites.AddRange(seed.Sites);
         data.Fields.AddRange(seed.Fields);
         data.Users.AddRange(seed.Users);
+        data.Invoices.AddRange(seed.Invoices);
         return data;
     }
 

@@ -1,0 +1,39 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System;
+
+namespace GoCardlessHalo.Core.Invoices
+{
+    /// <summary>A collection whose payment moved on in GoCardless since Halo last heard of it.</summary>
+    public sealed class UnsettledCollection
+    {
+        /// <summary>The Halo invoice.</summary>
+        public int InvoiceId { get; set; }
+
+        /// <summary>Its collection attempt.</summary>
+        public int Attempt { get; set; }
+
+        /// <summary>The invoice number.</summary>
+        public string InvoiceNumber { get; set; } = string.Empty;
+
+        /// <summary>The GoCardless payment (PM…): the reference of the payment recorded in Halo.</summary>
+        public string PaymentId { get; set; } = string.Empty;
+
+        /// <summary>Amount collected, minor units.</summary>
+        public long Amount { get; set; }
+
+        /// <summary>ISO 4217.</summary>
+        public string Currency { get; set; } = string.Empty;
+
+        /// <summary>The GoCardless customer charged.</summary>
+        public string CustomerId { get; set; } = string.Empty;
+
+        /// <summary>The status Halo reflects now (null: never settled).</summary>
+        public string? SettledStatus { get; set; }
+
+        /// <summary>The payment's status in the ledger now.</summary>
+        public string Status { get; set; } = string.Empty;
+
+        /// <summary>The payment's charge date (the date of the payment recorded in Halo).</summary>
+        public DateTime ChargeDate { get; set; }
+    }
+}

@@ -1,0 +1,121 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using GoCardlessHalo.Core.Halo.Api;
+using GoCardlessHalo.Core.Invoices;
+using GoCardlessHalo.Core.Ledger;
+using GoCardlessHalo.Core.Sync.Payments;
+using GoCardlessHalo.Core.Tests.GoCardless;
+using GoCardlessHalo.Core.Tests.Halo;
+using GoCardlessHalo.Core.Tests.Halo.Api;
+
+namespace GoCardlessHalo.Core.Tests.Invoices;
+
+/// <summary>
+/// One emulated world for the invoice tests: a Halo (API target) with two customers, a linked payer each and four
+/// invoices; GoCardless with CU1's active bacs mandate and CU2's cancelled one; the ledger in a SQLite file. Plans,
+/// charges, syncs payments and settles collections as the cmdlets do.
+/// </summary>
+public sealed class CollectionWorld : IDisposable
+{
+    public const string LinkField = "GoCardlessCustomerId";
+    public static readonly DateTime Today = new(2026, 12, 1);
+
+    private readonly TempDirectory _temp = new();
+
+    public CollectionWorld(EmulatorFixture emulator)
+    {
+        Emulator = emulator;
+    }
+
+    public EmulatorFixture Emulator { get; }
+
+    public async Task SeedAsync()
+    {
+        await Emulator.ResetAsync();
+        await HaloApiTestKit.SeedAsync(Emulator.Host, new
+        {
+            fields = new[] { new { id = 1, name = LinkField, type = 0, usage = 4 } },
+            clients = new[] { new { id = 1, name = "Acme Ltd" }, new { id = 2, name = "Gone Ltd" } },
+            sites = new[] { new { id = 10, name = "Head Office", client_id = 1, isinvoicesite = true }, new { id = 20, name = "Head Office", client_id = 2, isinvoicesite = true } },
+            users = new object[]
+            {
+                new { id = 100, name = "Ann Payer", site_id = 10, customfields = new[] { new { id = 1, value = "cu1" } } },
+                new { id = 200, name = "Gus Gone", site_id = 20, customfields = new[] { new { id = 1, value = "CU2" } } },
+            },
+            invoices = new object[]
+            {
+                new { id = 1, invoicenumber = "INV-1", client_id = 1, sitenumber = 10, uid = 100, currency = "GBP", duedate = "2026-12-10", lines = new[] { new { net_amount = 100m, tax_amount = 20m } } },
+                new { id = 2, invoicenumber = "INV-2", client_id = 1, sitenumber = 10, uid = 100, currency = "EUR", lines = new[] { new { net_amount = 10m, tax_amount = 2m } } },
+                new { id = 3, invoicenumber = "CN-3", client_id = 1, sitenumber = 10, uid = 100, currency = "GBP", lines = new[] { new { net_amount = -10m, tax_amount = -2m } } },
+                new { id = 4, invoicenumber = "INV-4", client_id = 2, sitenumber = 20, uid = 200, currency = "GBP", lines = new[] { new { net_amount = 50m, tax_amount = 10m } } },
+            },
+        });
+        await Emulator.PostAdminAsync("gocardless/seed", new
+        {
+            customers = new[] { new { id = "CU1", created_at = "2026-01-01T00:00:00Z", company_name = "Acme Ltd" }, new { id = "CU2", created_at = "2026-01-01T00:00:00Z", company_name = "Gone Ltd" } },
+            mandates = new object[]
+            {
+                new { id = "MD1", created_at = "2026-01-02T00:00:00Z", scheme = "bacs", status = "active", next_possible_charge_date = "2026-12-04", links = new { customer = "CU1" } },
+                new { id = "MD2", created_at = "2026-01-02T00:00:00Z", scheme = "bacs", status = "cancelled", links = new { customer = "CU2" } },
+            },
+        });
+    }
+
+    public async Task<HaloApiTarget> OpenHaloAsync() => await HaloApiTestKit.OpenAsync(Emulator.Host);
+
+    public PaymentLedger OpenLedger() => PaymentLedger.OpenModuleOwned(_temp.File("ledger.db"));
+
+    public async Task<CollectionPlan> PlanAsync(bool retry = false)
+    {
+        using var halo = await OpenHaloAsync();
+        using var client = Emulator.Client();
+        using var ledger = OpenLedger();
+        return await CollectionPlanning.PlanAsync(halo, client, ledger, new HaloInvoiceQuery(), new CollectionOptions { Today = Today, Retry = retry }, LinkField, null, CancellationToken.None);
+    }
+
+    public async Task<List<CollectionResult>> CollectAsync(CollectionPlan plan)
+    {
+        using var client = Emulator.Client();
+        using var ledger = OpenLedger();
+        var results = new List<CollectionResult>();
+        await foreach (var result in new InvoiceCollector(client, ledger).CollectAsync(plan, _ => true, CancellationToken.None))
+        {
+            results.Add(result);
+        }
+
+        return results;
+    }
+
+    /// <summary>Moves a payment through the emulated GoCardless's lifecycle, one status at a time.</summary>
+    public async Task MoveAsync(string paymentId, params string[] statuses)
+    {
+        foreach (var status in statuses)
+        {
+            await Emulator.PostAdminAsync($"gocardless/payments/{paymentId}/transition", new { status });
+        }
+    }
+
+    /// <summary>Sync-GcPayment: the ledger brought up to date, then the collections settled into Halo.</summary>
+    public async Task<List<SettlementResult>> SyncAsync(bool markPaidOnConfirmed = false)
+    {
+        using var halo = await OpenHaloAsync();
+        using var client = Emulator.Client();
+        using var ledger = OpenLedger();
+        await foreach (var _ in new PaymentSynchronizer(client, halo, ledger, new PaymentSyncOptions { LinkField = LinkField }).SyncAsync(CancellationToken.None))
+        {
+        }
+
+        var results = new List<SettlementResult>();
+        await foreach (var result in new CollectionSettlement(halo, ledger) { MarkPaidOnConfirmed = markPaidOnConfirmed }.SettleAsync(CancellationToken.None))
+        {
+            results.Add(result);
+        }
+
+        return results;
+    }
+
+    public void Dispose() => _temp.Dispose();
+}

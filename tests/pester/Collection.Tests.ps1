@@ -1,0 +1,231 @@
+# Issue 9: Halo invoices planned (Get-GcCollectionPlan) and charged once and only once (New-GcPayment), on both targets.
+BeforeDiscovery {
+    $targets = @('Sqlite', 'Api')
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'IntegrationHelpers.psm1') -Force
+    Import-TestedModule
+
+    $today = (Get-Date).ToUniversalTime().Date
+    $customers = @(
+        @{ id = 'CU00COLA'; given_name = 'Ann'; family_name = 'Payer'; company_name = 'Acme Widgets Ltd'; email = 'ann@acme.example'; created_at = '2026-01-01T10:00:00.000Z' }
+        @{ id = 'CU00COLB'; given_name = 'Bea'; family_name = 'Euro'; company_name = 'Brightside Dental Practice'; email = 'bea@bright.example'; created_at = '2026-01-01T10:00:00.000Z' }
+        @{ id = 'CU00COLC'; given_name = 'Cal'; family_name = 'Gone'; company_name = 'Northwind Traders LLC'; email = 'cal@north.example'; created_at = '2026-01-01T10:00:00.000Z' }
+    )
+    $mandates = @(
+        @{ id = 'MD00COLA'; status = 'active'; scheme = 'bacs'; next_possible_charge_date = $today.AddDays(3).ToString('yyyy-MM-dd'); links = @{ customer = 'CU00COLA' }; created_at = '2026-01-01T10:00:00.000Z' }
+        @{ id = 'MD00COLB'; status = 'active'; scheme = 'sepa_core'; next_possible_charge_date = $today.AddDays(5).ToString('yyyy-MM-dd'); links = @{ customer = 'CU00COLB' }; created_at = '2026-01-01T10:00:00.000Z' }
+        @{ id = 'MD00COLC'; status = 'cancelled'; scheme = 'bacs'; links = @{ customer = 'CU00COLC' }; created_at = '2026-01-01T10:00:00.000Z' }
+    )
+    # A month of invoices: two collectable, and one of each reason not to collect.
+    $invoices = @(
+        @{ id = 101; invoicenumber = 'INV-101'; client_id = 2; currency = 'GBP'; net = 100; tax = 20 }
+        @{ id = 102; invoicenumber = 'INV-102'; client_id = 2; currency = 'EUR'; net = 10; tax = 2 }
+        @{ id = 103; invoicenumber = 'CN-103'; client_id = 2; currency = 'GBP'; net = -10; tax = -2 }
+        @{ id = 104; invoicenumber = 'INV-104'; client_id = 3; currency = 'EUR'; net = 45.5; tax = 9.1 }
+        @{ id = 105; invoicenumber = 'INV-105'; client_id = 4; currency = 'GBP'; net = 50; tax = 10 }
+        @{ id = 106; invoicenumber = 'INV-106'; client_id = 2; currency = 'GBP'; net = 2000; tax = 400 }
+        @{ id = 107; invoicenumber = 'INV-107'; client_id = 2; currency = 'GBP'; net = 5; tax = 1; voided = $true }
+    )
+
+    function Start-CollectionProcess([string] $ConfigPath) {
+        <# New-GcPayment in a child pwsh, so it can be killed mid-run. #>
+        Start-ModuleProcess "New-GcPayment -ConfigPath '$ConfigPath' -MaximumAmount 1000"
+    }
+
+    function Get-PaymentCreateCount {
+        $counts = (Invoke-Emulator -Path '/__admin/requests').byRoute
+        $property = $counts.PSObject.Properties | Where-Object Name -EQ 'POST /gocardless/payments'
+        if ($property) { $property.Value } else { 0 }
+    }
+}
+
+Describe 'Collecting Halo invoices on <_>' -ForEach $targets {
+    BeforeEach {
+        $target = $_
+        $config = New-TestIntegration -Target $target
+        Set-TestGoCardless -Customers $customers -Mandates $mandates
+        $null = Import-GcUser -ConfigPath $config
+        # Halo's ids for the invoice numbers (the API allocates them).
+        $id = @{}
+        Add-TestHaloInvoice -Target $target -ConfigPath $config -Invoice $invoices | ForEach-Object { $id[$_.InvoiceNumber] = $_.Id }
+    }
+
+    It 'plans each invoice: what would be charged, when and under which mandate, or why not' {
+        $plan = Get-GcCollectionPlan -ConfigPath $config -MaximumAmount 1000
+
+        $plan.InvoiceNumber | Should -Be @('INV-101', 'INV-102', 'CN-103', 'INV-104', 'INV-105', 'INV-106', 'INV-107')
+        $acme = $plan | Where-Object InvoiceNumber -EQ 'INV-101'
+        $acme.Collectable | Should -BeTrue
+        $acme.Amount | Should -Be 120.00
+        $acme.Currency | Should -Be 'GBP'
+        $acme.MandateId | Should -Be 'MD00COLA'
+        $acme.CustomerId | Should -Be 'CU00COLA'
+        $acme.ChargeDate | Should -Be $today.AddDays(3)
+        ($plan | Where-Object InvoiceNumber -EQ 'INV-104').Amount | Should -Be 54.60
+        ($plan | Where-Object InvoiceNumber -EQ 'INV-104').ChargeDate | Should -Be $today.AddDays(5)
+        @($plan | Where-Object { -not $_.Collectable } | ForEach-Object { "$($_.InvoiceNumber):$($_.SkipReason)" }) |
+            Should -Be @('INV-102:CurrencyNotCollectable', 'CN-103:NothingDue', 'INV-105:NoMandate', 'INV-106:AboveMaximum', 'INV-107:Voided')
+        ($plan | Where-Object InvoiceNumber -EQ 'INV-102').Reason | Should -Match 'EUR cannot be collected on MD00COLA \(bacs collects GBP\)'
+        Get-TestGoCardlessPayment | Should -BeNullOrEmpty
+    }
+
+    It 'charges nothing under -WhatIf, then the piped plan once, and a rerun charges nothing' {
+        $plan = Get-GcCollectionPlan -ConfigPath $config -MaximumAmount 1000
+        $whatIf = $plan | New-GcPayment -ConfigPath $config -WhatIf
+        Get-TestGoCardlessPayment | Should -BeNullOrEmpty
+        @($whatIf | Where-Object Action -EQ 'Created').Count | Should -Be 0
+
+        $results = $plan | New-GcPayment -ConfigPath $config
+
+        $results.InvoiceNumber | Should -Be @('INV-101', 'INV-102', 'CN-103', 'INV-104', 'INV-105', 'INV-106', 'INV-107')
+        @($results | Where-Object Action -EQ 'Created').InvoiceNumber | Should -Be @('INV-101', 'INV-104')
+        # The plan piped in skipped it (above -MaximumAmount there): held to, although this run sets no maximum.
+        ($results | Where-Object InvoiceNumber -EQ 'INV-106').SkipReason | Should -Be 'DiffersFromPlan'
+        $payments = Get-TestGoCardlessPayment
+        @($payments).Count | Should -Be 2
+        ($payments | Sort-Object InvoiceNumber).InvoiceNumber | Should -Be @('INV-101', 'INV-104')
+        ($payments | Where-Object InvoiceNumber -EQ 'INV-101').Amount | Should -Be 12000
+        ($payments | Where-Object InvoiceNumber -EQ 'INV-101').InvoiceId | Should -Be $id['INV-101']
+        ($results | Where-Object InvoiceNumber -EQ 'INV-101').PaymentId | Should -Be ($payments | Where-Object InvoiceNumber -EQ 'INV-101').Id
+        Get-Content (Join-Path $config 'GoCardlessHalo.audit.jsonl') | Where-Object { $_ -match '"action":"invoice.collected"' } | Should -HaveCount 2
+
+        $rerun = New-GcPayment -ConfigPath $config -MaximumAmount 1000
+        @($rerun | Where-Object Action -EQ 'Created').Count | Should -Be 0
+        @($rerun | Where-Object Action -EQ 'AlreadyCollected').InvoiceNumber | Should -Be @('INV-101', 'INV-104')
+        @(Get-TestGoCardlessPayment).Count | Should -Be 2
+    }
+
+    It 'holds to the plan piped in: what it skipped, or showed another amount for, is not charged' {
+        $plan = Get-GcCollectionPlan -ConfigPath $config -MaximumAmount 100
+        ($plan | Where-Object InvoiceNumber -EQ 'INV-101').SkipReason | Should -Be 'AboveMaximum'
+
+        $results = $plan | New-GcPayment -ConfigPath $config
+
+        @($results | Where-Object Action -EQ 'Created').InvoiceNumber | Should -Be @('INV-104')
+        ($results | Where-Object InvoiceNumber -EQ 'INV-101').SkipReason | Should -Be 'DiffersFromPlan'
+        ($results | Where-Object InvoiceNumber -EQ 'INV-101').Reason | Should -Match 'does not charge this invoice'
+        (Get-TestGoCardlessPayment).InvoiceNumber | Should -Be 'INV-104'
+    }
+
+    It 'charges every invoice exactly once after a kill before and after GoCardless created a payment' {
+        # Kill 1: the first create never reaches GoCardless (stalled before it acts); the attempt is in the ledger.
+        Invoke-Emulator -Method Post -Path '/__admin/faults' -Body @{ kind = 'stall'; service = 'gocardless'; method = 'POST'; path = '/gocardless/payments'; count = 1; stallMilliseconds = 60000 } | Out-Null
+        $process = Start-CollectionProcess $config
+        Wait-Until { (Get-PaymentCreateCount) -ge 1 } 'the first create to be sent'
+        $process.Kill($true); $process.WaitForExit()
+        @(Get-TestGoCardlessPayment).Count | Should -Be 0
+
+        # Kill 2: GoCardless creates the payment, its answer never arrives.
+        Invoke-Emulator -Method Delete -Path '/__admin/faults' | Out-Null
+        Invoke-Emulator -Method Post -Path '/__admin/faults' -Body @{ kind = 'stall'; after = $true; service = 'gocardless'; method = 'POST'; path = '/gocardless/payments'; count = 5; stallMilliseconds = 60000 } | Out-Null
+        $process = Start-CollectionProcess $config
+        Wait-Until { @(Get-TestGoCardlessPayment).Count -ge 1 } 'GoCardless to create the payment'
+        $process.Kill($true); $process.WaitForExit()
+        Invoke-Emulator -Method Delete -Path '/__admin/faults' | Out-Null
+
+        $rerun = New-GcPayment -ConfigPath $config -MaximumAmount 1000
+        $again = New-GcPayment -ConfigPath $config -MaximumAmount 1000
+
+        $payments = Get-TestGoCardlessPayment
+        ($payments | Sort-Object InvoiceNumber).InvoiceNumber | Should -Be @('INV-101', 'INV-104')
+        ($rerun | Where-Object InvoiceNumber -EQ 'INV-101').Action | Should -BeIn @('AlreadyCollected', 'Created')
+        ($rerun | Where-Object InvoiceNumber -EQ 'INV-101').PaymentId | Should -Be ($payments | Where-Object InvoiceNumber -EQ 'INV-101').Id
+        @($again | Where-Object Action -EQ 'Created').Count | Should -Be 0
+    }
+
+    It 'stops with an ErrorId and charges nothing when Halo is unreachable, or the run total would be exceeded' {
+        Invoke-Emulator -Method Post -Path '/__admin/faults' -Body @{ kind = 'status'; status = 503; count = 100; service = 'halo'; pathContains = '/api/Invoice' } | Out-Null
+        if ($target -eq 'Api') {
+            $failure = { New-GcPayment -ConfigPath $config -ErrorAction Stop } | Should -Throw -PassThru
+            $failure.FullyQualifiedErrorId | Should -Match '^Halo\w+,GoCardlessHalo\.Commands\.NewGcPaymentCommand$'
+        }
+        Invoke-Emulator -Method Delete -Path '/__admin/faults' | Out-Null
+
+        { New-GcPayment -ConfigPath $config -MaximumAmount 1000 -MaximumRunTotal 100 -ErrorAction Stop } | Should -Throw -ErrorId 'CollectionRunTotalExceeded,*'
+
+        Get-TestGoCardlessPayment | Should -BeNullOrEmpty
+    }
+
+    It 'follows a month of collections into Halo: paid out, failed, charged back and late failure; a rerun changes nothing' {
+        Add-TestHaloInvoice -Target $target -ConfigPath $config -Invoice @(
+            @{ id = 108; invoicenumber = 'INV-108'; client_id = 2; currency = 'GBP'; net = 25; tax = 5 }
+            @{ id = 109; invoicenumber = 'INV-109'; client_id = 3; currency = 'EUR'; net = 10; tax = 0 }) | ForEach-Object { $id[$_.InvoiceNumber] = $_.Id }
+        $created = New-GcPayment -ConfigPath $config -MaximumAmount 1000 | Where-Object Action -EQ 'Created'
+        $created.InvoiceNumber | Should -Be @('INV-101', 'INV-104', 'INV-108', 'INV-109')
+        $payment = @{}; foreach ($c in $created) { $payment[$c.InvoiceNumber] = $c.PaymentId }
+        function Move-Collection([string] $Invoice, [string[]] $Statuses) {
+            foreach ($status in $Statuses) { Invoke-Emulator -Method Post -Path "/__admin/gocardless/payments/$($payment[$Invoice])/transition" -Body @{ status = $status } | Out-Null }
+        }
+        Move-Collection INV-101 submitted, confirmed, paid_out
+        Move-Collection INV-104 submitted, failed
+        Move-Collection INV-108 submitted, confirmed, paid_out
+        Move-Collection INV-109 submitted, confirmed, paid_out
+
+        $first = Sync-GcPayment -ConfigPath $config -WarningVariable warned -WarningAction SilentlyContinue | Where-Object { $_ -is [GoCardlessHalo.GcInvoiceSettlement] }
+
+        @($first | ForEach-Object { "$($_.InvoiceNumber):$($_.Action)" }) | Should -Be @('INV-101:MarkedPaid', 'INV-104:Unpaid', 'INV-108:MarkedPaid', 'INV-109:MarkedPaid')
+        ($warned -join ' ') | Should -Match "INV-104.*failed.*-Retry"
+        (Get-TestHaloInvoice -Target $target -ConfigPath $config -Id $id['INV-101']).AmountDue | Should -Be 0
+        (Get-TestHaloInvoice -Target $target -ConfigPath $config -Id $id['INV-101']).References | Should -Be @($payment['INV-101'])
+        (Get-TestHaloInvoice -Target $target -ConfigPath $config -Id $id['INV-104']).AmountDue | Should -Be 54.60
+        $shown = Get-GcPayment -ConfigPath $config | Where-Object PaymentId -EQ $payment['INV-101']
+        ($shown.InvoiceId, $shown.InvoiceNumber) | Should -Be @($id['INV-101'], 'INV-101')
+        (Get-TestHaloInvoice -Target $target -ConfigPath $config -Id $id['INV-104']).References | Should -BeNullOrEmpty
+
+        Move-Collection INV-108 charged_back
+        Move-Collection INV-109 failed
+        $second = Sync-GcPayment -ConfigPath $config -WarningAction SilentlyContinue | Where-Object { $_ -is [GoCardlessHalo.GcInvoiceSettlement] }
+
+        @($second | ForEach-Object { "$($_.InvoiceNumber):$($_.Action):$($_.PaymentStatus)" }) | Should -Be @('INV-108:Unpaid:charged_back', 'INV-109:Unpaid:failed')
+        foreach ($number in 'INV-104', 'INV-108', 'INV-109') {
+            $invoice = Get-TestHaloInvoice -Target $target -ConfigPath $config -Id $id[$number]
+            $invoice.AmountPaid | Should -Be 0
+            $invoice.References | Should -BeNullOrEmpty
+        }
+        (Get-TestHaloInvoice -Target $target -ConfigPath $config -Id $id['INV-101']).References | Should -Be @($payment['INV-101'])
+        @(Get-Content (Join-Path $config 'GoCardlessHalo.audit.jsonl') | Where-Object { $_ -match '"action":"invoice.unpaid"' }).Count | Should -Be 3
+
+        Sync-GcPayment -ConfigPath $config | Where-Object { $_ -is [GoCardlessHalo.GcInvoiceSettlement] } | Should -BeNullOrEmpty
+        $rerun = New-GcPayment -ConfigPath $config -MaximumAmount 1000
+        @($rerun | Where-Object Action -EQ 'Created').Count | Should -Be 0
+        @($rerun | Where-Object SkipReason -EQ 'PreviousAttemptFailed').InvoiceNumber | Should -Be @('INV-104', 'INV-108', 'INV-109')
+        @(Get-TestGoCardlessPayment).Count | Should -Be 4
+    }
+
+    It 'reports an invoice edited in Halo after it was collected, and charges nothing more' {
+        $first = New-GcPayment -ConfigPath $config -InvoiceId $id['INV-101']
+        if ($target -eq 'Api') {
+            $null = Invoke-HaloApi -Method Post -Path 'Invoice' -Body @{ id = $id['INV-101']; lines = @(@{ item_shortdescription = 'Support'; net_amount = 200; tax_amount = 40 }) }
+        }
+        else {
+            $null = Invoke-TestSqlite -DatabasePath (Join-Path $config 'halo.db') -Sql "UPDATE INVOICEHEADER SET IHAmountDue = 240 WHERE ihid = $($id['INV-101'])"
+        }
+
+        $plan = Get-GcCollectionPlan -ConfigPath $config -InvoiceId $id['INV-101']
+        $again = New-GcPayment -ConfigPath $config -InvoiceId $id['INV-101']
+
+        $plan.SkipReason | Should -Be 'ChangedAfterCollection'
+        $plan.Reason | Should -Match "Payment $($first.PaymentId) collects 120.00 GBP, but the invoice now totals 240"
+        $again.Action | Should -Be 'Skipped'
+        @(Get-TestGoCardlessPayment).Count | Should -Be 1
+    }
+
+    It 'charges a failed invoice again only with -Retry, under a new Idempotency-Key' {
+        $first = New-GcPayment -ConfigPath $config -InvoiceId $id['INV-101']
+        $first.Action | Should -Be 'Created'
+        foreach ($status in 'submitted', 'failed') {
+            Invoke-Emulator -Method Post -Path "/__admin/gocardless/payments/$($first.PaymentId)/transition" -Body @{ status = $status } | Out-Null
+        }
+        $null = Sync-GcPayment -ConfigPath $config
+
+        (New-GcPayment -ConfigPath $config -InvoiceId $id['INV-101']).SkipReason | Should -Be 'PreviousAttemptFailed'
+        $retry = New-GcPayment -ConfigPath $config -InvoiceId $id['INV-101'] -Retry
+
+        $retry.Action | Should -Be 'Created'
+        $retry.PaymentId | Should -Not -Be $first.PaymentId
+        @(Get-TestGoCardlessPayment | Where-Object InvoiceNumber -EQ 'INV-101').Count | Should -Be 2
+    }
+}
