@@ -3,7 +3,11 @@ using GoCardlessHalo.Core.Errors;
 
 namespace GoCardlessHalo.Core.Sql
 {
-    /// <summary>Errors the SQL layer raises about the values it is given (provider errors are the dialects').</summary>
+    /// <summary>
+    /// Errors about the values a write is given (provider errors are the dialects'). A value longer than its column
+    /// is one condition with one ErrorId on both Halo targets: <c>Sql/RowCommand.cs</c> checks the sizes the
+    /// database reports, <c>Halo/HaloUserColumns.cs</c> the sizes of Halo's columns that the API cannot show.
+    /// </summary>
     internal static class SqlErrors
     {
         internal static GcHaloException ValueLongerThanColumn(string table, string column, int length, int maxLength) => new GcHaloException(
