@@ -49,7 +49,8 @@ await using (var emulator = await BenchEmulator.StartAsync())
     await Scenario(report, "3. SQLite", () => IntegrationScenario.RunAsync(context, HaloTargetKind.Sqlite, describeDataSet: true));
     await Scenario(report, "3. Halo API", () => IntegrationScenario.RunAsync(context, HaloTargetKind.Api, describeDataSet: false));
     HostedLimitSummary.Add(context);
-    await Scenario(report, "5. Collection", () => CollectionScenario.RunAsync(context));
+    await Scenario(report, "5. Read-back cost", () => ReadBackCostScenario.RunAsync(context));
+    await Scenario(report, "6. Collection", () => CollectionScenario.RunAsync(context));
 }
 
 whole.Stop();

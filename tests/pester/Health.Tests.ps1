@@ -4,7 +4,7 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'IntegrationHelpers.psm1') -Force
     Import-TestedModule
     $checkNames = 'Configuration', 'GoCardlessToken', 'HaloConnection', 'HaloPermissions', 'LinkField', 'FieldMappings',
-        'DefaultSite', 'ModuleTables', 'LastImport', 'LastPaymentSync', 'HaloNativeIntegration'
+        'DefaultSite', 'ModuleTables', 'LastImport', 'LastPaymentSync', 'SyncMachine', 'HaloNativeIntegration'
 }
 
 Describe 'Test-GcModule' {

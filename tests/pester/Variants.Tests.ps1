@@ -1,7 +1,16 @@
 # Issue 8, "Halo as it may really be": the import and the payment sync through the built module end in the same
 # Halo whichever way Halo answers the behaviours no public source settles (emulator README, "Variants").
 BeforeDiscovery {
-    $combinations = @(
+    # Each non-default value alone (emulator README, "Variants"), then the combinations below.
+    $singles = @(
+        @{ usersPostAnswer = 'FirstObject' }, @{ usersPostAnswer = 'LastObject' }, @{ usersPostAnswer = 'EmptyBody' }, @{ usersPostAnswer = 'EmptyArray' }
+        @{ fieldInfoListing = 'UserFieldsNeedTypeId' }, @{ fieldInfoListing = 'WithoutUsage' }
+        @{ siteListInvoiceFlag = $false }
+        @{ pageNumbering = 'RequestedSize' }
+        @{ userListCustomFields = 'Ignored' }, @{ userListCustomFields = 'EmptyArray' }
+        @{ customFieldsPost = 'Merge' }
+    )
+    $combinations = @($singles | ForEach-Object { @{ Name = "$($_.Keys)=$($_.Values)"; Skip = $false; Settings = $_ } }) + @(
         @{
             Name     = 'every read-side variant at once'
             Skip     = $false
@@ -11,6 +20,11 @@ BeforeDiscovery {
             Name     = 'every non-default variant at once'
             Skip     = $false
             Settings = @{ usersPostAnswer = 'FirstObject'; fieldInfoListing = 'UserFieldsNeedTypeId'; siteListInvoiceFlag = $false; pageNumbering = 'RequestedSize'; userListCustomFields = 'Ignored'; customFieldsPost = 'Merge' }
+        }
+        @{
+            Name     = 'an empty answer to batch writes with every other non-default variant'
+            Skip     = $false
+            Settings = @{ usersPostAnswer = 'EmptyBody'; fieldInfoListing = 'WithoutUsage'; siteListInvoiceFlag = $false; pageNumbering = 'RequestedSize'; userListCustomFields = 'EmptyArray'; customFieldsPost = 'Merge' }
         }
     )
 }

@@ -24,6 +24,9 @@ namespace GoCardlessHalo.Core.Config
         /// <summary>When the last run took the lock, before it wrote anything.</summary>
         public DateTimeOffset? LastStart { get; set; }
 
+        /// <summary>The machine the last run started on (null in state written before it was recorded): see <see cref="Sync.OtherMachineRuns"/>.</summary>
+        public string? LastMachine { get; set; }
+
         public DateTimeOffset? LastAttempt { get; set; }
 
         public DateTimeOffset? LastSuccess { get; set; }
@@ -35,6 +38,9 @@ namespace GoCardlessHalo.Core.Config
 
         /// <summary>GoCardless ids that more than one Halo user held when the last successful import read Halo.</summary>
         public List<string>? DuplicateLinks { get; set; }
+
+        /// <summary>Mandates the last successful payment sync found newly failed, cancelled, expired, blocked or suspended.</summary>
+        public List<string>? MandateFailures { get; set; }
 
         /// <summary>
         /// The start of a run that recorded neither success nor failure (killed, or still running), or null. A run
@@ -102,20 +108,29 @@ namespace GoCardlessHalo.Core.Config
         }
 
         /// <summary>A run succeeded: the error of an earlier failed run no longer describes the state, so it is cleared.</summary>
-        public void RecordSuccess(SyncKind kind, DateTimeOffset when, IReadOnlyList<string>? duplicateLinks = null) => Update(kind, state =>
+        public void RecordSuccess(SyncKind kind, DateTimeOffset when, IReadOnlyList<string>? duplicateLinks = null, IReadOnlyList<string>? mandateFailures = null) => Update(kind, state =>
         {
             state.DuplicateLinks = duplicateLinks is { Count: > 0 } ? new List<string>(duplicateLinks) : null;
+            state.MandateFailures = mandateFailures is { Count: > 0 } ? new List<string>(mandateFailures) : null;
             state.LastAttempt = when;
             state.LastSuccess = when;
             state.LastError = null;
             state.LastErrorAt = null;
         });
 
-        /// <summary>A run took the lock and is about to write: recorded first, so a killed run is known.</summary>
-        public void RecordStart(SyncKind kind, DateTimeOffset when) => Update(kind, state => state.LastStart = when);
+        /// <summary>A run took the lock and is about to write: recorded first, so a killed run is known; with the machine it runs on.</summary>
+        public void RecordStart(SyncKind kind, DateTimeOffset when, string machine) => Update(kind, state =>
+        {
+            state.LastStart = when;
+            state.LastMachine = machine;
+        });
 
-        /// <summary>A run that wrote nothing (-WhatIf): its start is replaced by the start recorded before it.</summary>
-        public void RecordStartWithdrawn(SyncKind kind, DateTimeOffset? previousStart) => Update(kind, state => state.LastStart = previousStart);
+        /// <summary>A run that wrote nothing (-WhatIf): its start (and machine) are replaced by those recorded before it.</summary>
+        public void RecordStartWithdrawn(SyncKind kind, DateTimeOffset? previousStart, string? previousMachine) => Update(kind, state =>
+        {
+            state.LastStart = previousStart;
+            state.LastMachine = previousMachine;
+        });
 
         public void RecordFailure(SyncKind kind, DateTimeOffset when, string message) => Update(kind, state =>
         {

@@ -68,8 +68,6 @@ namespace GoCardlessHalo.Core.Errors
         /// <summary>GoCardless could not be reached (DNS, TCP, TLS) after every retry.</summary>
         public const string GoCardlessConnectionFailed = nameof(GoCardlessConnectionFailed);
 
-        /// <summary>The options name a base URI that is not https (plain http is allowed only for loopback hosts).</summary>
-        public const string GoCardlessInsecureBaseUri = nameof(GoCardlessInsecureBaseUri);
 
         /// <summary>An option is out of range (timeout, retries, page size, ids).</summary>
         public const string GoCardlessInvalidArgument = nameof(GoCardlessInvalidArgument);
@@ -227,7 +225,7 @@ namespace GoCardlessHalo.Core.Errors
         /// <summary>A health check failed in a way it did not foresee; the check reports it and the others still run.</summary>
         public const string HealthCheckError = nameof(HealthCheckError);
 
-        /// <summary>An http:// address that is not on this machine.</summary>
+        /// <summary>An address that is not https (plain http:// only to this machine), from a parameter or the settings file (GoCardless base URI, Halo URL).</summary>
         public const string InsecureAddress = nameof(InsecureAddress);
 
         /// <summary>-LedgerConnectionString with a SQL target, whose ledger lives in the Halo database.</summary>
@@ -317,11 +315,17 @@ namespace GoCardlessHalo.Core.Errors
         /// <summary>Test-GcModule: the last import found GoCardless ids held by more than one Halo user (listed).</summary>
         public const string DuplicateLinks = nameof(DuplicateLinks);
 
+        /// <summary>Test-GcModule: the last payment sync found mandates newly failed, cancelled, expired, blocked or suspended.</summary>
+        public const string MandateFailed = nameof(MandateFailed);
+
         /// <summary>Test-GcModule: the last import or payment sync started and never finished (killed or stopped); rerun it.</summary>
         public const string SyncNeverFinished = nameof(SyncNeverFinished);
 
         /// <summary>Test-GcModule: the last run against this Halo on this machine used another configuration (only one should sync one Halo).</summary>
         public const string SyncOtherConfiguration = nameof(SyncOtherConfiguration);
+
+        /// <summary>Import-GcUser, Sync-GcPayment and Test-GcModule (API target): the last runs recorded in the sync state started on another machine (only one machine should sync one Halo through the API).</summary>
+        public const string SyncOtherMachine = nameof(SyncOtherMachine);
 
         private static readonly Dictionary<string, ErrorKind> Kinds = new Dictionary<string, ErrorKind>
         {
@@ -329,8 +333,10 @@ namespace GoCardlessHalo.Core.Errors
             [ParameterOutOfRange] = ErrorKind.InvalidArgument,
             [PaymentStatusInvalid] = ErrorKind.InvalidArgument,
             [DuplicateLinks] = ErrorKind.InvalidOperation,
+            [MandateFailed] = ErrorKind.InvalidOperation,
             [SyncNeverFinished] = ErrorKind.InvalidOperation,
             [SyncOtherConfiguration] = ErrorKind.InvalidOperation,
+            [SyncOtherMachine] = ErrorKind.InvalidOperation,
             [CollectionRunTotalExceeded] = ErrorKind.InvalidOperation,
             [CollectionRefused] = ErrorKind.InvalidOperation,
             [CollectionOutcomeUnknown] = ErrorKind.Remote,
@@ -350,7 +356,6 @@ namespace GoCardlessHalo.Core.Errors
             [GoCardlessAuthenticationFailed] = ErrorKind.AuthenticationFailed,
             [GoCardlessConflict] = ErrorKind.Conflict,
             [GoCardlessConnectionFailed] = ErrorKind.ConnectionFailed,
-            [GoCardlessInsecureBaseUri] = ErrorKind.InvalidArgument,
             [GoCardlessInvalidArgument] = ErrorKind.InvalidArgument,
             [GoCardlessInvalidData] = ErrorKind.InvalidData,
             [GoCardlessInvalidRequest] = ErrorKind.InvalidArgument,

@@ -1,6 +1,7 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
 using System.Net.Http;
+using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Diagnostics;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.Timing;
@@ -74,13 +75,14 @@ namespace GoCardlessHalo.Core.GoCardless
             {
                 if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
                 {
-                    throw new GcHaloException(ErrorIds.GoCardlessInsecureBaseUri, ErrorKind.InvalidArgument,
+                    throw new GcHaloException(ErrorIds.InsecureAddress, ErrorKind.InvalidArgument,
                         $"The GoCardless base URI '{uri}' is not an absolute http(s) URI. Use e.g. https://api.gocardless.com or http://127.0.0.1:5099/gocardless for the emulator.", uri);
                 }
 
-                if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
+                // One ErrorId whether the address comes from a parameter (ModuleConfigurator) or the settings file.
+                if (!Endpoints.IsAcceptable(uri))
                 {
-                    throw new GcHaloException(ErrorIds.GoCardlessInsecureBaseUri, ErrorKind.InvalidArgument,
+                    throw new GcHaloException(ErrorIds.InsecureAddress, ErrorKind.InvalidArgument,
                         $"The GoCardless base URI '{uri}' uses plain http to a non-local host, which would send the access token unencrypted. Use https, or http only to a loopback address such as 127.0.0.1 (the emulator).", uri);
                 }
             }

@@ -36,6 +36,9 @@ namespace GoCardlessHalo.Core.Health
         /// <summary>How long ago Sync-GcPayment last succeeded, and whether its last attempt failed.</summary>
         public const string LastPaymentSync = "LastPaymentSync";
 
+        /// <summary>The last runs recorded in the sync state started on this machine (through the API no lock sees another machine).</summary>
+        public const string SyncMachine = "SyncMachine";
+
         /// <summary>Halo's own GoCardless integration is not syncing the same users at the same time.</summary>
         public const string HaloNativeIntegration = "HaloNativeIntegration";
 
@@ -43,7 +46,7 @@ namespace GoCardlessHalo.Core.Health
         public static IReadOnlyList<string> All { get; } = new[]
         {
             Configuration, GoCardlessToken, HaloConnection, HaloPermissions, LinkField, FieldMappings, DefaultSite,
-            ModuleTables, LastImport, LastPaymentSync, HaloNativeIntegration,
+            ModuleTables, LastImport, LastPaymentSync, SyncMachine, HaloNativeIntegration,
         };
     }
 }

@@ -9,6 +9,7 @@ using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Diagnostics;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.GoCardless;
+using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Sync;
 using static GoCardlessHalo.Core.Health.HealthCheckNames;
 
@@ -76,6 +77,7 @@ namespace GoCardlessHalo.Core.Health
             var state = new Lazy<IDictionary<SyncKind, SyncRunState>>(() => new SyncStateStore(_location).Load()); // one read for both checks
             yield return await GuardAsync(LastImport, run.SettingsSkipReason, () => Task.FromResult(ages.Check(SyncKind.Import, state.Value[SyncKind.Import])), cancellationToken).ConfigureAwait(false);
             yield return await GuardAsync(LastPaymentSync, run.SettingsSkipReason, () => Task.FromResult(ages.Check(SyncKind.Payments, state.Value[SyncKind.Payments])), cancellationToken).ConfigureAwait(false);
+            yield return await GuardAsync(SyncMachine, run.HaloSkipReason, () => Task.FromResult(MachineCheck(run.Target!.Kind, state.Value)), cancellationToken).ConfigureAwait(false);
 
             yield return await GuardAsync(HaloNativeIntegration, SkipUnless(connection), () => halo.NativeIntegratorAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
         }
@@ -89,6 +91,21 @@ namespace GoCardlessHalo.Core.Health
         /// <summary>A Failed result for an exception the engine did not raise on purpose.</summary>
         internal static HealthCheck Unexpected(string name, Exception exception) =>
             HealthCheck.Failed(name, $"The check failed unexpectedly ({exception.GetType().Name}: {exception.Message}). Please report this.", ErrorIds.HealthCheckError);
+
+        /// <summary>Warning when the sync state shows runs from another machine and nothing but this rule can tell (the API target).</summary>
+        internal static HealthCheck MachineCheck(HaloTargetKind target, IDictionary<SyncKind, SyncRunState> state)
+        {
+            var here = Environment.MachineName;
+            if (OtherMachineRuns.Warning(target, state, here) is { } warning)
+            {
+                return HealthCheck.Warning(SyncMachine, warning, ErrorIds.SyncOtherMachine);
+            }
+
+            var others = OtherMachineRuns.Find(state, here);
+            return HealthCheck.Passed(SyncMachine, others.Count == 0
+                ? $"The runs recorded for this configuration started on this machine ({here})."
+                : $"Runs of this configuration also started on {string.Join(", ", others.Select(o => o.Machine).Distinct(StringComparer.OrdinalIgnoreCase))}; the lock inside Halo's database keeps runs of two machines apart.");
+        }
 
         private static async Task<HealthCheck> GoCardlessTokenAsync(GoCardlessClient client, CancellationToken cancellationToken)
         {

@@ -5,6 +5,7 @@ using System.Data.Common;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using GoCardlessHalo.Core.Internal;
 using GoCardlessHalo.Core.Sql;
 using GoCardlessHalo.Core.Sync.Payments;
 
@@ -87,7 +88,7 @@ namespace GoCardlessHalo.Core.Ledger
                 },
                 cancellationToken);
 
-        public Task SaveMandateAsync(MandateRecord mandate, bool exists, CancellationToken cancellationToken) =>
+        public Task SaveMandateAsync(MandateRow mandate, bool exists, CancellationToken cancellationToken) =>
             ExecuteAsync(
                 exists ? LedgerSql.UpdateMandate : LedgerSql.InsertMandate,
                 "storing mandate " + mandate.MandateId,

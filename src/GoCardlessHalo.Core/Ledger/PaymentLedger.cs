@@ -10,7 +10,6 @@ using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Diagnostics;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.GoCardless;
-using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Halo.Sql;
 using GoCardlessHalo.Core.Timing;
 using GoCardlessHalo.Core.Sql;
@@ -116,7 +115,7 @@ namespace GoCardlessHalo.Core.Ledger
 
             if (pending.Count > 0)
             {
-                if (Database.Kind == HaloTargetKind.Sqlite)
+                if (Database.Kind == SqlKind.Sqlite)
                 {
                     await UseWriteAheadLogAsync(cancellationToken).ConfigureAwait(false);
                 }
@@ -174,6 +173,7 @@ namespace GoCardlessHalo.Core.Ledger
                     }
 
                     LedgerRows.Date(dialect, command, "@since", query.Since);
+                    LedgerRows.Timestamp(dialect, command, "@changedSince", query.ChangedSince);
                 },
                 LedgerRows.ReadPayment,
                 cancellationToken,
@@ -209,14 +209,14 @@ namespace GoCardlessHalo.Core.Ledger
             }
         }
 
-        internal async Task<Dictionary<string, MandateRecord>> LoadMandatesAsync(CancellationToken cancellationToken)
+        internal async Task<Dictionary<string, MandateRow>> LoadMandatesAsync(CancellationToken cancellationToken)
         {
-            var mandates = new Dictionary<string, MandateRecord>(StringComparer.Ordinal);
+            var mandates = new Dictionary<string, MandateRow>(StringComparer.Ordinal);
             await foreach (var mandate in ReadAsync(
                 LedgerSql.SelectMandates,
                 "reading mandates",
                 null,
-                reader => new MandateRecord(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2), LedgerRows.Utc(reader, 3)),
+                reader => new MandateRow(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2), LedgerRows.Utc(reader, 3)),
                 cancellationToken).ConfigureAwait(false))
             {
                 mandates[mandate.MandateId] = mandate;

@@ -9,7 +9,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Diagnostics;
 using GoCardlessHalo.Core.Errors;
-using GoCardlessHalo.Core.Halo;
 
 namespace GoCardlessHalo.Core.Sql
 {
@@ -46,8 +45,8 @@ namespace GoCardlessHalo.Core.Sql
         /// <summary>The options this database was opened with.</summary>
         public SqlOptions Options => Dialect.Options;
 
-        /// <summary><see cref="HaloTargetKind.SqlServer"/> or <see cref="HaloTargetKind.Sqlite"/>.</summary>
-        public HaloTargetKind Kind => Dialect.Kind;
+        /// <summary><see cref="SqlKind.SqlServer"/> or <see cref="SqlKind.Sqlite"/>.</summary>
+        public SqlKind Kind => Dialect.Kind;
 
         /// <summary>Server/database or file path; never a secret.</summary>
         public string Location => Dialect.Location;
@@ -158,9 +157,9 @@ namespace GoCardlessHalo.Core.Sql
 
         internal static SqlDialect CreateDialect(SqlOptions options, bool createIfMissing) => options.Kind switch
         {
-            HaloTargetKind.SqlServer => new SqlServerDialect(options),
-            HaloTargetKind.Sqlite => new SqliteDialect(options, createIfMissing),
-            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Kind, "Not a SQL target kind."),
+            SqlKind.SqlServer => new SqlServerDialect(options),
+            SqlKind.Sqlite => new SqliteDialect(options, createIfMissing),
+            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Kind, "Not a SQL kind."),
         };
     }
 }

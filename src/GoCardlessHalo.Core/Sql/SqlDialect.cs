@@ -6,7 +6,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Errors;
-using GoCardlessHalo.Core.Halo;
 
 namespace GoCardlessHalo.Core.Sql
 {
@@ -23,7 +22,7 @@ namespace GoCardlessHalo.Core.Sql
 
         public SqlOptions Options { get; }
 
-        public HaloTargetKind Kind => Options.Kind;
+        public SqlKind Kind => Options.Kind;
 
         public string Location => Options.Location;
 

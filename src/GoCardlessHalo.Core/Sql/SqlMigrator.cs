@@ -10,7 +10,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.Ledger;
-using GoCardlessHalo.Core.Halo;
 
 namespace GoCardlessHalo.Core.Sql
 {
@@ -50,7 +49,7 @@ namespace GoCardlessHalo.Core.Sql
         {
             var watch = Stopwatch.StartNew();
             using var transaction = await database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            if (database.Kind == HaloTargetKind.SqlServer)
+            if (database.Kind == SqlKind.SqlServer)
             {
                 await ExecuteAsync(transaction, LedgerMigrations.AcquireLock, "waiting for other migration runs", cancellationToken).ConfigureAwait(false);
             }

@@ -1,8 +1,6 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
 using GoCardlessHalo.Core.Errors;
-using GoCardlessHalo.Core.Halo;
-using GoCardlessHalo.Core.Halo.Sql;
 
 namespace GoCardlessHalo.Core.Sql
 {
@@ -13,7 +11,7 @@ namespace GoCardlessHalo.Core.Sql
     /// </summary>
     public sealed record SqlOptions
     {
-        private SqlOptions(HaloTargetKind kind, string connectionString, string? password, string sqlitePath)
+        private SqlOptions(SqlKind kind, string connectionString, string? password, string sqlitePath)
         {
             Kind = kind;
             ConnectionString = connectionString;
@@ -21,8 +19,8 @@ namespace GoCardlessHalo.Core.Sql
             SqlitePath = sqlitePath;
         }
 
-        /// <summary><see cref="HaloTargetKind.SqlServer"/> or <see cref="HaloTargetKind.Sqlite"/>.</summary>
-        public HaloTargetKind Kind { get; }
+        /// <summary><see cref="SqlKind.SqlServer"/> or <see cref="SqlKind.Sqlite"/>.</summary>
+        public SqlKind Kind { get; }
 
         /// <summary>SQL Server schema holding Halo's tables and the module's gch_ tables. Halo uses dbo.</summary>
         public string SchemaName { get; init; } = "dbo";
@@ -34,7 +32,7 @@ namespace GoCardlessHalo.Core.Sql
         public string SqlitePath { get; }
 
         /// <summary>Where the database is, for messages and logs: server/database or the file path. Never a secret.</summary>
-        public string Location => Kind == HaloTargetKind.Sqlite ? "SQLite " + SqlitePath : SqlServerDialect.DescribeLocation(ConnectionString);
+        public string Location => Kind == SqlKind.Sqlite ? "SQLite " + SqlitePath : SqlServerDialect.DescribeLocation(ConnectionString);
 
         // The connection string as given by the caller. It may itself hold a password (integrated setups do not),
         // so it is internal and never logged.
@@ -49,7 +47,7 @@ namespace GoCardlessHalo.Core.Sql
         public static SqlOptions ForSqlServer(string connectionString, string? password = null)
         {
             ValidateSqlServer(connectionString);
-            return new SqlOptions(HaloTargetKind.SqlServer, connectionString, password, string.Empty);
+            return new SqlOptions(SqlKind.SqlServer, connectionString, password, string.Empty);
         }
 
         /// <summary>
@@ -59,7 +57,7 @@ namespace GoCardlessHalo.Core.Sql
         /// <exception cref="GcHaloException">ConnectionStringInvalid, with <paramref name="target"/> (the parameter or setting) as its target.</exception>
         public static void ValidateSqlServer(string connectionString, string? target = null) => SqlServerDialect.Parse(connectionString, target);
 
-        /// <summary>A Halo-shaped SQLite database file (see <see cref="HaloSqliteDatabase"/>), or ":memory:".</summary>
+        /// <summary>A Halo-shaped SQLite database file (see <c>Halo/Sql/HaloSqliteDatabase.cs</c>), or ":memory:".</summary>
         public static SqlOptions ForSqlite(string path)
         {
             if (string.IsNullOrWhiteSpace(path))
@@ -67,7 +65,7 @@ namespace GoCardlessHalo.Core.Sql
                 throw new ArgumentException("The SQLite database path is empty.", nameof(path));
             }
 
-            return new SqlOptions(HaloTargetKind.Sqlite, string.Empty, null, path);
+            return new SqlOptions(SqlKind.Sqlite, string.Empty, null, path);
         }
 
         /// <summary>The location only; the password is never shown.</summary>

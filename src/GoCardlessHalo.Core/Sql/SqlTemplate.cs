@@ -3,7 +3,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
-using GoCardlessHalo.Core.Halo;
 
 namespace GoCardlessHalo.Core.Sql
 {
@@ -42,10 +41,10 @@ namespace GoCardlessHalo.Core.Sql
 
         public string Name { get; }
 
-        public string? TextFor(HaloTargetKind kind) => kind == HaloTargetKind.SqlServer ? sqlServer : kind == HaloTargetKind.Sqlite ? sqlite : null;
+        public string? TextFor(SqlKind kind) => kind == SqlKind.SqlServer ? sqlServer : kind == SqlKind.Sqlite ? sqlite : null;
 
         /// <summary>The <c>{=slot}</c> names the dialect's text uses.</summary>
-        public IReadOnlyCollection<string> SlotsFor(HaloTargetKind kind)
+        public IReadOnlyCollection<string> SlotsFor(SqlKind kind)
         {
             var text = TextFor(kind);
             if (text == null)

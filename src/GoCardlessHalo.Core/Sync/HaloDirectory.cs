@@ -20,7 +20,7 @@ namespace GoCardlessHalo.Core.Sync
         private readonly Dictionary<int, HaloSite> _invoiceSites;
         private readonly Dictionary<string, List<HaloClient>> _clientsByExactKey = new Dictionary<string, List<HaloClient>>(StringComparer.Ordinal);
         private readonly Dictionary<string, List<HaloClient>> _clientsByNormalizedKey = new Dictionary<string, List<HaloClient>>(StringComparer.Ordinal);
-        private readonly Dictionary<string, List<HaloUser>> _usersByLink = new Dictionary<string, List<HaloUser>>(LinkValues.Comparer!);
+        private readonly LinkIndex _links = new LinkIndex();
         private readonly Dictionary<string, List<HaloUser>> _unlinkedByEmail = new Dictionary<string, List<HaloUser>>(StringComparer.Ordinal);
         private readonly MatchMode _mode;
 
@@ -55,25 +55,23 @@ namespace GoCardlessHalo.Core.Sync
 
             foreach (var user in users)
             {
-                _users[user.Id] = user;
                 Index(user);
             }
         }
 
         public string LinkField { get; }
 
+        /// <summary>How company names are matched in this run.</summary>
+        public MatchMode Mode => _mode;
+
         /// <summary>Every link value with the user holding it: what the payment ledger's link map is refreshed with.</summary>
-        public IEnumerable<(string LinkValue, int HaloUserId)> Links =>
-            _usersByLink.SelectMany(l => l.Value.Select(u => (l.Key, u.Id)));
+        public IEnumerable<(string LinkValue, int HaloUserId)> Links => _links.Links;
 
         /// <summary>Users holding this GoCardless customer id in the link field (more than one is an ambiguity).</summary>
-        public IReadOnlyList<HaloUser> UsersLinkedTo(string customerId) =>
-            _usersByLink.TryGetValue(customerId, out var users) ? users : (IReadOnlyList<HaloUser>)Array.Empty<HaloUser>();
+        public IReadOnlyList<HaloUser> UsersLinkedTo(string customerId) => _links.UsersOf(customerId).Select(id => _users[id]).ToList();
 
         /// <summary>Link values held by more than one user, with those users' ids.</summary>
-        public IReadOnlyDictionary<string, IReadOnlyList<int>> Duplicates() => _usersByLink
-            .Where(p => p.Value.Count > 1)
-            .ToDictionary(p => p.Key, p => (IReadOnlyList<int>)p.Value.Select(u => u.Id).ToList(), StringComparer.Ordinal);
+        public IReadOnlyDictionary<string, IReadOnlyList<int>> Duplicates() => _links.Duplicates();
 
         /// <summary>
         /// Active users anywhere in Halo with this email and no GoCardless link yet: a contact that already exists under
@@ -91,6 +89,11 @@ namespace GoCardlessHalo.Core.Sync
         /// </summary>
         public IReadOnlyList<HaloClient> ClientsNamed(string? companyName)
         {
+            if (_mode == MatchMode.Off)
+            {
+                return Array.Empty<HaloClient>();
+            }
+
             var exact = Lookup(_clientsByExactKey, CompanyNames.Key(companyName, MatchMode.Exact));
             return exact.Count > 0 || _mode == MatchMode.Exact ? exact : Lookup(_clientsByNormalizedKey, CompanyNames.Key(companyName, MatchMode.Normalized));
         }
@@ -133,10 +136,11 @@ namespace GoCardlessHalo.Core.Sync
         /// <summary>Adds or re-indexes a user after it was created, linked or updated in this run.</summary>
         public void Index(HaloUser user)
         {
+            _users[user.Id] = user;
             var link = LinkValue(user);
             if (link is not null)
             {
-                Add(_usersByLink, link, user);
+                _links.Add(link, user.Id);
             }
             else if (!user.Inactive && !string.IsNullOrWhiteSpace(user.Email))
             {
@@ -153,7 +157,8 @@ namespace GoCardlessHalo.Core.Sync
             }
 
             user.CustomFields[LinkField] = customerId;
-            Add(_usersByLink, customerId, user);
+            _users[user.Id] = user;
+            _links.Add(customerId, user.Id);
         }
 
         public string? LinkValue(HaloUser user) => LinkValues.Read(user, LinkField);

@@ -22,6 +22,7 @@ namespace GoCardlessHalo.Cmdlets
         private readonly SyncKind _kind;
         private readonly SyncLock _lock;
         private DateTimeOffset? _previousStart;
+        private string? _previousMachine;
 
         private SyncRun(GcCmdlet cmdlet, SyncKind kind, SyncLock runLock, GoCardlessClient goCardless, IHaloTarget target)
         {
@@ -72,15 +73,21 @@ namespace GoCardlessHalo.Cmdlets
 
                 locked = true;
                 // Before anything is written, so a run killed from here on shows in Test-GcModule as never finished.
-                var previousStart = cmdlet.Context.SyncState.Load()[kind].LastStart;
+                var recorded = cmdlet.Context.SyncState.Load();
+                var (previousStart, previousMachine) = (recorded[kind].LastStart, recorded[kind].LastMachine);
+                if (OtherMachineRuns.Warning(target.Kind, recorded, Environment.MachineName) is { } otherMachine)
+                {
+                    cmdlet.WriteWarning(otherMachine + " (" + ErrorIds.SyncOtherMachine + ")");
+                }
+
                 if (recordsOutcome)
                 {
-                    Record(cmdlet, state => state.RecordStart(kind, DateTimeOffset.UtcNow));
+                    Record(cmdlet, state => state.RecordStart(kind, DateTimeOffset.UtcNow, Environment.MachineName));
                 }
 
                 goCardless = connections.CreateGoCardlessClient();
                 cmdlet.Await(target.OpenAsync(cmdlet.CancellationToken));
-                return new SyncRun(cmdlet, kind, runLock, goCardless, target) { RecordsOutcome = recordsOutcome, _previousStart = previousStart };
+                return new SyncRun(cmdlet, kind, runLock, goCardless, target) { RecordsOutcome = recordsOutcome, _previousStart = previousStart, _previousMachine = previousMachine };
             }
             catch (Exception ex)
             {
@@ -97,11 +104,12 @@ namespace GoCardlessHalo.Cmdlets
         }
 
         /// <param name="duplicateLinks">GoCardless ids held by more than one Halo user (Import-GcUser), for Test-GcModule.</param>
-        public void Succeeded(IReadOnlyList<string>? duplicateLinks = null)
+        /// <param name="mandateFailures">Mandates the payment sync found newly failed (Sync-GcPayment), for Test-GcModule.</param>
+        public void Succeeded(IReadOnlyList<string>? duplicateLinks = null, IReadOnlyList<string>? mandateFailures = null)
         {
             if (RecordsOutcome)
             {
-                Record(_cmdlet, state => state.RecordSuccess(_kind, DateTimeOffset.UtcNow, duplicateLinks));
+                Record(_cmdlet, state => state.RecordSuccess(_kind, DateTimeOffset.UtcNow, duplicateLinks, mandateFailures));
             }
         }
 
@@ -113,7 +121,7 @@ namespace GoCardlessHalo.Cmdlets
         {
             if (RecordsOutcome)
             {
-                Record(_cmdlet, state => state.RecordStartWithdrawn(_kind, _previousStart));
+                Record(_cmdlet, state => state.RecordStartWithdrawn(_kind, _previousStart, _previousMachine));
             }
         }
 

@@ -11,7 +11,7 @@ namespace GoCardlessHalo.Commands
     /// <summary>
     /// <para type="synopsis">Checks the integration end to end: configuration, GoCardless token, Halo access, fields, tables and recent syncs.</para>
     /// <para type="description">Writes one result per check, in order, as each completes: Configuration, GoCardlessToken, HaloConnection,
-    /// HaloPermissions, LinkField, FieldMappings, DefaultSite, ModuleTables, LastImport, LastPaymentSync, HaloNativeIntegration (Halo's
+    /// HaloPermissions, LinkField, FieldMappings, DefaultSite, ModuleTables, LastImport, LastPaymentSync, SyncMachine, HaloNativeIntegration (Halo's
     /// own GoCardless integrator switched on as well: both would write the same users). A check that cannot run because an earlier
     /// one failed is Skipped. -Quiet returns only $true (no check Failed) or $false, for RMM monitors. Never changes anything.</para>
     /// <para type="description">Each result has Name, Status (Passed, Warning, Failed or Skipped), a Message saying what was found

@@ -13,7 +13,7 @@ namespace GoCardlessHalo
             ErrorId = errorId;
         }
 
-        /// <summary>Configuration, GoCardlessToken, HaloConnection, HaloPermissions, LinkField, FieldMappings, DefaultSite, ModuleTables, LastImport, LastPaymentSync or HaloNativeIntegration.</summary>
+        /// <summary>Configuration, GoCardlessToken, HaloConnection, HaloPermissions, LinkField, FieldMappings, DefaultSite, ModuleTables, LastImport, LastPaymentSync, SyncMachine or HaloNativeIntegration.</summary>
         public string Name { get; }
 
         /// <summary>Passed, Warning, Failed or Skipped.</summary>

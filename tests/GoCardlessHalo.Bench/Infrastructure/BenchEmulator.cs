@@ -42,6 +42,9 @@ public sealed class BenchEmulator : IAsyncDisposable
     public Task<JsonElement> GenerateHaloAsync(int clients, int usersPerClient, int seed) =>
         PostAsync("halo/generate", new { clients, usersPerClient, seed });
 
+    /// <summary>Changes the emulated Halo's settings, e.g. a variant switch (<c>{ usersPostAnswer = "EmptyBody" }</c>).</summary>
+    public Task<JsonElement> SetHaloSettingsAsync(object settings) => PostAsync("halo/settings", settings);
+
     /// <summary>Replaces the whole Halo state with records in Halo's API shapes.</summary>
     public Task<JsonElement> SeedHaloAsync(object seed) => PostAsync("halo/seed", seed);
 
@@ -57,6 +60,20 @@ public sealed class BenchEmulator : IAsyncDisposable
 
     /// <summary>Opens a fresh GoCardless rate-limit window at the real limit, so one run's budget is not spent by the last.</summary>
     public Task FreshGoCardlessBudgetAsync() => PostAsync("gocardless/rate-limit", new { per_minute = GoCardlessRequestsPerMinute });
+
+    /// <summary>
+    /// Makes every Halo answer wait <paramref name="milliseconds"/> before it is sent (the emulator's stall fault, for
+    /// as many requests as a run can make): a network round trip the in-process emulator otherwise does not have.
+    /// </summary>
+    public Task AddHaloRoundTripAsync(int milliseconds) =>
+        PostAsync("faults", new { kind = "stall", service = "halo", count = int.MaxValue, stallMilliseconds = milliseconds });
+
+    /// <summary>Removes every fault rule (the round trip of <see cref="AddHaloRoundTripAsync"/> included).</summary>
+    public async Task ClearFaultsAsync()
+    {
+        using var response = await _admin.DeleteAsync("__admin/faults");
+        response.EnsureSuccessStatusCode();
+    }
 
     /// <summary>The requests counted since the last call (or start), by "METHOD /route"; the log starts again from zero.</summary>
     public RequestCounts TakeCounts()

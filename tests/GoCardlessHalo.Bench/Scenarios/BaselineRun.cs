@@ -33,8 +33,11 @@ public sealed class BaselineRun : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    /// <summary>Authenticates (client credentials), finds the Default Site by name, then goes customer by customer.</summary>
-    public static async Task<int> RunAsync(Uri halo, string clientId, string clientSecret, string defaultSiteName, string linkField, GoCardlessClient goCardless, CancellationToken cancellationToken)
+    /// <summary>
+    /// Authenticates (client credentials), finds the Default Site by name, then goes customer by customer — all of
+    /// them, or the first <paramref name="limit"/>.
+    /// </summary>
+    public static async Task<int> RunAsync(Uri halo, string clientId, string clientSecret, string defaultSiteName, string linkField, GoCardlessClient goCardless, CancellationToken cancellationToken, int limit = int.MaxValue)
     {
         using var run = new BaselineRun(halo, linkField);
         await run.AuthenticateAsync(clientId, clientSecret, cancellationToken);
@@ -45,7 +48,10 @@ public sealed class BaselineRun : IDisposable
         {
             var found = await run.SearchAsync(customer.Email ?? customer.DisplayName, cancellationToken);
             await run.SaveAsync(customer, found, siteId, cancellationToken);
-            customers++;
+            if (++customers >= limit)
+            {
+                break;
+            }
         }
 
         return customers;

@@ -45,16 +45,18 @@ public static class BaselineScenario
         Compare(section, "rerun", rerunRequests, rerunWall, moduleRerun, null);
         section.Note($"{importCustomers:N0} customers. Paced time = what hosted Halo's {HostedLimit} requests per 5 minutes allows at best: the module's measured wall time plus its limiter's (skipped) waits; for the baseline, ⌈requests/{HostedLimit}⌉ − 1 windows of 5 minutes, or its measured time if longer.");
         Print(section);
+        await RoundTripScenario.RunAsync(context, connections, data, target, (importRequests, importWall), moduleImport);
     }
 
-    private static async Task<(int Requests, TimeSpan Wall, int Customers)> MeasureAsync(BenchContext context, BenchConnections connections)
+    /// <summary>One baseline run over all customers (or the first <paramref name="limit"/>): Halo requests, wall time, customers.</summary>
+    public static async Task<(int Requests, TimeSpan Wall, int Customers)> MeasureAsync(BenchContext context, BenchConnections connections, int limit = int.MaxValue)
     {
         await context.Emulator.FreshGoCardlessBudgetAsync();
         context.Emulator.ClearCounts();
         var wall = Stopwatch.StartNew();
         using var goCardless = connections.CreateGoCardlessClient();
         var customers = await BaselineRun.RunAsync(
-            context.Emulator.HaloUri, BenchConnections.HaloClientId, BenchConnections.HaloClientSecret, BenchConnections.DefaultSite, connections.Settings.Halo.LinkField, goCardless, context.Cancellation);
+            context.Emulator.HaloUri, BenchConnections.HaloClientId, BenchConnections.HaloClientSecret, BenchConnections.DefaultSite, connections.Settings.Halo.LinkField, goCardless, context.Cancellation, limit);
         wall.Stop();
         var counts = context.Emulator.TakeCounts();
         return (counts.HaloReads + counts.HaloWrites + counts.HaloAuth, wall.Elapsed, customers);
@@ -86,5 +88,6 @@ public static class BaselineScenario
         return paced > measured ? paced : measured;
     }
 
-    private static string Ratio(TimeSpan a, TimeSpan b) => b <= TimeSpan.Zero ? "∞" : $"{a.TotalMilliseconds / b.TotalMilliseconds:0.#}×";
+    /// <summary>"12.3×": how many times <paramref name="a"/> is <paramref name="b"/>.</summary>
+    internal static string Ratio(TimeSpan a, TimeSpan b) => b <= TimeSpan.Zero ? "∞" : $"{a.TotalMilliseconds / b.TotalMilliseconds:0.#}×";
 }

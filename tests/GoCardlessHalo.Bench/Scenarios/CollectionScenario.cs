@@ -14,7 +14,7 @@ using static GoCardlessHalo.Bench.BenchContext;
 namespace GoCardlessHalo.Bench.Scenarios;
 
 /// <summary>
-/// 5. Issue 9 on the Halo API target: 5,000 invoices (5 each for 1,000 Halo customers, one linked payer each with an
+/// 6. Issue 9 on the Halo API target: 5,000 invoices (5 each for 1,000 Halo customers, one linked payer each with an
 /// active bacs mandate) (a) planned, (b) charged, (c) charged again (nothing), (d) followed into Halo once every payment
 /// is paid out. Each step is run as its cmdlet runs it; request counts are asserted, wall times reported.
 /// </summary>
@@ -36,7 +36,7 @@ public static class CollectionScenario
 
         var (plan, planned) = await MeasureAsync(context, connections, (session, gc) =>
             CollectionPlanning.PlanAsync(session.Inner, gc, null, new HaloInvoiceQuery(), new CollectionOptions { Today = Today }, connections.Settings.Halo.LinkField, null, cancel));
-        var a = context.Report.Section($"5. Collection · (a) plan {Invoices:N0} invoices ({Customers:N0} customers, one payer and mandate each)");
+        var a = context.Report.Section($"6. Collection · (a) plan {Invoices:N0} invoices ({Customers:N0} customers, one payer and mandate each)");
         a.Exactly("collectable invoices", plan.Collectable.Count(), Invoices, "every seeded invoice", "invoices");
         a.Exactly("GET /api/Invoice (posted only)", planned.Requests.Get("GET /halo/api/Invoice"), Pages(Invoices, 100), $"⌈{Invoices}/100⌉, Halo's page cap");
         a.AtMost("GoCardless requests (mandates, 500 a page)", planned.Requests.GoCardless, Pages(Customers, 500) + 1, $"⌈{Customers}/500⌉ + 1");
@@ -49,7 +49,7 @@ public static class CollectionScenario
             var fresh = await CollectionPlanning.PlanAsync(session.Inner, gc, ledger, new HaloInvoiceQuery(), new CollectionOptions { Today = Today }, connections.Settings.Halo.LinkField, null, cancel);
             return await new InvoiceCollector(gc, ledger, audit: connections.NewAuditLog()).CollectAsync(fresh, _ => true, cancel).ToListAsync(cancel);
         });
-        var b = context.Report.Section($"5. Collection · (b) New-GcPayment: {Invoices:N0} invoices charged");
+        var b = context.Report.Section($"6. Collection · (b) New-GcPayment: {Invoices:N0} invoices charged");
         b.Exactly("payments created", results.Count(r => r.Action == CollectionAction.Created), Invoices, "one per invoice", "payments");
         b.Exactly("POST /payments", collected.Requests.Get("POST /gocardless/payments"), Invoices, "one create per invoice");
         b.AtMost("GoCardless requests in all", collected.Requests.GoCardless, Invoices + Pages(Customers, 500) + 1, $"{Invoices} creates + ⌈{Customers}/500⌉ + 1 mandate pages");
@@ -63,7 +63,7 @@ public static class CollectionScenario
             var fresh = await CollectionPlanning.PlanAsync(session.Inner, gc, ledger, new HaloInvoiceQuery(), new CollectionOptions { Today = Today }, connections.Settings.Halo.LinkField, null, cancel);
             return await new InvoiceCollector(gc, ledger).CollectAsync(fresh, _ => true, cancel).ToListAsync(cancel);
         });
-        var c = context.Report.Section("5. Collection · (c) New-GcPayment again: nothing to charge");
+        var c = context.Report.Section("6. Collection · (c) New-GcPayment again: nothing to charge");
         c.Exactly("POST /payments", again.Requests.Get("POST /gocardless/payments"), 0, "every invoice already collected");
         c.Exactly("AlreadyCollected", rerun.Count(r => r.Action == CollectionAction.AlreadyCollected), Invoices, "every invoice", "invoices");
         Times(c, again);
@@ -83,7 +83,7 @@ public static class CollectionScenario
             using var ledger = connections.OpenLedger(session);
             return await new CollectionSettlement(session.Inner, ledger, connections.NewAuditLog()).SettleAsync(cancel).ToListAsync(cancel);
         });
-        var d = context.Report.Section($"5. Collection · (d) Sync-GcPayment after all {Invoices:N0} payments were paid out");
+        var d = context.Report.Section($"6. Collection · (d) Sync-GcPayment after all {Invoices:N0} payments were paid out");
         d.Exactly("invoices marked paid in Halo", settled.Count(r => r.Action == SettlementAction.MarkedPaid), Invoices, "each once", "invoices");
         d.Exactly("GET /api/InvoicePayment (read back before recording)", sync.Requests.Get("GET /halo/api/InvoicePayment"), Invoices, "one per invoice");
         d.Exactly("POST /api/InvoicePayment", sync.Requests.Get("POST /halo/api/InvoicePayment"), Invoices, "one per invoice");

@@ -32,6 +32,22 @@ public sealed class SyncStateStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_start_records_its_machine_and_a_withdrawn_start_restores_the_one_before()
+    {
+        var when = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+        _store.RecordStart(SyncKind.Import, when, "RMM-AGENT-2");
+
+        _store.RecordStart(SyncKind.Import, when.AddDays(1), "THIS-PC");
+        var started = _store.Load()[SyncKind.Import];
+        _store.RecordStartWithdrawn(SyncKind.Import, when, "RMM-AGENT-2");
+        var withdrawn = _store.Load()[SyncKind.Import];
+
+        Assert.Equal((when.AddDays(1), "THIS-PC"), (started.LastStart!.Value, started.LastMachine));
+        Assert.Equal((when, "RMM-AGENT-2"), (withdrawn.LastStart!.Value, withdrawn.LastMachine));
+        Assert.Null(_store.Load()[SyncKind.Payments].LastMachine);
+    }
+
+    [Fact]
     public void A_file_that_is_not_json_reads_as_empty()
     {
         File.WriteAllText(_store.Path, "{ not json");

@@ -22,7 +22,7 @@ public sealed class GoCardlessOptionsTests
     {
         var error = Assert.Throws<GcHaloException>(() => new GoCardlessClient(new GoCardlessClientOptions { BaseUri = new Uri(uri), AccessToken = Secret }));
 
-        Assert.Equal(ErrorIds.GoCardlessInsecureBaseUri, error.ErrorId);
+        Assert.Equal(ErrorIds.InsecureAddress, error.ErrorId);
         Assert.Equal(ErrorKind.InvalidArgument, error.Kind);
         Assert.DoesNotContain(Secret, error.ToString());
     }

@@ -42,6 +42,34 @@ public abstract partial class HaloTargetBehaviour
         Assert.Empty(await ReadUsersAsync(target, new HaloUserQuery { LinkField = LinkField, LinkValue = "CU-TYPO" }));
     }
 
+    [Theory]
+    [InlineData("uusername", 256)]
+    [InlineData("uFirstName", 201)]
+    [InlineData("uLastName", 201)]
+    [InlineData("uemail", 256)]
+    [InlineData("uextn", 51)]
+    public async Task A_value_longer_than_halos_column_is_refused_with_HaloValueTooLong_and_nothing_of_the_batch_is_written(string column, int length)
+    {
+        using var target = await CreateAsync();
+        var fine = NewUser("Fine User", AcmeHeadOffice, "CU-FINE", null, null);
+        var tooLong = NewUser("Long User", AcmeHeadOffice, "CU-LONG", null, null);
+        var text = new string('x', length);
+        _ = column switch
+        {
+            "uusername" => tooLong.Name = text,
+            "uFirstName" => tooLong.FirstName = text,
+            "uLastName" => tooLong.Surname = text,
+            "uemail" => tooLong.Email = text,
+            _ => tooLong.Phone = text,
+        };
+
+        var error = await Assert.ThrowsAsync<GcHaloException>(() => target.WriteUsersAsync(new[] { fine, tooLong }, CancellationToken.None));
+
+        Assert.Equal((ErrorIds.HaloValueTooLong, ErrorKind.InvalidArgument), (error.ErrorId, error.Kind));
+        Assert.Contains($"USERS.{column} is {length} characters long; Halo's column holds at most {length - 1}", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await ReadUsersAsync(target, new HaloUserQuery { LinkField = LinkField, LinkValue = "CU-FINE" }));
+    }
+
     [Fact]
     public async Task A_new_user_with_only_an_email_is_named_after_it_and_one_with_nothing_is_refused()
     {

@@ -173,7 +173,7 @@ public sealed class HealthApiTargetTests : IClassFixture<EmulatorFixture>, IAsyn
 
         Assert.Equal(HealthStatus.Warning, tables.Status);
         Assert.Equal("MigrationsPending", tables.ErrorId);
-        Assert.Contains("lacks 4 migration(s) (1: payment ledger, 2: ", tables.Message);
+        Assert.Contains($"lacks {LedgerMigrations.All.Count} migration(s) (1: payment ledger, 2: ", tables.Message);
         Assert.Contains("the next Sync-GcPayment applies them", tables.Message);
     }
 
@@ -236,6 +236,22 @@ public sealed class HealthApiTargetTests : IClassFixture<EmulatorFixture>, IAsyn
         var payments = Check(results, LastPaymentSync);
         Assert.Equal(HealthStatus.Failed, payments.Status);
         Assert.Contains("failed: GoCardless answered 500.", payments.Message);
+    }
+
+    [Fact]
+    public async Task Runs_recorded_from_another_machine_are_a_SyncMachine_warning_naming_it()
+    {
+        var clean = Check(await _setup.RunAsync(), SyncMachine);
+        _setup.State.RecordStart(SyncKind.Payments, _setup.Clock.UtcNow - TimeSpan.FromHours(1), "RMM-AGENT-2");
+        _setup.State.RecordSuccess(SyncKind.Payments, _setup.Clock.UtcNow - TimeSpan.FromMinutes(50));
+
+        var results = await _setup.RunAsync();
+
+        Assert.Equal(HealthStatus.Passed, clean.Status);
+        var machine = Check(results, SyncMachine);
+        Assert.Equal((HealthStatus.Warning, "SyncOtherMachine"), (machine.Status, machine.ErrorId));
+        Assert.Contains("the last Sync-GcPayment started on RMM-AGENT-2", machine.Message);
+        Assert.Equal(HealthStatus.Passed, Check(results, LastPaymentSync).Status);
     }
 
     [Fact]

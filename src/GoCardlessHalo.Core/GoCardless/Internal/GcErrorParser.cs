@@ -93,7 +93,7 @@ namespace GoCardlessHalo.Core.GoCardless.Internal
                         "The per-minute request budget stayed exhausted through every retry; run again later or at a quieter time.");
                 case int s when s >= 500:
                     return (ErrorIds.GoCardlessServerError, ErrorKind.Remote,
-                        "GoCardless had a problem of its own and every retry failed; try again later and quote the request id to GoCardless support if it persists.");
+                        "GoCardless had a problem of its own and every retry failed; try again later; if it persists, tell GoCardless support the time of the failure and the request id when the message names one.");
                 default:
                     return (ErrorIds.GoCardlessRequestFailed, ErrorKind.InvalidOperation, "The request was refused.");
             }

@@ -78,7 +78,7 @@ namespace GoCardlessHalo.Core.Halo.Api
                     return (ErrorIds.HaloNotFound, ErrorKind.NotFound, "The record does not exist in Halo (it may have been deleted), or the Halo URL is wrong.");
                 case 429:
                     return (ErrorIds.HaloRateLimited, ErrorKind.RateLimited,
-                        $"Halo's rate limit was still reached after {_maxRateLimitRetries} retries. Lower RateLimitPer5Minutes to your instance's limit, or run again later.");
+                        $"Halo's rate limit was still reached after {_maxRateLimitRetries} retries. Lower the module's budget to what your instance allows (Enable-GcModule -HaloRequestsPer5Minutes, halo.requestsPer5Minutes), or run again later.");
                 default:
                     return status >= 500
                         ? (ErrorIds.HaloRequestFailed, ErrorKind.Remote, "Halo failed to handle the request; try again later, and check Halo's status if it persists.")

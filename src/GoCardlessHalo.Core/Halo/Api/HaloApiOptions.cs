@@ -1,6 +1,7 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
 using System.Net.Http;
+using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Diagnostics;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.Timing;
@@ -78,9 +79,10 @@ namespace GoCardlessHalo.Core.Halo.Api
                 throw Invalid(nameof(Url), $"The Halo URL '{Url}' is not an absolute http(s) URL. Use the address of your Halo instance, e.g. https://yourcompany.halopsa.com.");
             }
 
-            if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
+            if (!Endpoints.IsAcceptable(uri))
             {
-                throw Invalid(nameof(Url), $"The Halo URL '{Url}' uses plain http, which would send the client secret unencrypted. Use https (http is accepted only for loopback addresses such as the emulator).");
+                // The same ErrorId as Enable-GcModule's parameter check (ModuleConfigurator), whether the address comes from a parameter or the file.
+                throw new GcHaloException(ErrorIds.InsecureAddress, ErrorKind.InvalidArgument, $"The Halo URL '{Url}' uses plain http, which would send the client secret unencrypted. Use https (http is accepted only for loopback addresses such as the emulator).", nameof(Url));
             }
 
             Require(!string.IsNullOrWhiteSpace(ClientId), nameof(ClientId), "The Halo client id is empty. Copy it from Configuration > Integrations > Halo API > View Applications after saving the application (it can change on save).");

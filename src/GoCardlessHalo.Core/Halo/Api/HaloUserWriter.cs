@@ -204,6 +204,12 @@ namespace GoCardlessHalo.Core.Halo.Api
                 {
                     throw new GcHaloException(ErrorIds.HaloUserWriteInvalid, ErrorKind.InvalidArgument, $"User write {i + 1} of {writes.Count} {problem}. Nothing was written.", write.Id ?? (object)(write.Email ?? write.Name ?? string.Empty));
                 }
+
+                // Halo's columns are not visible through the API: checked here as the SQL target checks them (issue 8).
+                if (HaloUserColumns.TooLong(write) is { } tooLong)
+                {
+                    throw tooLong;
+                }
             }
         }
     }

@@ -69,7 +69,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
         /// <summary>Waits up to <paramref name="timeout"/> for the run lock in <paramref name="database"/>.</summary>
         /// <exception cref="GcHaloException">SyncLockTimeout, naming the holder where the database records it.</exception>
         public static Task<HaloDatabaseLock> AcquireAsync(SqlDatabase database, SyncRunHolder holder, TimeSpan timeout, CancellationToken cancellationToken) =>
-            database.Kind == HaloTargetKind.SqlServer
+            database.Kind == SqlKind.SqlServer
                 ? AcquireSessionLockAsync(database, timeout, cancellationToken)
                 : AcquireRowAsync(database, holder, timeout, cancellationToken);
 

@@ -19,7 +19,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
     /// Halo's DB Integrator does. Reads and writes AREA, SITE, USERS, FIELDINFO and FieldData (plus legacy
     /// USERS.CF* columns); every write batch is one transaction.
     /// </summary>
-    public sealed class HaloSqlTarget : IHaloTarget, IHaloHealthProbe, IHaloSqlDatabase, IHaloInvoices
+    public sealed class HaloSqlTarget : IHaloTarget, IHaloHealthProbe, IHaloSqlDatabase, IHaloInvoices, IHaloGoCardlessSettingsSource
     {
         private readonly bool ownsDatabase;
         private HaloSchema? schema;
@@ -48,7 +48,9 @@ namespace GoCardlessHalo.Core.Halo.Sql
         public SqlDatabase Database { get; }
 
         /// <inheritdoc />
-        public HaloTargetKind Kind => Database.Kind;
+        /// <remarks>The one place a database's <see cref="SqlKind"/> is told as a Halo target kind; the other way
+        /// (settings to database) is <c>Connections/ModuleConnections.cs</c>, where the target is built.</remarks>
+        public HaloTargetKind Kind => Database.Kind == SqlKind.SqlServer ? HaloTargetKind.SqlServer : HaloTargetKind.Sqlite;
 
         /// <inheritdoc />
         public string Location => Database.Location;
@@ -214,6 +216,10 @@ namespace GoCardlessHalo.Core.Halo.Sql
 
         Task<HaloNativeIntegrator> IHaloHealthProbe.ReadNativeIntegratorAsync(CancellationToken cancellationToken) =>
             HaloSqlHealthProbe.ReadNativeIntegratorAsync(Database, cancellationToken);
+
+        /// <inheritdoc />
+        public Task<HaloGoCardlessSettings> ReadGoCardlessSettingsAsync(CancellationToken cancellationToken) =>
+            HaloSqlGoCardlessSettings.ReadAsync(Database, Schema, cancellationToken);
 
         /// <inheritdoc />
         async IAsyncEnumerable<HaloInvoice> IHaloInvoices.GetInvoicesAsync(HaloInvoiceQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)

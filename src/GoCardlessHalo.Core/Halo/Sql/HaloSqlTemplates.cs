@@ -8,14 +8,6 @@ namespace GoCardlessHalo.Core.Halo.Sql
     /// </summary>
     internal static class HaloSqlTemplates
     {
-        public static readonly SqlTemplate DiscoverColumns = new SqlTemplate(
-            nameof(DiscoverColumns),
-            "SELECT c.TABLE_NAME, c.COLUMN_NAME, c.DATA_TYPE, c.IS_NULLABLE, c.COLUMN_DEFAULT, c.CHARACTER_MAXIMUM_LENGTH,"
-            + " COLUMNPROPERTY(OBJECT_ID(QUOTENAME(c.TABLE_SCHEMA) + N'.' + QUOTENAME(c.TABLE_NAME)), c.COLUMN_NAME, 'IsIdentity') AS IS_IDENTITY,"
-            + " COLUMNPROPERTY(OBJECT_ID(QUOTENAME(c.TABLE_SCHEMA) + N'.' + QUOTENAME(c.TABLE_NAME)), c.COLUMN_NAME, 'IsComputed') AS IS_COMPUTED"
-            + " FROM INFORMATION_SCHEMA.COLUMNS c WHERE c.TABLE_SCHEMA = @schema AND c.TABLE_NAME = @table ORDER BY c.ORDINAL_POSITION",
-            "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(@table)");
-
         public static readonly SqlTemplate SelectClients = new SqlTemplate(
             nameof(SelectClients),
             "SELECT a.{AREA.Aarea}, a.{AREA.aareadesc}, a.{AREA.AIsInactive} FROM {AREA} a ORDER BY a.{AREA.Aarea}");
@@ -65,14 +57,6 @@ namespace GoCardlessHalo.Core.Halo.Sql
             nameof(CountById),
             "SELECT COUNT(*) FROM {=table} WHERE {=idColumn} = @id");
 
-        public static readonly SqlTemplate InsertRow = new SqlTemplate(
-            nameof(InsertRow),
-            "INSERT INTO {=table} ({=columns}) VALUES ({=values})");
-
-        public static readonly SqlTemplate UpdateRowById = new SqlTemplate(
-            nameof(UpdateRowById),
-            "UPDATE {=table} SET {=assignments} WHERE {=idColumn} = @id");
-
         public static readonly SqlTemplate UpdateFieldData = new SqlTemplate(
             nameof(UpdateFieldData),
             "UPDATE {FieldData} SET {FieldData.fdValueString} = @value, {FieldData.fdDisplay} = @display, {FieldData.fdLastUpdated} = @updated"
@@ -92,6 +76,20 @@ namespace GoCardlessHalo.Core.Halo.Sql
             nameof(SelectModulesNamed),
             "SELECT m.{MODULESETUP.MSid}, m.{MODULESETUP.MSName}, m.{MODULESETUP.MSHaloIntegratorEnabled}{=optionalColumns}"
             + " FROM {MODULESETUP} m WHERE m.{MODULESETUP.MSName} LIKE @name ORDER BY m.{MODULESETUP.MSid}");
+
+        /// <summary>Halo's GoCardless settings row (Control4's rgocardless* columns that exist, in {=columns}).</summary>
+        public static readonly SqlTemplate SelectGoCardlessControl = new SqlTemplate(
+            nameof(SelectGoCardlessControl),
+            "SELECT TOP (1) {=columns} FROM {=table}",
+            "SELECT {=columns} FROM {=table} LIMIT 1");
+
+        /// <summary>
+        /// Halo's integration field mappings of the MODULESETUP rows whose name matches @name (which module is GoCardless's
+        /// is the same inference as the health check's: its MSName mentions GoCardless).
+        /// </summary>
+        public static readonly SqlTemplate SelectGoCardlessFieldMappings = new SqlTemplate(
+            nameof(SelectGoCardlessFieldMappings),
+            "SELECT {=columns} FROM {=table} WHERE {=moduleColumn} IN (SELECT {=moduleId} FROM {=modules} WHERE {=moduleName} LIKE @name)");
 
         private const string UsersSelect =
             "SELECT u.{USERS.Uid}, u.{USERS.uusername}, u.{USERS.uFirstName}, u.{USERS.uLastName}, u.{USERS.uemail}, u.{USERS.uextn},"

@@ -146,7 +146,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
 
         private static void RequireSqlite(SqlDatabase database)
         {
-            if ((database ?? throw new ArgumentNullException(nameof(database))).Kind != HaloTargetKind.Sqlite)
+            if ((database ?? throw new ArgumentNullException(nameof(database))).Kind != SqlKind.Sqlite)
             {
                 throw new ArgumentException("Only an embedded SQLite database can be created or seeded; the module never creates Halo's tables on SQL Server.", nameof(database));
             }

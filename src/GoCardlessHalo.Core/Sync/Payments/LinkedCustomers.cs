@@ -19,36 +19,29 @@ namespace GoCardlessHalo.Core.Sync.Payments
     /// </summary>
     internal sealed class LinkedCustomers
     {
-        private readonly Dictionary<string, int> userByCustomer;
-
-        private LinkedCustomers(IReadOnlyList<(string CustomerId, int UserId)> links, IReadOnlyDictionary<int, HaloUser>? usersRead)
+        private LinkedCustomers(IEnumerable<(string CustomerId, int UserId)> links, IReadOnlyDictionary<int, HaloUser>? usersRead)
         {
-            Links = links;
+            Index = new LinkIndex(links.Select(l => ((string?)l.CustomerId, l.UserId)));
             UsersRead = usersRead;
-
-            // Two users linked to one customer is a data problem in Halo; the lowest id owns the ledger rows (a stable
-            // choice), and every one of them still gets the summary.
-            var byCustomer = links.GroupBy(l => l.CustomerId, StringComparer.Ordinal).ToList();
-            userByCustomer = byCustomer.ToDictionary(g => g.Key, g => g.Min(l => l.UserId), StringComparer.Ordinal);
-            Duplicates = byCustomer.Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         }
 
+        /// <summary>Which user holds which customer (the one link index, <see cref="LinkIndex"/>).</summary>
+        public LinkIndex Index { get; }
+
         /// <summary>Every linked user with the (normalised) customer id it links to.</summary>
-        public IReadOnlyList<(string CustomerId, int UserId)> Links { get; }
+        public IReadOnlyList<(string CustomerId, int UserId)> Links => Index.Links;
 
         /// <summary>The linked users as this run read them from Halo; null when the links came from the ledger's map.</summary>
         public IReadOnlyDictionary<int, HaloUser>? UsersRead { get; }
 
-        /// <summary>Customer ids with more than one linked user.</summary>
-        public IReadOnlyList<string> Duplicates { get; }
+        public int CustomerCount => Index.CustomerCount;
 
-        public int CustomerCount => userByCustomer.Count;
+        /// <summary>Every linked customer with the user that owns its payments.</summary>
+        public IEnumerable<KeyValuePair<string, int>> Customers => Index.Customers;
 
-        public IEnumerable<KeyValuePair<string, int>> Customers => userByCustomer;
+        public bool IsLinked(string? customerId) => Index.IsLinked(customerId);
 
-        /// <summary>The user's link value, normalised; null when the user is not linked.</summary>
-        public static string? LinkOf(HaloUser user, string linkField) =>
-            user.CustomFields.TryGetValue(linkField, out var value) && !string.IsNullOrWhiteSpace(value) ? LinkValues.Normalize(value) : null;
+        public int? UserOf(string? customerId) => Index.UserOf(customerId);
 
         /// <summary>
         /// The ledger's link map when it is fresh, or every linked user read from Halo (and the map refreshed with
@@ -80,7 +73,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
             var query = new HaloUserQuery { LinkField = linkField, IncludeInactive = true };
             await foreach (var user in halo.GetUsersAsync(query, cancellationToken).ConfigureAwait(false))
             {
-                if (LinkOf(user, linkField) is { } customer)
+                if (LinkValues.Read(user, linkField) is { } customer)
                 {
                     links.Add((customer, user.Id));
                     users[user.Id] = user;
@@ -90,19 +83,15 @@ namespace GoCardlessHalo.Core.Sync.Payments
             return new LinkedCustomers(links, users);
         }
 
-
         private static LinkedCustomers Warn(LinkedCustomers linked, string linkField, IEngineLog log)
         {
-            if (linked.Duplicates.Count > 0)
+            var duplicates = linked.Index.Duplicates();
+            if (duplicates.Count > 0)
             {
-                log.Warning($"{linked.Duplicates.Count} GoCardless customer(s) are linked to more than one Halo user (e.g. {linked.Duplicates[0]}); their payments are listed under the lowest user id. Clear the {linkField} field of the extra users in Halo.");
+                log.Warning($"{duplicates.Count} GoCardless customer(s) are linked to more than one Halo user (e.g. {duplicates.Keys.First()}); their payments are listed under the lowest user id. Clear the {linkField} field of the extra users in Halo.");
             }
 
             return linked;
         }
-
-        public bool IsLinked(string? customerId) => LinkValues.Normalize(customerId) is { } key && userByCustomer.ContainsKey(key);
-
-        public int? UserOf(string? customerId) => LinkValues.Normalize(customerId) is { } key && userByCustomer.TryGetValue(key, out var user) ? user : (int?)null;
     }
 }

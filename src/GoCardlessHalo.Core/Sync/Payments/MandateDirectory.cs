@@ -10,6 +10,13 @@ using GoCardlessHalo.Core.Ledger;
 
 namespace GoCardlessHalo.Core.Sync.Payments
 {
+    /// <summary>A gch_mandate row: which customer a mandate belongs to (payments only link their mandate) and its status.</summary>
+    internal sealed record MandateRow(string MandateId, string? CustomerId, string Status, DateTimeOffset CreatedAt)
+    {
+        public bool SameStoredValues(MandateRow other) =>
+            MandateId == other.MandateId && CustomerId == other.CustomerId && Status == other.Status && CreatedAt.UtcTicks == other.CreatedAt.UtcTicks;
+    }
+
     /// <summary>
     /// Every mandate the ledger knows, kept current during a run: payments link only their mandate, so this is how
     /// a payment finds its customer. Mandates seen in a list or fetched are compared with the stored row and queued
@@ -18,13 +25,13 @@ namespace GoCardlessHalo.Core.Sync.Payments
     /// </summary>
     internal sealed class MandateDirectory
     {
-        private readonly Dictionary<string, MandateRecord> stored;
-        private readonly Dictionary<string, MandateRecord> pending = new Dictionary<string, MandateRecord>(StringComparer.Ordinal);
+        private readonly Dictionary<string, MandateRow> stored;
+        private readonly Dictionary<string, MandateRow> pending = new Dictionary<string, MandateRow>(StringComparer.Ordinal);
         private readonly GoCardlessClient client;
         private readonly PaymentSyncStatistics statistics;
         private readonly IEngineLog log;
 
-        public MandateDirectory(Dictionary<string, MandateRecord> stored, GoCardlessClient client, PaymentSyncStatistics statistics, IEngineLog log)
+        public MandateDirectory(Dictionary<string, MandateRow> stored, GoCardlessClient client, PaymentSyncStatistics statistics, IEngineLog log)
         {
             this.stored = stored;
             this.client = client;
@@ -59,7 +66,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
                 log.Warning($"Mandate {mandate.Id} links no customer and no bank account, so its payments cannot be attributed to anyone; they are skipped.");
             }
 
-            var record = new MandateRecord(mandate.Id, LinkValues.Normalize(customer), mandate.Status, mandate.CreatedAt);
+            var record = new MandateRow(mandate.Id, LinkValues.Normalize(customer), mandate.Status, mandate.CreatedAt);
             if (known is null || !known.SameStoredValues(record))
             {
                 pending[record.MandateId] = record;
@@ -74,9 +81,9 @@ namespace GoCardlessHalo.Core.Sync.Payments
         public Task RefreshAsync(IEnumerable<string> mandateIds, CancellationToken cancellationToken) => FetchAsync(mandateIds, cancellationToken);
 
         /// <summary>Writes the queued mandates; returns what was written (before is null for a new mandate).</summary>
-        public async Task<IReadOnlyList<(MandateRecord? Before, MandateRecord After)>> FlushAsync(LedgerWriter writer, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<(MandateRow? Before, MandateRow After)>> FlushAsync(LedgerWriter writer, CancellationToken cancellationToken)
         {
-            var written = new List<(MandateRecord?, MandateRecord)>(pending.Count);
+            var written = new List<(MandateRow?, MandateRow)>(pending.Count);
             foreach (var record in pending.Values)
             {
                 stored.TryGetValue(record.MandateId, out var before);
@@ -94,7 +101,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
             return written;
         }
 
-        private MandateRecord? Find(string mandateId) =>
+        private MandateRow? Find(string mandateId) =>
             pending.TryGetValue(mandateId, out var queued) ? queued : stored.TryGetValue(mandateId, out var known) ? known : null;
 
         private async Task FetchAsync(IEnumerable<string> mandateIds, CancellationToken cancellationToken)

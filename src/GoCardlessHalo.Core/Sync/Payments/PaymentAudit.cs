@@ -47,7 +47,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
                 Values(write.After))));
         }
 
-        public void Mandates(IReadOnlyList<(MandateRecord? Before, MandateRecord After)> writes, bool summariseAsPage)
+        public void Mandates(IReadOnlyList<(MandateRow? Before, MandateRow After)> writes, bool summariseAsPage)
         {
             if (log is null || writes.Count == 0)
             {

@@ -6,7 +6,10 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Config;
+using GoCardlessHalo.Core.Diagnostics;
 using GoCardlessHalo.Core.Halo;
+using GoCardlessHalo.Core.Internal;
+using GoCardlessHalo.Core.Ledger;
 
 namespace GoCardlessHalo.Core.Sync.Payments
 {
@@ -19,8 +22,24 @@ namespace GoCardlessHalo.Core.Sync.Payments
     /// requests — checked to still hold their link, and written in batches; the values written are recorded. A user
     /// whose link moved is skipped and the link map expired, so the next run reads every linked user again.
     /// </summary>
-    public static class PaymentSummaryWriter
+    public sealed class PaymentSummaryWriter
     {
+        private readonly PaymentLedger ledger;
+        private readonly LinkedCustomers links;
+        private readonly PaymentSyncOptions options;
+        private readonly PaymentAudit audit;
+        private readonly IEngineLog log;
+
+        /// <summary>The summarise step of one payment sync: the ledger it computes from, the run's links, where it reports.</summary>
+        internal PaymentSummaryWriter(PaymentLedger ledger, LinkedCustomers links, PaymentSyncOptions options, PaymentAudit audit, IEngineLog log)
+        {
+            this.ledger = ledger;
+            this.links = links;
+            this.options = options;
+            this.audit = audit;
+            this.log = log;
+        }
+
         /// <summary>Status of the customer's last payment ("last" = latest charge date, ties by creation time).</summary>
         public const string LastStatus = "payment.last_status";
 
@@ -36,32 +55,32 @@ namespace GoCardlessHalo.Core.Sync.Payments
         /// <summary>Users per page of Halo's user list (Halo caps pages at 100: /work/shared/reference/halo.md, U4).</summary>
         private const int HaloUsersPerPage = 100;
 
-        internal static async Task<int> WriteAsync(PaymentSyncRun run, IHaloTarget halo, CancellationToken cancellationToken)
+        /// <summary>Brings the linked users' summary fields up to date; returns how many users were written.</summary>
+        internal async Task<int> WriteAsync(IHaloTarget halo, CancellationToken cancellationToken)
         {
-            var mappings = run.Options.SummaryMappings;
-            var links = run.Links;
+            var mappings = options.SummaryMappings;
             if (mappings.Count == 0 || links.Links.Count == 0)
             {
                 return 0;
             }
 
             var watch = Stopwatch.StartNew();
-            var wanted = await WantedAsync(run, mappings, cancellationToken).ConfigureAwait(false);
-            var recorded = await run.Ledger.LoadSummariesAsync(cancellationToken).ConfigureAwait(false);
+            var wanted = await WantedAsync(mappings, cancellationToken).ConfigureAwait(false);
+            var recorded = await ledger.LoadSummariesAsync(cancellationToken).ConfigureAwait(false);
             var users = links.UsersRead;
             var known = users is null ? recorded : HeldBy(users.Values, mappings);
             var stale = links.Links.Where(l => Differs(wanted, known, l)).ToList();
-            await SayCostAsync(run, halo, stale.Count, users is null, cancellationToken).ConfigureAwait(false);
+            await SayCostAsync(halo, stale.Count, users is null, cancellationToken).ConfigureAwait(false);
             if (stale.Count > 0 && users is null)
             {
-                users = await ReadUsersAsync(run, halo, stale, cancellationToken).ConfigureAwait(false);
+                users = await ReadUsersAsync(halo, stale, cancellationToken).ConfigureAwait(false);
             }
 
             var plans = new List<SummaryPlan>();
             var linkMoved = false;
             foreach (var (customer, userId) in stale)
             {
-                if (users is null || !users.TryGetValue(userId, out var user) || LinkedCustomers.LinkOf(user, run.Options.LinkField) != customer)
+                if (users is null || !users.TryGetValue(userId, out var user) || LinkValues.Read(user, options.LinkField) != customer)
                 {
                     // Deleted, or relinked by an agent since the link map was read: not this customer's user any more.
                     linkMoved = true;
@@ -77,8 +96,8 @@ namespace GoCardlessHalo.Core.Sync.Payments
             // What Halo holds where the ledger's record of it is out of date (a user written is recorded after its write).
             var planned = new HashSet<int>(plans.Select(p => p.User.Id));
             var unrecorded = (users?.Values ?? Enumerable.Empty<HaloUser>()).Where(u => !planned.Contains(u.Id) && Differs(HeldBy(new[] { u }, mappings)[u.Id], recorded, u.Id)).ToList();
-            await RecordAsync(run, unrecorded, mappings, linkMoved, cancellationToken).ConfigureAwait(false);
-            foreach (var batch in plans.Batches(run.Options.HaloBatchSize))
+            await RecordAsync(unrecorded, mappings, linkMoved, cancellationToken).ConfigureAwait(false);
+            foreach (var batch in plans.Batches(options.HaloBatchSize))
             {
                 await halo.WriteUsersAsync(batch.Select(p => p.Write).ToList(), cancellationToken).ConfigureAwait(false);
                 foreach (var plan in batch)
@@ -89,27 +108,27 @@ namespace GoCardlessHalo.Core.Sync.Payments
                     }
                 }
 
-                run.Audit.Summaries(batch.Select(p => PaymentAudit.Summary(p.User.Id, p.CustomerId, p.Before, p.After)));
+                audit.Summaries(batch.Select(p => PaymentAudit.Summary(p.User.Id, p.CustomerId, p.Before, p.After)));
 
-                await RecordAsync(run, batch.Select(p => p.User).ToList(), mappings, false, cancellationToken).ConfigureAwait(false);
+                await RecordAsync(batch.Select(p => p.User).ToList(), mappings, false, cancellationToken).ConfigureAwait(false);
             }
 
-            run.Log.Verbose($"Sync-GcPayment: payment summary of {links.Links.Count} linked user(s) computed; {stale.Count} differed from what Halo holds, {plans.Count} written to Halo in {watch.ElapsedMilliseconds} ms.");
+            log.Verbose($"Sync-GcPayment: payment summary of {links.Links.Count} linked user(s) computed; {stale.Count} differed from what Halo holds, {plans.Count} written to Halo in {watch.ElapsedMilliseconds} ms.");
             if (linkMoved)
             {
-                run.Log.Warning("A Halo user no longer holds the GoCardless link the link map recorded (relinked or deleted since the last Import-GcUser); its summary was not written. The next Sync-GcPayment reads every linked user again.");
+                log.Warning("A Halo user no longer holds the GoCardless link the link map recorded (relinked or deleted since the last Import-GcUser); its summary was not written. The next Sync-GcPayment reads every linked user again.");
             }
 
             return plans.Count;
         }
 
         // The summary every linked customer should show, from the ledger: customer → field → value.
-        private static async Task<Dictionary<string, PaymentRecord>> LatestPaymentsAsync(PaymentSyncRun run, CancellationToken cancellationToken)
+        private async Task<Dictionary<string, PaymentRecord>> LatestPaymentsAsync(CancellationToken cancellationToken)
         {
             var payments = new Dictionary<string, PaymentRecord>(StringComparer.Ordinal);
-            await foreach (var (customer, latest) in run.Ledger.ReadLatestPaymentsAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var (customer, latest) in ledger.ReadLatestPaymentsAsync(cancellationToken).ConfigureAwait(false))
             {
-                if (run.Links.IsLinked(customer))
+                if (links.IsLinked(customer))
                 {
                     payments[customer] = latest;
                 }
@@ -118,20 +137,20 @@ namespace GoCardlessHalo.Core.Sync.Payments
             return payments;
         }
 
-        private static async Task<Dictionary<string, Dictionary<string, string>>> WantedAsync(PaymentSyncRun run, IReadOnlyList<FieldMapping> mappings, CancellationToken cancellationToken)
+        private async Task<Dictionary<string, Dictionary<string, string>>> WantedAsync(IReadOnlyList<FieldMapping> mappings, CancellationToken cancellationToken)
         {
-            var payments = await LatestPaymentsAsync(run, cancellationToken).ConfigureAwait(false);
+            var payments = await LatestPaymentsAsync(cancellationToken).ConfigureAwait(false);
             var mandates = new Dictionary<string, string>(StringComparer.Ordinal);
-            await foreach (var (customer, status) in run.Ledger.ReadLatestMandatesAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var (customer, status) in ledger.ReadLatestMandatesAsync(cancellationToken).ConfigureAwait(false))
             {
-                if (run.Links.IsLinked(customer))
+                if (links.IsLinked(customer))
                 {
                     mandates[customer] = status;
                 }
             }
 
             var wanted = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
-            foreach (var customer in run.Links.Customers.Select(c => c.Key))
+            foreach (var customer in links.Customers.Select(c => c.Key))
             {
                 payments.TryGetValue(customer, out var payment);
                 mandates.TryGetValue(customer, out var mandate);
@@ -175,15 +194,15 @@ namespace GoCardlessHalo.Core.Sync.Payments
 
         // The users to write, read from Halo: one by one when that is fewer requests than reading every linked user
         // in pages (which then also refreshes the link map), paged otherwise.
-        private static async Task<IReadOnlyDictionary<int, HaloUser>> ReadUsersAsync(PaymentSyncRun run, IHaloTarget halo, List<(string CustomerId, int UserId)> stale, CancellationToken cancellationToken)
+        private async Task<IReadOnlyDictionary<int, HaloUser>> ReadUsersAsync(IHaloTarget halo, List<(string CustomerId, int UserId)> stale, CancellationToken cancellationToken)
         {
             var ids = stale.Select(s => s.UserId).Distinct().ToList();
-            var pages = (run.Links.Links.Count + HaloUsersPerPage - 1) / HaloUsersPerPage;
+            var pages = (links.Links.Count + HaloUsersPerPage - 1) / HaloUsersPerPage;
             if (ids.Count > pages)
             {
-                run.Log.Verbose($"Sync-GcPayment: {ids.Count} summaries to write; reading the {run.Links.Links.Count} linked users in about {pages} page(s) costs fewer Halo requests than one read per user.");
-                var all = await LinkedCustomers.ReadAsync(halo, run.Options.LinkField, cancellationToken).ConfigureAwait(false);
-                await run.Ledger.RefreshLinkMapAsync(all.Links, run.Options.Clock, cancellationToken).ConfigureAwait(false);
+                log.Verbose($"Sync-GcPayment: {ids.Count} summaries to write; reading the {links.Links.Count} linked users in about {pages} page(s) costs fewer Halo requests than one read per user.");
+                var all = await LinkedCustomers.ReadAsync(halo, options.LinkField, cancellationToken).ConfigureAwait(false);
+                await ledger.RefreshLinkMapAsync(all.Links, options.Clock, cancellationToken).ConfigureAwait(false);
                 return all.UsersRead!;
             }
 
@@ -216,26 +235,26 @@ namespace GoCardlessHalo.Core.Sync.Payments
         }
 
         // Says what the summaries will cost in Halo requests, and warns when the budget means waiting for them.
-        private static async Task SayCostAsync(PaymentSyncRun run, IHaloTarget halo, int users, bool mustRead, CancellationToken cancellationToken)
+        private async Task SayCostAsync(IHaloTarget halo, int users, bool mustRead, CancellationToken cancellationToken)
         {
-            var cost = Cost(users, run.Links.Links.Count, run.Options.HaloBatchSize, mustRead);
-            run.Log.Verbose($"Sync-GcPayment: {users} payment summary(ies) to bring up to date: about {cost} Halo request(s).");
+            var cost = Cost(users, links.Links.Count, options.HaloBatchSize, mustRead);
+            log.Verbose($"Sync-GcPayment: {users} payment summary(ies) to bring up to date: about {cost} Halo request(s).");
             if (cost > 0 && halo is IHaloRequestBudget budget && budget.RequestsPer5Minutes > 0
                 && await budget.EstimateWaitAsync(cost, cancellationToken).ConfigureAwait(false) is var wait && wait > TimeSpan.FromSeconds(1))
             {
-                run.Log.Warning($"Sync-GcPayment: the {cost} Halo request(s) for the payment summaries exceed what is left of {budget.RequestsPer5Minutes} per 5 minutes (shared by the module's runs on this machine); the run will wait about {wait.TotalMinutes:0.#} minute(s).");
+                log.Warning($"Sync-GcPayment: the {cost} Halo request(s) for the payment summaries exceed what is left of {budget.RequestsPer5Minutes} per 5 minutes (shared by the module's runs on this machine); the run will wait about {wait.TotalMinutes:0.#} minute(s).");
             }
         }
 
         // Records what Halo now holds in the summary fields of these users; expires the link map when a link moved.
-        private static async Task RecordAsync(PaymentSyncRun run, IReadOnlyList<HaloUser> users, IReadOnlyList<FieldMapping> mappings, bool expireLinks, CancellationToken cancellationToken)
+        private async Task RecordAsync(IReadOnlyList<HaloUser> users, IReadOnlyList<FieldMapping> mappings, bool expireLinks, CancellationToken cancellationToken)
         {
             if (users.Count == 0 && !expireLinks)
             {
                 return;
             }
 
-            using var writer = await run.Ledger.BeginWriteAsync(run.Options.Clock, cancellationToken).ConfigureAwait(false);
+            using var writer = await ledger.BeginWriteAsync(options.Clock, cancellationToken).ConfigureAwait(false);
             foreach (var user in users)
             {
                 foreach (var mapping in mappings)

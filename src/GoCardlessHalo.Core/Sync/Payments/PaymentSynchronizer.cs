@@ -15,7 +15,11 @@ namespace GoCardlessHalo.Core.Sync.Payments
 {
     /// <summary>
     /// The engine of Sync-GcPayment: keeps the payment ledger in step with GoCardless for the customers linked to
-    /// Halo users, and streams every status change it stores.
+    /// Halo users, and streams every status change it stores. One way, step by step: read GoCardless
+    /// (<see cref="PaymentBackfill"/>, <see cref="EventWindow"/>, <see cref="PendingPaymentReconciliation"/>, with
+    /// <see cref="MandateDirectory"/> telling each payment's customer) → decide (<see cref="PaymentDecisions"/>) →
+    /// store (<see cref="PaymentStore"/>, one transaction a batch) → summarise to Halo (<see cref="PaymentSummaryWriter"/>).
+    /// Each step is handed what it needs and returns what the next needs.
     /// <list type="bullet">
     /// <item>First run (no watermark): the newest payment event's time becomes the watermark first, so nothing that
     /// happens during the backfill is missed; then every mandate and every payment is read (500 a page) and the
@@ -61,6 +65,9 @@ namespace GoCardlessHalo.Core.Sync.Payments
         /// <summary>What the last completed run read and wrote; null until a run has been enumerated to its end.</summary>
         public PaymentSyncStatistics? LastRun { get; private set; }
 
+        /// <summary>The mandate status changes the runs stored (Sync/Mandates); the caller drains them beside the payment changes.</summary>
+        public Mandates.MandateChangeFeed MandateChanges { get; } = new Mandates.MandateChangeFeed();
+
         /// <summary>Runs one sync, streaming each payment change once it is committed. See the class summary.</summary>
         public async IAsyncEnumerable<PaymentChange> SyncAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
@@ -71,51 +78,47 @@ namespace GoCardlessHalo.Core.Sync.Payments
             var links = await LinkedCustomers.LoadAsync(ledger, halo, options, log, readHalo: false, cancellationToken).ConfigureAwait(false);
             var statistics = new PaymentSyncStatistics { LinkedUsers = links.Links.Count, LinkedCustomers = links.CustomerCount };
             var watermark = await ledger.GetWatermarkAsync(cancellationToken).ConfigureAwait(false);
-            var run = new PaymentSyncRun(
-                client,
-                ledger,
-                options,
-                log,
-                new PaymentAudit(audit),
-                links,
-                await ledger.LoadMandatesAsync(cancellationToken).ConfigureAwait(false),
-                await ledger.LoadCustomersAsync(cancellationToken).ConfigureAwait(false),
-                statistics);
+            var paymentAudit = new PaymentAudit(audit);
+            var mandates = new MandateDirectory(await ledger.LoadMandatesAsync(cancellationToken).ConfigureAwait(false), client, statistics, log);
+            var backfilled = await ledger.LoadCustomersAsync(cancellationToken).ConfigureAwait(false);
+            var store = new PaymentStore(ledger, options.Clock, mandates, links.Index, client.Dashboard, paymentAudit, statistics, backfilled) { MandateChanges = MandateChanges };
+            var backfill = new PaymentBackfill(client, mandates, options, statistics, log);
             log.Verbose($"Sync-GcPayment: {links.Links.Count} Halo user(s) linked to {links.CustomerCount} GoCardless customer(s) through {options.LinkField}; ledger {ledger.Location}; watermark {IsoTime.Format(watermark)}.");
 
-            var changes = watermark is null ? FirstRunAsync(run, cancellationToken) : IncrementalAsync(run, watermark.Value, cancellationToken);
+            var changes = watermark is null
+                ? FirstRunAsync(backfill, store, paymentAudit, statistics, cancellationToken)
+                : IncrementalAsync(watermark.Value, backfill, store, mandates, links.Index, paymentAudit, statistics, cancellationToken);
             await foreach (var change in changes.ConfigureAwait(false))
             {
                 yield return change;
             }
 
-            statistics.HaloUsersWritten = await PaymentSummaryWriter.WriteAsync(run, halo, cancellationToken).ConfigureAwait(false);
+            statistics.HaloUsersWritten = await new PaymentSummaryWriter(ledger, links, options, paymentAudit, log).WriteAsync(halo, cancellationToken).ConfigureAwait(false);
             statistics.Elapsed = watch.Elapsed;
             LastRun = statistics;
             log.Verbose("Sync-GcPayment: " + statistics);
         }
 
-        private async IAsyncEnumerable<PaymentChange> FirstRunAsync(PaymentSyncRun run, [EnumeratorCancellation] CancellationToken cancellationToken)
+        private async IAsyncEnumerable<PaymentChange> FirstRunAsync(
+            PaymentBackfill backfill,
+            PaymentStore store,
+            PaymentAudit paymentAudit,
+            PaymentSyncStatistics statistics,
+            [EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            run.Statistics.Mode = PaymentSyncMode.FirstRun;
+            statistics.Mode = PaymentSyncMode.FirstRun;
 
             // Taken before the backfill: whatever happens while it reads has a later event, read by the next run.
-            var watermark = await NewestPaymentEventAsync(cancellationToken).ConfigureAwait(false);
+            var watermark = await EventWindow.NewestPaymentEventAsync(client, cancellationToken).ConfigureAwait(false);
             var seen = await ledger.LoadSeenEventIdsAsync(cancellationToken).ConfigureAwait(false);
-            var alreadyReflected = (await EventsBeforeAsync(watermark, cancellationToken).ConfigureAwait(false)).Where(e => !seen.Contains(e.Key)).ToList();
+            var alreadyReflected = (await EventWindow.EventsBeforeAsync(client, watermark, options, cancellationToken).ConfigureAwait(false)).Where(e => !seen.Contains(e.Key)).ToList();
             log.Verbose($"Sync-GcPayment: first run; backfilling every payment of the linked customers. Newest payment event: {IsoTime.Format(watermark)}.");
-            await foreach (var change in new PaymentBackfill(run).AllAsync(_ => true, cancellationToken).ConfigureAwait(false))
-            {
-                yield return change;
-            }
-
-            await run.StoreAsync(
-                Array.Empty<PaymentObservation>(),
-                PaymentChangeOrigin.Backfill,
-                summarise: true,
+            var changes = BackfillAsync(
+                backfill.AllAsync(_ => true, cancellationToken),
+                store,
                 async writer =>
                 {
-                    var linkChanges = await run.ReconcileLinksAsync(writer, recordNew: true, cancellationToken).ConfigureAwait(false);
+                    var linkChanges = await store.ReconcileLinksAsync(writer, recordNew: true, cancellationToken).ConfigureAwait(false);
                     foreach (var e in alreadyReflected)
                     {
                         await writer.AddSeenEventAsync(e.Key, e.Value, cancellationToken).ConfigureAwait(false);
@@ -126,28 +129,42 @@ namespace GoCardlessHalo.Core.Sync.Payments
                     await writer.SetReconciledAsync(options.Clock.UtcNow, cancellationToken).ConfigureAwait(false);
                     return linkChanges;
                 },
-                cancellationToken).ConfigureAwait(false);
-            run.Audit.Watermark(null, watermark);
-            run.Statistics.CustomersBackfilled = run.Links.CustomerCount;
-            run.Statistics.WatermarkAfter = watermark;
-        }
-
-        private async IAsyncEnumerable<PaymentChange> IncrementalAsync(PaymentSyncRun run, DateTimeOffset watermark, [EnumeratorCancellation] CancellationToken cancellationToken)
-        {
-            var statistics = run.Statistics;
-            statistics.Mode = PaymentSyncMode.Incremental;
-            statistics.WatermarkBefore = watermark;
-            await foreach (var change in BackfillNewlyLinkedAsync(run, cancellationToken).ConfigureAwait(false))
+                cancellationToken);
+            await foreach (var change in changes.ConfigureAwait(false))
             {
                 yield return change;
             }
 
+            paymentAudit.Watermark(null, watermark);
+            statistics.CustomersBackfilled = statistics.LinkedCustomers;
+            statistics.WatermarkAfter = watermark;
+        }
+
+        private async IAsyncEnumerable<PaymentChange> IncrementalAsync(
+            DateTimeOffset watermark,
+            PaymentBackfill backfill,
+            PaymentStore store,
+            MandateDirectory mandates,
+            LinkIndex links,
+            PaymentAudit paymentAudit,
+            PaymentSyncStatistics statistics,
+            [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            statistics.Mode = PaymentSyncMode.Incremental;
+            statistics.WatermarkBefore = watermark;
+            var newlyLinked = links.Customers.Where(c => !store.BackfilledCustomers.ContainsKey(c.Key)).ToList();
+            await foreach (var change in BackfillNewlyLinkedAsync(newlyLinked, backfill, store, statistics, cancellationToken).ConfigureAwait(false))
+            {
+                yield return change;
+            }
+
+            // Read the events, decide and store them with the new watermark in one transaction.
             var seen = await ledger.LoadSeenEventIdsAsync(cancellationToken).ConfigureAwait(false);
-            var window = await EventWindow.ReadAsync(run, watermark - options.OverlapWindow, seen, cancellationToken).ConfigureAwait(false);
-            await run.Mandates.RefreshAsync(window.MandateIds, cancellationToken).ConfigureAwait(false);
-            await run.Mandates.ResolveAsync(window.Payments.Select(o => o.Payment?.MandateId), cancellationToken).ConfigureAwait(false);
+            var window = await EventWindow.ReadAsync(client, options, statistics, log, watermark - options.OverlapWindow, seen, cancellationToken).ConfigureAwait(false);
+            await mandates.RefreshAsync(window.MandateIds, cancellationToken).ConfigureAwait(false);
+            await mandates.ResolveAsync(window.Payments.Select(o => o.Payment?.MandateId), cancellationToken).ConfigureAwait(false);
             var newWatermark = window.Newest is { } newest && newest > watermark ? newest : watermark;
-            var changes = await run.StoreAsync(
+            var changes = await store.StoreAsync(
                 window.Payments,
                 PaymentChangeOrigin.Event,
                 summarise: false,
@@ -158,7 +175,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
                         await writer.AddSeenEventAsync(seenEvent.Key, seenEvent.Value, cancellationToken).ConfigureAwait(false);
                     }
 
-                    var linkChanges = await run.ReconcileLinksAsync(writer, recordNew: false, cancellationToken).ConfigureAwait(false);
+                    var linkChanges = await store.ReconcileLinksAsync(writer, recordNew: false, cancellationToken).ConfigureAwait(false);
                     if (newWatermark > watermark)
                     {
                         // No later run reads further back than the new watermark minus the overlap.
@@ -171,7 +188,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
                 cancellationToken).ConfigureAwait(false);
             if (newWatermark > watermark)
             {
-                run.Audit.Watermark(watermark, newWatermark);
+                paymentAudit.Watermark(watermark, newWatermark);
             }
 
             statistics.WatermarkAfter = newWatermark;
@@ -180,27 +197,61 @@ namespace GoCardlessHalo.Core.Sync.Payments
                 yield return change;
             }
 
-            foreach (var change in await PendingPaymentReconciliation.RunIfDueAsync(run, window.Payments.Select(o => o.PaymentId), cancellationToken).ConfigureAwait(false))
+            var due = await PendingPaymentReconciliation.ReadIfDueAsync(ledger, client, mandates, links, options, statistics, window.Payments.Select(o => o.PaymentId), cancellationToken).ConfigureAwait(false);
+            if (due is not null)
             {
-                yield return change;
+                var reconciled = await store.StoreAsync(
+                    due.Payments,
+                    PaymentChangeOrigin.Reconciliation,
+                    summarise: false,
+                    async writer =>
+                    {
+                        await writer.SetReconciledAsync(due.At, cancellationToken).ConfigureAwait(false);
+                        return Array.Empty<LinkChange>();
+                    },
+                    cancellationToken).ConfigureAwait(false);
+                statistics.PaymentsReconciled = due.Payments.Count;
+                log.Verbose($"Sync-GcPayment: read {due.Payments.Count} payment(s) not in a final state again by id (last time {IsoTime.Format(due.Last)}); {reconciled.Count} had moved without an event read.");
+                foreach (var change in reconciled)
+                {
+                    yield return change;
+                }
             }
         }
 
         // Customers linked in Halo since the last run: their history predates the watermark, so events cannot bring it.
-        private async IAsyncEnumerable<PaymentChange> BackfillNewlyLinkedAsync(PaymentSyncRun run, [EnumeratorCancellation] CancellationToken cancellationToken)
+        private async IAsyncEnumerable<PaymentChange> BackfillNewlyLinkedAsync(
+            IReadOnlyList<KeyValuePair<string, int>> newlyLinked,
+            PaymentBackfill backfill,
+            PaymentStore store,
+            PaymentSyncStatistics statistics,
+            [EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            var newlyLinked = run.Links.Customers.Where(c => !run.BackfilledCustomers.ContainsKey(c.Key)).ToList();
             if (newlyLinked.Count == 0)
             {
                 yield break;
             }
 
-            var backfill = new PaymentBackfill(run);
             if (newlyLinked.Count <= options.PerCustomerBackfillLimit)
             {
                 foreach (var customer in newlyLinked)
                 {
-                    foreach (var change in await backfill.CustomerAsync(customer.Key, customer.Value, cancellationToken).ConfigureAwait(false))
+                    // Stored together with the record that the customer is backfilled, so an interruption never
+                    // leaves a customer marked done with part of its history.
+                    var payments = await backfill.CustomerAsync(customer.Key, cancellationToken).ConfigureAwait(false);
+                    var changes = await store.StoreAsync(
+                        payments,
+                        PaymentChangeOrigin.Backfill,
+                        summarise: false,
+                        async writer =>
+                        {
+                            await writer.SaveCustomerAsync(customer.Key, customer.Value, exists: false, cancellationToken).ConfigureAwait(false);
+                            return new[] { new LinkChange(customer.Key, null, customer.Value) };
+                        },
+                        cancellationToken).ConfigureAwait(false);
+                    statistics.CustomersBackfilled++;
+                    log.Verbose($"Sync-GcPayment: customer {customer.Key} (Halo user {customer.Value}) linked since the last run: {payments.Count} payment(s) backfilled.");
+                    foreach (var change in changes)
                     {
                         yield return change;
                     }
@@ -211,15 +262,9 @@ namespace GoCardlessHalo.Core.Sync.Payments
 
             log.Verbose($"Sync-GcPayment: {newlyLinked.Count} customers linked since the last run (more than {options.PerCustomerBackfillLimit}); reading all payments once instead of customer by customer.");
             var wanted = new HashSet<string>(newlyLinked.Select(c => c.Key), StringComparer.Ordinal);
-            await foreach (var change in backfill.AllAsync(wanted.Contains, cancellationToken).ConfigureAwait(false))
-            {
-                yield return change;
-            }
-
-            await run.StoreAsync(
-                Array.Empty<PaymentObservation>(),
-                PaymentChangeOrigin.Backfill,
-                summarise: true,
+            var all = BackfillAsync(
+                backfill.AllAsync(wanted.Contains, cancellationToken),
+                store,
                 async writer =>
                 {
                     foreach (var customer in newlyLinked)
@@ -229,40 +274,32 @@ namespace GoCardlessHalo.Core.Sync.Payments
 
                     return newlyLinked.Select(c => new LinkChange(c.Key, null, c.Value)).ToList();
                 },
-                cancellationToken).ConfigureAwait(false);
-            run.Statistics.CustomersBackfilled += newlyLinked.Count;
+                cancellationToken);
+            await foreach (var change in all.ConfigureAwait(false))
+            {
+                yield return change;
+            }
+
+            statistics.CustomersBackfilled += newlyLinked.Count;
         }
 
-        private async Task<DateTimeOffset> NewestPaymentEventAsync(CancellationToken cancellationToken)
+        // Each batch a backfill read is stored (and its changes streamed) before the next is read; then, in one more
+        // transaction, `done` records what marks the backfill complete (its customers; on a first run the watermark).
+        private static async IAsyncEnumerable<PaymentChange> BackfillAsync(
+            IAsyncEnumerable<IReadOnlyCollection<ObservedPayment>> batches,
+            PaymentStore store,
+            Func<LedgerWriter, Task<IReadOnlyList<LinkChange>>> done,
+            [EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            var newest = new EventFilter { ResourceType = "payments", PageSize = 1, Include = string.Empty };
-            await foreach (var e in client.ListEventsAsync(newest, cancellationToken).ConfigureAwait(false))
+            await foreach (var batch in batches.ConfigureAwait(false))
             {
-                return e.CreatedAt;
+                foreach (var change in await store.StoreAsync(batch, PaymentChangeOrigin.Backfill, summarise: true, more: null, cancellationToken).ConfigureAwait(false))
+                {
+                    yield return change;
+                }
             }
 
-            // No payment event yet means no payment yet: the next run reads every event from the beginning.
-            return DateTimeOffset.FromUnixTimeSeconds(0);
-        }
-
-        // The events of the overlap window before the first watermark (any resource type, usually one request). The
-        // backfill, read after them, already holds their outcome; remembering them as seen spares the second run
-        // from re-applying them, so it writes nothing when nothing happened.
-        private async Task<Dictionary<string, DateTimeOffset>> EventsBeforeAsync(DateTimeOffset watermark, CancellationToken cancellationToken)
-        {
-            var events = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-            if (watermark == DateTimeOffset.FromUnixTimeSeconds(0) || options.OverlapWindow == TimeSpan.Zero)
-            {
-                return events;
-            }
-
-            var window = new EventFilter { CreatedAfter = watermark - options.OverlapWindow, CreatedOnOrBefore = watermark, PageSize = options.PageSize };
-            await foreach (var e in client.ListEventsAsync(window, cancellationToken).ConfigureAwait(false))
-            {
-                events[e.Id] = e.CreatedAt;
-            }
-
-            return events;
+            await store.StoreAsync(Array.Empty<ObservedPayment>(), PaymentChangeOrigin.Backfill, summarise: true, done, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -4,16 +4,20 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Ledger;
 
 namespace GoCardlessHalo.Core.Sync.Payments
 {
+    /// <summary>The payments a due reconciliation read again, and when it ran (stored with them) and last ran.</summary>
+    internal sealed record DueReconciliation(DateTimeOffset At, DateTimeOffset? Last, IReadOnlyList<ObservedPayment> Payments);
+
     /// <summary>
-    /// A safety net under the event window: GoCardless may list an event later than the overlap window behind the
+    /// Read step, a safety net under the event window: GoCardless may list an event later than the overlap window behind the
     /// watermark (events are listed by created_at, reference gocardless.md "Events"), and such an event would never
     /// be read. Once per <see cref="PaymentSyncOptions.ReconcileEvery"/>, the ledger's payments of linked customers
     /// that are not in a final state are read again by id (only those: one GET each) and any status change is
-    /// stored through the normal path (<see cref="PaymentSyncRun.StoreAsync"/>), in the same transaction as the
+    /// stored by the caller through the normal path (<see cref="PaymentStore.StoreAsync"/>), in the same transaction as the
     /// time of the reconciliation, so a failed run reconciles again next time.
     /// </summary>
     internal static class PendingPaymentReconciliation
@@ -26,48 +30,48 @@ namespace GoCardlessHalo.Core.Sync.Payments
         /// </summary>
         public static readonly IReadOnlyList<string> NonFinalStatuses = new[] { "pending_customer_approval", "pending_submission", "submitted", "confirmed" };
 
-        /// <summary>Reconciles when due; <paramref name="justObserved"/> are payments this run already read from events.</summary>
-        public static async Task<IReadOnlyList<PaymentChange>> RunIfDueAsync(PaymentSyncRun run, IEnumerable<string> justObserved, CancellationToken cancellationToken)
+        /// <summary>
+        /// When a reconciliation is due, the ledger's payments of linked customers not in a final state, read again by
+        /// id (their mandates known); null when it is not due. <paramref name="justObserved"/> are payments this run
+        /// already read from events.
+        /// </summary>
+        public static async Task<DueReconciliation?> ReadIfDueAsync(
+            PaymentLedger ledger,
+            GoCardlessClient client,
+            MandateDirectory mandates,
+            LinkIndex links,
+            PaymentSyncOptions options,
+            PaymentSyncStatistics statistics,
+            IEnumerable<string> justObserved,
+            CancellationToken cancellationToken)
         {
-            var every = run.Options.ReconcileEvery;
-            var now = run.Options.Clock.UtcNow;
-            var last = await run.Ledger.GetReconciledAsync(cancellationToken).ConfigureAwait(false);
+            var every = options.ReconcileEvery;
+            var now = options.Clock.UtcNow;
+            var last = await ledger.GetReconciledAsync(cancellationToken).ConfigureAwait(false);
             if (every <= TimeSpan.Zero || (last is { } at && now - at < every))
             {
-                return Array.Empty<PaymentChange>();
+                return null;
             }
 
             var skip = new HashSet<string>(justObserved, StringComparer.Ordinal);
             var pending = new List<string>();
-            await foreach (var record in run.Ledger.QueryAsync(new PaymentQuery { Statuses = NonFinalStatuses }, null, cancellationToken).ConfigureAwait(false))
+            await foreach (var record in ledger.QueryAsync(new PaymentQuery { Statuses = NonFinalStatuses }, null, cancellationToken).ConfigureAwait(false))
             {
-                if (run.Links.IsLinked(record.CustomerId) && !skip.Contains(record.PaymentId))
+                if (links.IsLinked(record.CustomerId) && !skip.Contains(record.PaymentId))
                 {
                     pending.Add(record.PaymentId);
                 }
             }
 
-            var observations = new List<PaymentObservation>();
+            var observed = new List<ObservedPayment>();
             foreach (var paymentId in pending)
             {
-                observations.Add(new PaymentObservation(paymentId, await run.Client.GetPaymentAsync(paymentId, cancellationToken).ConfigureAwait(false)));
-                run.Statistics.PaymentsFetched++;
+                observed.Add(new ObservedPayment(paymentId, await client.GetPaymentAsync(paymentId, cancellationToken).ConfigureAwait(false)));
+                statistics.PaymentsFetched++;
             }
 
-            await run.Mandates.ResolveAsync(observations.Select(o => o.Payment?.MandateId), cancellationToken).ConfigureAwait(false);
-            var changes = await run.StoreAsync(
-                observations,
-                PaymentChangeOrigin.Reconciliation,
-                summarise: false,
-                async writer =>
-                {
-                    await writer.SetReconciledAsync(now, cancellationToken).ConfigureAwait(false);
-                    return Array.Empty<LinkChange>();
-                },
-                cancellationToken).ConfigureAwait(false);
-            run.Statistics.PaymentsReconciled = observations.Count;
-            run.Log.Verbose($"Sync-GcPayment: read {observations.Count} payment(s) not in a final state again by id (last time {IsoTime.Format(last)}); {changes.Count} had moved without an event read.");
-            return changes;
+            await mandates.ResolveAsync(observed.Select(o => o.Payment?.MandateId), cancellationToken).ConfigureAwait(false);
+            return new DueReconciliation(now, last, observed);
         }
     }
 }

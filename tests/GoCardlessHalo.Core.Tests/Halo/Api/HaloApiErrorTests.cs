@@ -156,18 +156,19 @@ public sealed class HaloApiErrorTests
 
     public static IEnumerable<object[]> InvalidOptions() => new[]
     {
-        new object[] { "http://halo.example.com", "Url" },
-        new object[] { "halo.example.com", "Url" },
-        new object[] { "ftp://halo.example.com", "Url" },
+        new object[] { "http://halo.example.com", "Url", ErrorIds.InsecureAddress },
+        new object[] { "http://10.0.0.5/halo", "Url", ErrorIds.InsecureAddress },
+        new object[] { "halo.example.com", "Url", ErrorIds.HaloOptionsInvalid },
+        new object[] { "ftp://halo.example.com", "Url", ErrorIds.HaloOptionsInvalid },
     };
 
     [Theory]
     [MemberData(nameof(InvalidOptions))]
-    public void Unsafe_or_malformed_urls_are_refused(string url, string property)
+    public void Unsafe_or_malformed_urls_are_refused(string url, string property, string errorId)
     {
         var error = Assert.Throws<GcHaloException>(() => new HaloApiTarget(new HaloApiOptions { Url = url, ClientId = "id", ClientSecret = "s" }));
 
-        Assert.Equal(ErrorIds.HaloOptionsInvalid, error.ErrorId);
+        Assert.Equal((errorId, ErrorKind.InvalidArgument), (error.ErrorId, error.Kind));
         Assert.Equal(property, error.Target);
     }
 

@@ -7,8 +7,8 @@ using System.Threading.Tasks;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Halo.Sql;
-using static GoCardlessHalo.Core.Tests.Halo.HaloBehaviourSeed;
 using GoCardlessHalo.Core.Sql;
+using static GoCardlessHalo.Core.Tests.Halo.HaloBehaviourSeed;
 
 namespace GoCardlessHalo.Core.Tests.Halo.Sql;
 
@@ -86,6 +86,18 @@ public sealed class HaloSqlSchemaTests : SqliteDatabaseTests
 
         Assert.Equal(ErrorIds.HaloSchemaUnsupported, error.ErrorId);
         Assert.Contains("USERS.UWhere", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_column_sizes_the_api_target_checks_are_those_of_halos_schema()
+    {
+        var schema = string.Join("\n", HaloSqliteSchema.Statements.Select(t => t.TextFor(SqlKind.Sqlite)));
+
+        Assert.Equal(5, HaloUserColumns.Checked.Length);
+        foreach (var (column, maxLength, _) in HaloUserColumns.Checked)
+        {
+            Assert.Contains($"{column} nvarchar({maxLength}) ", schema, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using GoCardlessHalo.Core.Halo;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using GoCardlessHalo.Core.Ledger;
 using GoCardlessHalo.Core.Sql;
@@ -22,7 +21,7 @@ public sealed class SqlServerStatementParseTests
     public static TheoryData<string> SqlServerTemplates()
     {
         var data = new TheoryData<string>();
-        foreach (var template in AllTemplates().Where(t => t.TextFor(HaloTargetKind.SqlServer) != null))
+        foreach (var template in AllTemplates().Where(t => t.TextFor(SqlKind.SqlServer) != null))
         {
             data.Add(template.Name);
         }
@@ -41,7 +40,7 @@ public sealed class SqlServerStatementParseTests
             Assert.Contains(expected, names);
         }
 
-        var tsql = AllTemplates().Count(t => t.TextFor(HaloTargetKind.SqlServer) != null);
+        var tsql = AllTemplates().Count(t => t.TextFor(SqlKind.SqlServer) != null);
         Assert.True(tsql >= 20, "expected at least 20 T-SQL statements, found " + tsql);
     }
 
@@ -111,7 +110,7 @@ public sealed class SqlServerStatementParseTests
     {
         var full = SampleSlots();
         yield return full;
-        var slots = template.SlotsFor(HaloTargetKind.SqlServer);
+        var slots = template.SlotsFor(SqlKind.SqlServer);
         if (slots.Contains("legacyColumns") || slots.Contains("newStorage"))
         {
             yield return new Dictionary<string, string>(full) { ["legacyColumns"] = Dialect.TrailingColumns("u", Array.Empty<string>()), ["newStorage"] = "0" };
@@ -134,6 +133,10 @@ public sealed class SqlServerStatementParseTests
         ["linkColumn"] = Dialect.QuoteIdentifier("CFGoCardless Customer]Id"),
         ["newStorage"] = "f." + Dialect.QuoteIdentifier("finewstoragemethod"),
         ["optionalColumns"] = Dialect.TrailingColumns("m", new[] { "MSHaloIntegratorLastSync", "MSOdd]Error" }),
+        ["moduleColumn"] = Dialect.QuoteIdentifier("IFMmsid"),
+        ["modules"] = Dialect.QuoteTable("MODULESETUP"),
+        ["moduleId"] = Dialect.QuoteIdentifier("MSid"),
+        ["moduleName"] = Dialect.QuoteIdentifier("MSName"),
     };
 
     // SQL Server 2022 grammar, and SQL Server 2016 as a floor for older on-prem Halo installations.

@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace GoCardlessHalo.Core.Sync.Payments
+namespace GoCardlessHalo.Core.Internal
 {
     /// <summary>Splits a sequence into lists of at most a given size: pages to store, id lookups, Halo write batches.</summary>
     internal static class BatchExtensions

@@ -1,0 +1,117 @@
+// Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Threading.Tasks;
+using GoCardlessHalo.Bench.Infrastructure;
+using GoCardlessHalo.Core.Diagnostics;
+using GoCardlessHalo.Core.GoCardless;
+using GoCardlessHalo.Core.Sync.Import;
+using static GoCardlessHalo.Bench.BenchContext;
+
+namespace GoCardlessHalo.Bench.Scenarios;
+
+/// <summary>
+/// 5. What the blind-retry safety costs (issue 8's closing figure): the full Halo API import of section 3, run again
+/// on the same data while the emulated Halo answers a POST of several users with the saved users as an array (the
+/// convenient answer), with one object, or with an empty body (emulator README, "Variants", UsersPostAnswer). When
+/// the answer does not account for every user posted, the importer reads back by link value before writing again
+/// (<c>Sync/Import/SavedUserReadBack.cs</c>); the extra GET /api/Users are that read-back.
+/// </summary>
+public static class ReadBackCostScenario
+{
+    private static readonly string[] Answers = { "Array", "FirstObject", "EmptyBody" };
+
+    public static async Task RunAsync(BenchContext context)
+    {
+        var options = context.Options;
+        await IntegrationScenario.GenerateAsync(context);
+        var customers = new List<Customer>();
+        var reader = BenchConnections.ForApi(context.Emulator.GoCardlessUri, context.Emulator.HaloUri, Path.Combine(context.WorkFolder, "readback"), context.Log);
+        using (var client = reader.CreateGoCardlessClient())
+        {
+            await foreach (var customer in client.ListCustomersAsync())
+            {
+                customers.Add(customer);
+            }
+        }
+
+        var data = IntegrationDataSet.Build(customers, options.HaloCustomers, options.MatchingShare, options.ExistingContacts, options.Seed);
+        var section = context.Report.Section($"5. Halo API: what the write safety costs, full import of {options.Customers:N0} customers by POST /api/Users answer");
+        (int Gets, int Posts, int Created)? convenient = null;
+        try
+        {
+            foreach (var answer in Answers)
+            {
+                await context.Emulator.SetHaloSettingsAsync(new { usersPostAnswer = answer });
+                var log = new ReadBackLog(context.Log);
+                var connections = BenchConnections.ForApi(context.Emulator.GoCardlessUri, context.Emulator.HaloUri, Path.Combine(context.WorkFolder, "readback-" + answer), log);
+                await TargetSetup.PrepareAsync(connections, data, context.Emulator, context.Cancellation);
+                var (outcome, run) = await RunMeasurement.MeasureAsync(context.Emulator, connections, (halo, gc) => ImportRun.RunAsync(connections, halo, gc, context.Cancellation), context.Cancellation);
+                var gets = run.Requests.Get("GET /halo/api/Users");
+                var posts = run.Requests.Get("POST /halo/api/Users");
+                var created = outcome.Actions[ImportAction.Created];
+                convenient ??= (gets, posts, created);
+                var baseline = convenient.Value;
+                section.Exactly($"{answer}: customers failed", outcome.Actions[ImportAction.Failed], 0, "none", "customers");
+                section.Exactly($"{answer}: users created", created, baseline.Created, "as with the array answer: nothing created twice, nothing missing", "users");
+                section.Exactly($"{answer}: POST /api/Users (write batches)", posts, baseline.Posts, "as with the array answer: nothing written again");
+                if (answer == Answers[0])
+                {
+                    section.Exactly($"{answer}: write batches read back", log.ReadBacks, 0, "the array accounts for every user", "batches");
+                }
+                else
+                {
+                    section.Count($"{answer}: write batches read back", log.ReadBacks, "batches");
+                }
+
+                section.Count($"{answer}: GET /api/Users", gets);
+                section.Count($"{answer}: every Halo request", run.HaloRequests);
+                if (answer != Answers[0])
+                {
+                    var extra = gets - baseline.Gets;
+                    section.Count($"{answer}: read-back GETs (GET /api/Users beyond the array answer's)", extra);
+                    section.Text($"{answer}: read-backs per write batch", (extra / (double)posts).ToString("0.00", CultureInfo.InvariantCulture) + $" ({extra:N0} ÷ {posts:N0} batches)");
+                }
+
+                section.Duration($"{answer}: wall time", run.Wall);
+            }
+        }
+        finally
+        {
+            await context.Emulator.SetHaloSettingsAsync(new { usersPostAnswer = Answers[0] });
+        }
+
+        section.Note("Same GoCardless account and Halo data set as section 3, re-seeded before each run. Read-back pages through the users of the sites the batch's new users went to (every user when more than 3 sites), 100 a page; updates are known by id from any 200 and never read back. The importer's warning for each batch read back is counted, not printed.");
+        Print(section);
+    }
+
+    /// <summary>Counts the importer's read-back warnings (one per batch here, expected) instead of printing each; passes on any other.</summary>
+    private sealed class ReadBackLog : IEngineLog
+    {
+        private readonly IEngineLog _inner;
+        private int _readBacks;
+
+        public ReadBackLog(IEngineLog inner) => _inner = inner;
+
+        public int ReadBacks => _readBacks;
+
+        public void Verbose(string message) => _inner.Verbose(message);
+
+        public void Debug(string message) => _inner.Debug(message);
+
+        public void Warning(string message)
+        {
+            if (message.Contains("did not say what it saved", System.StringComparison.Ordinal))
+            {
+                System.Threading.Interlocked.Increment(ref _readBacks);
+            }
+            else
+            {
+                _inner.Warning(message);
+            }
+        }
+
+        public void Progress(string activity, string status, long completed, long? total) => _inner.Progress(activity, status, completed, total);
+    }
+}
