@@ -11,30 +11,20 @@ using GoCardlessHalo.Core.Tests.Halo.Api;
 namespace GoCardlessHalo.Core.Tests.Invoices;
 
 /// <summary>Halo (API target, emulated) → plan → charge (emulated GoCardless), with the bad inputs of issue 9's acceptance.</summary>
-public sealed class CollectionEndToEndTests : IClassFixture<EmulatorFixture>, IAsyncLifetime, IDisposable
+public sealed class CollectionEndToEndTests : CollectionWorldTests
 {
-    private readonly EmulatorFixture _emulator;
-    private readonly CollectionWorld _world;
-
     public CollectionEndToEndTests(EmulatorFixture emulator)
+        : base(emulator)
     {
-        _emulator = emulator;
-        _world = new CollectionWorld(emulator);
     }
-
-    public Task InitializeAsync() => _world.SeedAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    public void Dispose() => _world.Dispose();
 
     [Fact]
     public async Task A_month_of_invoices_is_planned_charged_once_and_a_rerun_charges_nothing()
     {
-        var plan = await _world.PlanAsync();
-        var first = await _world.CollectAsync(plan);
-        var rerun = await _world.CollectAsync(await _world.PlanAsync());
-        using var client = _emulator.Client();
+        var plan = await World.PlanAsync();
+        var first = await World.CollectAsync(plan);
+        var rerun = await World.CollectAsync(await World.PlanAsync());
+        using var client = Emulator.Client();
         var payments = await client.ListPaymentsAsync(new PaymentFilter()).ToListAsync();
 
         var charged = Assert.Single(first, r => r.Action == CollectionAction.Created);
@@ -52,16 +42,16 @@ public sealed class CollectionEndToEndTests : IClassFixture<EmulatorFixture>, IA
     public async Task A_mandate_that_links_only_a_bank_account_is_never_matched_to_a_payer_and_charges_nothing()
     {
         // Mandates older than links.customer name only the bank account; PayerDirectory leaves them out rather than guess.
-        await _emulator.PostAdminAsync("gocardless/seed", new
+        await Emulator.PostAdminAsync("gocardless/seed", new
         {
             customers = new[] { new { id = "CU1", created_at = "2026-01-01T00:00:00Z", company_name = "Acme Ltd" } },
             customer_bank_accounts = new[] { new { id = "BA1", created_at = "2026-01-01T00:00:00Z", account_holder_name = "Acme Ltd", currency = "GBP", links = new { customer = "CU1" } } },
             mandates = new[] { new { id = "MD1", created_at = "2026-01-02T00:00:00Z", scheme = "bacs", status = "active", next_possible_charge_date = "2026-12-04", links = new { customer_bank_account = "BA1" } } },
         });
 
-        var plan = await _world.PlanAsync();
-        var results = await _world.CollectAsync(plan);
-        using var client = _emulator.Client();
+        var plan = await World.PlanAsync();
+        var results = await World.CollectAsync(plan);
+        using var client = Emulator.Client();
 
         var invoice = plan.Items.Single(i => i.Invoice.Id == 1);
         Assert.Equal(CollectionSkipReason.NoMandate, invoice.Skip);
@@ -73,10 +63,10 @@ public sealed class CollectionEndToEndTests : IClassFixture<EmulatorFixture>, IA
     [Fact]
     public async Task An_unreachable_halo_stops_the_plan_with_an_error_id_and_charges_nothing()
     {
-        await HaloApiTestKit.FaultAsync(_emulator.Host, new { kind = "status", status = 503, count = 50, service = "halo", pathContains = "/api/Invoice" });
+        await HaloApiTestKit.FaultAsync(Emulator.Host, new { kind = "status", status = 503, count = 50, service = "halo", pathContains = "/api/Invoice" });
 
-        var error = await Assert.ThrowsAnyAsync<GcHaloException>(() => _world.PlanAsync());
-        using var client = _emulator.Client();
+        var error = await Assert.ThrowsAnyAsync<GcHaloException>(() => World.PlanAsync());
+        using var client = Emulator.Client();
 
         Assert.False(string.IsNullOrEmpty(error.ErrorId));
         Assert.Empty(await client.ListPaymentsAsync(new PaymentFilter()).ToListAsync());

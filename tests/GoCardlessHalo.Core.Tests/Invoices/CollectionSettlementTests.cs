@@ -14,33 +14,23 @@ namespace GoCardlessHalo.Core.Tests.Invoices;
 /// Sync-GcPayment's settlement of collections into Halo (issue 9): paid out → a payment recorded against the invoice with the
 /// GoCardless id as reference, exactly once; failed or charged back → unpaid again and collectable only with -Retry.
 /// </summary>
-public sealed class CollectionSettlementTests : IClassFixture<EmulatorFixture>, IAsyncLifetime, IDisposable
+public sealed class CollectionSettlementTests : CollectionWorldTests
 {
-    private readonly EmulatorFixture _emulator;
-    private readonly CollectionWorld _world;
-
     public CollectionSettlementTests(EmulatorFixture emulator)
+        : base(emulator)
     {
-        _emulator = emulator;
-        _world = new CollectionWorld(emulator);
     }
-
-    public Task InitializeAsync() => _world.SeedAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    public void Dispose() => _world.Dispose();
 
     [Fact]
     public async Task A_paid_out_collection_is_recorded_in_halo_once_with_the_payment_id_as_reference()
     {
         var payment = await CollectInvoiceOneAsync();
-        await _world.MoveAsync(payment, "submitted", "confirmed");
-        var confirmed = await _world.SyncAsync();
-        await _world.MoveAsync(payment, "paid_out");
+        await World.MoveAsync(payment, "submitted", "confirmed");
+        var confirmed = await World.SyncAsync();
+        await World.MoveAsync(payment, "paid_out");
 
-        var paid = await _world.SyncAsync();
-        var again = await _world.SyncAsync();
+        var paid = await World.SyncAsync();
+        var again = await World.SyncAsync();
 
         Assert.Empty(confirmed);
         var result = Assert.Single(paid);
@@ -55,9 +45,9 @@ public sealed class CollectionSettlementTests : IClassFixture<EmulatorFixture>, 
     public async Task Marking_paid_on_confirmed_is_a_setting()
     {
         var payment = await CollectInvoiceOneAsync();
-        await _world.MoveAsync(payment, "submitted", "confirmed");
+        await World.MoveAsync(payment, "submitted", "confirmed");
 
-        var results = await _world.SyncAsync(markPaidOnConfirmed: true);
+        var results = await World.SyncAsync(markPaidOnConfirmed: true);
 
         Assert.Equal(SettlementAction.MarkedPaid, Assert.Single(results).Action);
         Assert.Equal(payment, Assert.Single(await PaymentsInHaloAsync()).Reference);
@@ -67,12 +57,12 @@ public sealed class CollectionSettlementTests : IClassFixture<EmulatorFixture>, 
     public async Task A_record_whose_answer_was_lost_is_read_back_and_never_recorded_twice()
     {
         var payment = await CollectInvoiceOneAsync();
-        await _world.MoveAsync(payment, "submitted", "confirmed", "paid_out");
+        await World.MoveAsync(payment, "submitted", "confirmed", "paid_out");
         // Halo saves the payment, but its answer is damaged: the outcome is unknown to the module.
-        await HaloApiTestKit.FaultAsync(_emulator.Host, new { kind = "malformed", after = true, service = "halo", method = "POST", pathContains = "/api/InvoicePayment", count = 1 });
+        await HaloApiTestKit.FaultAsync(Emulator.Host, new { kind = "malformed", after = true, service = "halo", method = "POST", pathContains = "/api/InvoicePayment", count = 1 });
 
-        var first = await _world.SyncAsync();
-        var second = await _world.SyncAsync();
+        var first = await World.SyncAsync();
+        var second = await World.SyncAsync();
 
         Assert.Equal(SettlementAction.Failed, Assert.Single(first).Action);
         Assert.Equal(SettlementAction.AlreadyMarkedPaid, Assert.Single(second).Action);
@@ -86,13 +76,13 @@ public sealed class CollectionSettlementTests : IClassFixture<EmulatorFixture>, 
     public async Task A_collection_that_fails_leaves_the_invoice_unpaid_and_collectable_only_with_retry(string what, params string[] statuses)
     {
         var payment = await CollectInvoiceOneAsync();
-        await _world.MoveAsync(payment, statuses.Take(statuses.Length - 1).ToArray());
-        await _world.SyncAsync();
-        await _world.MoveAsync(payment, statuses.Last());
+        await World.MoveAsync(payment, statuses.Take(statuses.Length - 1).ToArray());
+        await World.SyncAsync();
+        await World.MoveAsync(payment, statuses.Last());
 
-        var results = await _world.SyncAsync();
-        var plan = await _world.PlanAsync();
-        var retry = await _world.PlanAsync(retry: true);
+        var results = await World.SyncAsync();
+        var plan = await World.PlanAsync();
+        var retry = await World.PlanAsync(retry: true);
 
         var unpaid = Assert.Single(results);
         Assert.Equal(SettlementAction.Unpaid, unpaid.Action);
@@ -107,19 +97,19 @@ public sealed class CollectionSettlementTests : IClassFixture<EmulatorFixture>, 
 
     private async Task<string> CollectInvoiceOneAsync()
     {
-        var results = await _world.CollectAsync(await _world.PlanAsync());
+        var results = await World.CollectAsync(await World.PlanAsync());
         return results.Single(r => r.Action == CollectionAction.Created).PaymentId!;
     }
 
     private async Task<System.Collections.Generic.IReadOnlyList<HaloInvoicePayment>> PaymentsInHaloAsync()
     {
-        using var halo = await _world.OpenHaloAsync();
+        using var halo = await World.OpenHaloAsync();
         return await HaloInvoices.Of(halo).GetPaymentsAsync(1, CancellationToken.None);
     }
 
     private async Task<HaloInvoice> InvoiceOneAsync()
     {
-        using var halo = await _world.OpenHaloAsync();
+        using var halo = await World.OpenHaloAsync();
         return Assert.Single(await HaloInvoices.Of(halo).GetInvoicesAsync(new HaloInvoiceQuery { InvoiceIds = new[] { 1 } }, CancellationToken.None).ToListAsync());
     }
 }
