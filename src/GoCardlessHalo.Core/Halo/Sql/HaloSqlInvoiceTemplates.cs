@@ -19,24 +19,24 @@ namespace GoCardlessHalo.Core.Halo.Sql
             + " WHERE h.{INVOICEHEADER.IHposted} = 1 AND (@clientId IS NULL OR h.{INVOICEHEADER.IHaarea} = @clientId)"
             + " ORDER BY h.{INVOICEHEADER.ihid}");
 
-        public static readonly SqlTemplate SelectPayments = new SqlTemplate(
-            nameof(SelectPayments),
+        public static readonly SqlTemplate SelectInvoicePayments = new SqlTemplate(
+            nameof(SelectInvoicePayments),
             "SELECT p.{InvoicePayment.IPid}, p.{InvoicePayment.IPIHid}, p.{InvoicePayment.IPAmount}, p.{InvoicePayment.IPDate}, p.{InvoicePayment.IPReference}"
             + " FROM {InvoicePayment} p WHERE p.{InvoicePayment.IPIHid} = @invoiceId ORDER BY p.{InvoicePayment.IPid}");
 
-        /// <summary>{=idColumn}/{=idValue}: IPid and its value where Halo allocates it, empty where the database does (IDENTITY).</summary>
-        public static readonly SqlTemplate InsertPayment = new SqlTemplate(
-            nameof(InsertPayment),
-            "INSERT INTO {InvoicePayment} ({=idColumn}{InvoicePayment.IPIHid}, {InvoicePayment.IPAmount}, {InvoicePayment.IPDate}, {InvoicePayment.IPReference}{=thirdParty})"
-            + " VALUES ({=idValue}@invoiceId, @amount, @date, @reference{=thirdPartyValue})");
+        /// <summary>{=paymentIdColumn}/{=paymentIdValue}: IPid and its value where Halo allocates it, empty where the database does (IDENTITY).</summary>
+        public static readonly SqlTemplate InsertInvoicePayment = new SqlTemplate(
+            nameof(InsertInvoicePayment),
+            "INSERT INTO {InvoicePayment} ({=paymentIdColumn}{InvoicePayment.IPIHid}, {InvoicePayment.IPAmount}, {InvoicePayment.IPDate}, {InvoicePayment.IPReference}{=thirdParty})"
+            + " VALUES ({=paymentIdValue}@invoiceId, @amount, @date, @reference{=thirdPartyValue})");
 
-        public static readonly SqlTemplate DeletePayment = new SqlTemplate(
-            nameof(DeletePayment),
+        public static readonly SqlTemplate DeleteInvoicePayment = new SqlTemplate(
+            nameof(DeleteInvoicePayment),
             "DELETE FROM {InvoicePayment} WHERE {InvoicePayment.IPid} = @id AND {InvoicePayment.IPIHid} = @invoiceId");
 
         /// <summary>What Halo does to the header when a payment is recorded (+@amount) or removed (−@amount), done in the same transaction.</summary>
-        public static readonly SqlTemplate ApplyPayment = new SqlTemplate(
-            nameof(ApplyPayment),
+        public static readonly SqlTemplate ApplyInvoicePayment = new SqlTemplate(
+            nameof(ApplyInvoicePayment),
             "UPDATE {INVOICEHEADER} SET {INVOICEHEADER.IHAmountPaid} = {INVOICEHEADER.IHAmountPaid} + @amount,"
             + " {INVOICEHEADER.IHAmountDue} = {INVOICEHEADER.IHAmountDue} - @amount,"
             + " {INVOICEHEADER.ihdatepaid} = CASE WHEN {INVOICEHEADER.IHAmountDue} - @amount <= 0 THEN @date ELSE NULL END"

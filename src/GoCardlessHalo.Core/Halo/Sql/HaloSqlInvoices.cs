@@ -107,7 +107,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
             var payments = new List<HaloInvoicePayment>();
             await foreach (var payment in database.QueryAsync(
                 "reading the payments of invoice " + invoiceId.ToString(CultureInfo.InvariantCulture),
-                HaloSqlInvoiceTemplates.SelectPayments,
+                HaloSqlInvoiceTemplates.SelectInvoicePayments,
                 this,
                 (d, c) => d.AddParameter(c, "@invoiceId", SqlValueKind.Integer, invoiceId),
                 r => new HaloInvoicePayment
@@ -134,14 +134,14 @@ namespace GoCardlessHalo.Core.Halo.Sql
             using (var transaction = await database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
             {
                 var id = identity ? 0 : await NextPaymentIdAsync(transaction, cancellationToken).ConfigureAwait(false);
-                await ExecuteAsync(transaction, HaloSqlInvoiceTemplates.InsertPayment, payment, id, cancellationToken, new Dictionary<string, string>
+                await ExecuteAsync(transaction, HaloSqlInvoiceTemplates.InsertInvoicePayment, payment, id, cancellationToken, new Dictionary<string, string>
                 {
-                    ["idColumn"] = identity ? string.Empty : database.Dialect.QuoteIdentifier(Column(Payment, "IPid")) + ", ",
-                    ["idValue"] = identity ? string.Empty : "@id, ",
+                    ["paymentIdColumn"] = identity ? string.Empty : database.Dialect.QuoteIdentifier(Column(Payment, "IPid")) + ", ",
+                    ["paymentIdValue"] = identity ? string.Empty : "@id, ",
                     ["thirdParty"] = thirdParty ? ", " + database.Dialect.QuoteIdentifier(Column(Payment, "ipthirdpartyid")) : string.Empty,
                     ["thirdPartyValue"] = thirdParty ? ", @reference" : string.Empty,
                 }).ConfigureAwait(false);
-                await ExecuteAsync(transaction, HaloSqlInvoiceTemplates.ApplyPayment, payment, 0, cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(transaction, HaloSqlInvoiceTemplates.ApplyInvoicePayment, payment, 0, cancellationToken).ConfigureAwait(false);
                 transaction.Commit();
             }
 
@@ -152,9 +152,9 @@ namespace GoCardlessHalo.Core.Halo.Sql
         public async Task RemoveAsync(HaloInvoicePayment payment, CancellationToken cancellationToken)
         {
             using var transaction = await database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(transaction, HaloSqlInvoiceTemplates.DeletePayment, payment, payment.Id, cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(transaction, HaloSqlInvoiceTemplates.DeleteInvoicePayment, payment, payment.Id, cancellationToken).ConfigureAwait(false);
             var removed = new HaloInvoicePayment { InvoiceId = payment.InvoiceId, Amount = -payment.Amount, Date = payment.Date };
-            await ExecuteAsync(transaction, HaloSqlInvoiceTemplates.ApplyPayment, removed, 0, cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(transaction, HaloSqlInvoiceTemplates.ApplyInvoicePayment, removed, 0, cancellationToken).ConfigureAwait(false);
             transaction.Commit();
         }
 

@@ -137,6 +137,14 @@ public sealed class SqlServerStatementParseTests
         ["modules"] = Dialect.QuoteTable("MODULESETUP"),
         ["moduleId"] = Dialect.QuoteIdentifier("MSid"),
         ["moduleName"] = Dialect.QuoteIdentifier("MSName"),
+        ["number"] = "h." + Dialect.QuoteIdentifier("IHInvoiceNumber"),
+        ["user"] = "NULL",
+        ["currency"] = "COALESCE(cur." + Dialect.QuoteIdentifier("CName") + ", (SELECT MIN(hc." + Dialect.QuoteIdentifier("CName") + ") FROM " + Dialect.QuoteTable("CURRENCY") + " hc WHERE hc." + Dialect.QuoteIdentifier("Crate") + " = 1))",
+        ["currencyJoin"] = " LEFT JOIN " + Dialect.QuoteTable("CURRENCY") + " cur ON cur." + Dialect.QuoteIdentifier("Cid") + " = h." + Dialect.QuoteIdentifier("IHCurrencyCode"),
+        ["paymentIdColumn"] = Dialect.QuoteIdentifier("IPid") + ", ",
+        ["paymentIdValue"] = "@id, ",
+        ["thirdParty"] = ", " + Dialect.QuoteIdentifier("ipthirdpartyid"),
+        ["thirdPartyValue"] = ", @reference",
     };
 
     // SQL Server 2022 grammar, and SQL Server 2016 as a floor for older on-prem Halo installations.
