@@ -12,6 +12,7 @@ using static GoCardlessHalo.Core.Health.HealthCheckNames;
 using static GoCardlessHalo.Core.Tests.Health.HealthHarness;
 using GoCardlessHalo.Core.Sql;
 using GoCardlessHalo.Core.Errors;
+using GoCardlessHalo.Core.Ledger;
 
 namespace GoCardlessHalo.Core.Tests.Health;
 
@@ -37,7 +38,7 @@ public sealed class HealthSqliteTargetTests : IClassFixture<EmulatorFixture>, IA
         using (var database = new SqlDatabase(_database))
         {
             await HaloSqliteDatabase.SeedAsync(database, seed, CancellationToken.None);
-            await new SqlMigrator(database).ApplyAsync(CancellationToken.None);
+            await LedgerMigrations.Migrator(database).ApplyAsync(CancellationToken.None);
         }
 
         _setup.UseGoCardless(_emulator.Host);
