@@ -12,7 +12,8 @@ RMM monitor can alert on:
     0  all good
     1  error: a sync could not run or did not finish, or a customer failed to import
     2  needs attention: customers skipped (ambiguous names, inactive users) or placed in the Default Site because
-       their company matched no Halo customer, or payments that failed or were charged back
+       their company matched no Halo customer, payments that failed or were charged back, or mandates that
+       became failed, cancelled, expired, blocked or suspended (new changes only: a first run's history never counts)
 
 Secrets come from environment variables, as the settings file refers to them (set once with
 Enable-GcModule -AccessTokenReference env:GOCARDLESS_ACCESS_TOKEN -ClientSecretReference env:HALO_CLIENT_SECRET).
@@ -88,8 +89,17 @@ try {
     foreach ($result in $skipped + $unmatched) { $warnings.Add(("{0} ({1}): {2}" -f $result.CustomerId, $result.CustomerName, $result.Reason)) }
 
     if (-not $SkipPayments) {
-        $changes = @(Sync-GcPayment @common @quiet)
+        $output = @(Sync-GcPayment @common @quiet)
+        # Sync-GcPayment writes payment changes and mandate changes (GoCardlessHalo.GcMandateChange) in one stream.
+        $mandates = @($output | Where-Object { $_.PSObject.TypeNames -contains 'GoCardlessHalo.GcMandateChange' })
+        $changes = @($output | Where-Object { $_.PSObject.TypeNames -notcontains 'GoCardlessHalo.GcMandateChange' })
         $parts.Add("payments $($changes.Count) changed")
+        if ($mandates.Count -gt 0) { $parts.Add("mandates $($mandates.Count) changed") }
+        $lost = @($mandates | Where-Object NeedsAttention)
+        if ($lost.Count -gt 0) {
+            $attention.Add("$($lost.Count) mandate(s) failed, cancelled, expired, blocked or suspended")
+            foreach ($mandate in $lost) { $warnings.Add(("Mandate {0} of {1} (Halo user {2}): {3} -> {4}" -f $mandate.MandateId, $mandate.CustomerId, $mandate.HaloUserId, $mandate.OldStatus, $mandate.NewStatus)) }
+        }
         $bad = @($changes | Where-Object { $_.NewStatus -in 'failed', 'charged_back' })
         if ($bad.Count -gt 0) {
             $attention.Add("$($bad.Count) payment(s) failed or charged back")

@@ -49,7 +49,8 @@ $results = Import-GcUser -ConfigPath $ConfigPath
 $results | Group-Object Action | Format-Table Count, Name | Out-Host
 
 Write-Host '5. Sync payment statuses' -ForegroundColor Cyan
-$changes = Sync-GcPayment -ConfigPath $ConfigPath
+# -IncludeBackfill: the first sync's payments are history, which Sync-GcPayment otherwise stores without writing them.
+$changes = Sync-GcPayment -ConfigPath $ConfigPath -IncludeBackfill
 "{0} payment(s) recorded." -f @($changes).Count | Out-Host
 
 Write-Host "6. One user's payments (like Halo's GoCardless Payments tab)" -ForegroundColor Cyan

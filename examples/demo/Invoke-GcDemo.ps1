@@ -55,9 +55,9 @@ function Invoke-DemoRun([string] $Target, [string] $ConfigPath) {
     Write-Step 'Import again: nothing changed in GoCardless, so nothing is written'
     Import-GcUser -ConfigPath $ConfigPath | Group-Object Action | Write-Table -Property Count, Name
 
-    Write-Step 'Sync payment statuses (first run: every payment of the linked customers)'
+    Write-Step 'Sync payment statuses (first run: every payment of the linked customers, stored as history)'
     $first = @(Sync-GcPayment -ConfigPath $ConfigPath)
-    Write-Host "$($first.Count) payments recorded in the ledger."
+    Write-Host "$(@(Get-GcPayment -ConfigPath $ConfigPath -NoHaloLookup).Count) payments recorded in the ledger; $($first.Count) presented as new changes (history is not news)."
 
     Write-Step "One user's payments, newest first (Halo's 'GoCardless Payments' tab)"
     $jane = Get-GcUser -ConfigPath $ConfigPath -CustomerId CU00DEMO0001

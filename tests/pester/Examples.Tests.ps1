@@ -22,7 +22,7 @@ Describe 'examples/Invoke-ScheduledSync.ps1' {
         $run = Invoke-ScriptInFreshPwsh -Path "$examples/Invoke-ScheduledSync.ps1" -ArgumentList '-ConfigPath', $config, '-ModulePath', $env:GCH_TEST_MODULE
 
         $run.ExitCode | Should -Be 0 -Because ($run.Output -join "`n")
-        $run.Output[0] | Should -Match '^GoCardlessHalo sync OK: import 2 created; payments 1 changed\. Audit: .*GoCardlessHalo\.audit\.jsonl$'
+        $run.Output[0] | Should -Match '^GoCardlessHalo sync OK: import 2 created; payments 0 changed\. Audit: .*GoCardlessHalo\.audit\.jsonl$'
         $run.Output.Count | Should -Be 1 -Because ($run.Output -join "`n")
     }
 
@@ -43,6 +43,21 @@ Describe 'examples/Invoke-ScheduledSync.ps1' {
         @($run.Output | Select-Object -Skip 1) -join "`n" | Should -Match 'WARNING: Payment PM00EXA of CU00EXA: failed'
         $run.ColourLines | Should -Be 0 -Because 'output redirected to a file or an RMM tool carries no colour codes'
         ($run.Output -join "`n") | Should -Not -Match 'more warning\(s\) not shown'
+    }
+
+    It 'exits 2 for a mandate cancelled since the last run, never for mandate history on the first run' {
+        $config = New-TestIntegration -Target Sqlite
+        $history = @{ id = 'MD00EXOLD'; status = 'cancelled'; scheme = 'bacs'; links = @{ customer = 'CU00EXA' }; created_at = '2025-01-01T10:00:00.000Z' }
+        Set-TestGoCardless -Customers $customers -Mandates ($mandates + $history) -Payments $payments
+        $first = Invoke-ScriptInFreshPwsh -Path "$examples/Invoke-ScheduledSync.ps1" -ArgumentList '-ConfigPath', $config, '-ModulePath', $env:GCH_TEST_MODULE
+        $first.ExitCode | Should -Be 0 -Because ($first.Output -join "`n")
+        $null = Invoke-Emulator -Method POST -Path '/__admin/gocardless/mandates/MD00EXA/transition' -Body @{ status = 'cancelled' }
+
+        $run = Invoke-ScriptInFreshPwsh -Path "$examples/Invoke-ScheduledSync.ps1" -ArgumentList '-ConfigPath', $config, '-ModulePath', $env:GCH_TEST_MODULE
+
+        $run.ExitCode | Should -Be 2 -Because ($run.Output -join "`n")
+        $run.Output[0] | Should -Match '^GoCardlessHalo sync NEEDS ATTENTION: .*mandates 1 changed \| attention: 1 mandate\(s\) failed, cancelled, expired, blocked or suspended'
+        ($run.Output -join "`n") | Should -Match 'WARNING: Mandate MD00EXA of CU00EXA \(Halo user \d+\): active -> cancelled'
     }
 
     It 'exits 1 when GoCardless refuses the token, and says why' {

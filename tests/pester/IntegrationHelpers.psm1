@@ -99,6 +99,20 @@ function Move-TestHaloUser {
     }
 }
 
+function Add-TestHaloClient {
+    <# A Halo customer with one invoice site, added as an agent would (the API chooses its own ids). #>
+    param([Parameter(Mandatory)] [string] $Target, [Parameter(Mandatory)] [string] $ConfigPath, [int] $ClientId, [string] $Name, [int] $SiteId, [string] $SiteName)
+    if ($Target -eq 'Api') {
+        $client = Invoke-HaloApi -Method Post -Path 'Client' -Body @{ name = $Name } | Select-Object -First 1
+        $null = Invoke-HaloApi -Method Post -Path 'Site' -Body @{ name = $SiteName; client_id = $client.id; isinvoicesite = $true }
+    }
+    else {
+        $db = Join-Path $ConfigPath 'halo.db'
+        $null = Invoke-TestSqlite -DatabasePath $db -Sql "INSERT INTO AREA (Aarea, Aareadesc) VALUES ($ClientId, '$Name')"
+        $null = Invoke-TestSqlite -DatabasePath $db -Sql "INSERT INTO SITE (Ssitenum, Sdesc, SArea, SisInvoiceSite) VALUES ($SiteId, '$SiteName', $ClientId, 1)"
+    }
+}
+
 function Get-HaloWriteCount {
     <# How many user writes Halo has received: API POSTs to /api/Users, or audit lines for the SQL target. #>
     param([Parameter(Mandatory)] [string] $Target, [Parameter(Mandatory)] [string] $ConfigPath)
@@ -165,4 +179,4 @@ function Get-TestGoCardlessPayment {
     @($page.payments) | ForEach-Object { [pscustomobject]@{ Id = $_.id; Status = $_.status; Amount = $_.amount; InvoiceId = [int]$_.metadata.halo_invoice_id; InvoiceNumber = $_.metadata.halo_invoice_number } }
 }
 
-Export-ModuleMember -Function Invoke-TestSqlite, Invoke-HaloApi, Set-TestGoCardless, New-TestIntegration, Move-TestHaloUser, Get-HaloWriteCount, Add-TestHaloInvoice, Get-TestHaloInvoice, Get-TestGoCardlessPayment
+Export-ModuleMember -Function Invoke-TestSqlite, Invoke-HaloApi, Set-TestGoCardless, New-TestIntegration, Move-TestHaloUser, Add-TestHaloClient, Get-HaloWriteCount, Add-TestHaloInvoice, Get-TestHaloInvoice, Get-TestGoCardlessPayment

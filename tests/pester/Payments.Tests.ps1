@@ -37,7 +37,7 @@ Describe 'Payments on <_>' -ForEach $targets {
     }
 
     It 'shows each user''s payments newest first, with dashboard links' {
-        $first = Sync-GcPayment -ConfigPath $config
+        $first = Sync-GcPayment -ConfigPath $config -IncludeBackfill
         $first.Count | Should -Be 3
         ($first | Where-Object PaymentId -EQ 'PM00PAYA1').OldStatus | Should -BeNullOrEmpty
 

@@ -11,19 +11,6 @@ BeforeAll {
     function New-Customer([string] $Id, [string] $Company, [string] $Email) {
         @{ id = $Id; given_name = 'Pat'; family_name = $Id; company_name = $Company; email = $Email; metadata = @{}; created_at = '2026-01-01T10:00:00.000Z' }
     }
-
-    function Add-TestHaloClient([string] $Target, [string] $ConfigPath, [int] $ClientId, [string] $Name, [int] $SiteId, [string] $SiteName) {
-        <# A Halo customer with one invoice site, added as an agent would (the API chooses its own ids). #>
-        if ($Target -eq 'Api') {
-            $client = Invoke-HaloApi -Method Post -Path 'Client' -Body @{ name = $Name } | Select-Object -First 1
-            $null = Invoke-HaloApi -Method Post -Path 'Site' -Body @{ name = $SiteName; client_id = $client.id; isinvoicesite = $true }
-        }
-        else {
-            $db = Join-Path $ConfigPath 'halo.db'
-            $null = Invoke-TestSqlite -DatabasePath $db -Sql "INSERT INTO AREA (Aarea, Aareadesc) VALUES ($ClientId, '$Name')"
-            $null = Invoke-TestSqlite -DatabasePath $db -Sql "INSERT INTO SITE (Ssitenum, Sdesc, SArea, SisInvoiceSite) VALUES ($SiteId, '$SiteName', $ClientId, 1)"
-        }
-    }
 }
 
 Describe 'Placements on <_>' -ForEach $targets {

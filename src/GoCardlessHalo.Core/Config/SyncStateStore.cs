@@ -39,6 +39,9 @@ namespace GoCardlessHalo.Core.Config
         /// <summary>GoCardless ids that more than one Halo user held when the last successful import read Halo.</summary>
         public List<string>? DuplicateLinks { get; set; }
 
+        /// <summary>Mandates the last successful payment sync found newly failed, cancelled, expired, blocked or suspended.</summary>
+        public List<string>? MandateFailures { get; set; }
+
         /// <summary>
         /// The start of a run that recorded neither success nor failure (killed, or still running), or null. A run
         /// that ends records its end with the time it ended, which is never before its start.
@@ -105,9 +108,10 @@ namespace GoCardlessHalo.Core.Config
         }
 
         /// <summary>A run succeeded: the error of an earlier failed run no longer describes the state, so it is cleared.</summary>
-        public void RecordSuccess(SyncKind kind, DateTimeOffset when, IReadOnlyList<string>? duplicateLinks = null) => Update(kind, state =>
+        public void RecordSuccess(SyncKind kind, DateTimeOffset when, IReadOnlyList<string>? duplicateLinks = null, IReadOnlyList<string>? mandateFailures = null) => Update(kind, state =>
         {
             state.DuplicateLinks = duplicateLinks is { Count: > 0 } ? new List<string>(duplicateLinks) : null;
+            state.MandateFailures = mandateFailures is { Count: > 0 } ? new List<string>(mandateFailures) : null;
             state.LastAttempt = when;
             state.LastSuccess = when;
             state.LastError = null;

@@ -315,6 +315,9 @@ namespace GoCardlessHalo.Core.Errors
         /// <summary>Test-GcModule: the last import found GoCardless ids held by more than one Halo user (listed).</summary>
         public const string DuplicateLinks = nameof(DuplicateLinks);
 
+        /// <summary>Test-GcModule: the last payment sync found mandates newly failed, cancelled, expired, blocked or suspended.</summary>
+        public const string MandateFailed = nameof(MandateFailed);
+
         /// <summary>Test-GcModule: the last import or payment sync started and never finished (killed or stopped); rerun it.</summary>
         public const string SyncNeverFinished = nameof(SyncNeverFinished);
 
@@ -330,6 +333,7 @@ namespace GoCardlessHalo.Core.Errors
             [ParameterOutOfRange] = ErrorKind.InvalidArgument,
             [PaymentStatusInvalid] = ErrorKind.InvalidArgument,
             [DuplicateLinks] = ErrorKind.InvalidOperation,
+            [MandateFailed] = ErrorKind.InvalidOperation,
             [SyncNeverFinished] = ErrorKind.InvalidOperation,
             [SyncOtherConfiguration] = ErrorKind.InvalidOperation,
             [SyncOtherMachine] = ErrorKind.InvalidOperation,

@@ -1,6 +1,7 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
 using System.Globalization;
+using System.Linq;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.Sync;
@@ -69,6 +70,11 @@ namespace GoCardlessHalo.Core.Health
             if (state.DuplicateLinks is { Count: > 0 } duplicates)
             {
                 return HealthCheck.Failed(name, $"{last}, and it found GoCardless ids held by more than one Halo user: {string.Join("; ", duplicates)}. Clear the link field on all but one user of each, then run Import-GcUser again.", ErrorIds.DuplicateLinks);
+            }
+
+            if (state.MandateFailures is { Count: > 0 } mandates)
+            {
+                return HealthCheck.Warning(name, $"{last}, and it found {mandates.Count} mandate(s) that can no longer collect: {string.Join("; ", mandates.Take(10))}{(mandates.Count > 10 ? $"; and {mandates.Count - 10} more" : string.Empty)}. Ask each payer for a new mandate; Get-GcMandate lists them.", ErrorIds.MandateFailed);
             }
 
             var other = _target is null ? null : SyncLock.LastRun(_target);

@@ -128,6 +128,24 @@ namespace GoCardlessHalo.Core.Ledger
         internal static readonly SqlTemplate IndexCollectionPayment = new SqlTemplate(
             nameof(IndexCollectionPayment), "CREATE INDEX IX_gch_collection_payment_id ON {gch_collection} (payment_id)");
 
+        /// <summary>
+        /// Migration 5 (issue 11), what a payment keeps of its failure: GoCardless's cause and description of the event
+        /// that moved it (details.cause, details.description), and when its status changed (that event's created_at; the
+        /// sync's time for a change found without an event; null for history read by the first run's backfill).
+        /// </summary>
+        internal static readonly SqlTemplate AddPaymentFailureCause = new SqlTemplate(
+            nameof(AddPaymentFailureCause), "ALTER TABLE {gch_payment} ADD failure_cause nvarchar(100) NULL", "ALTER TABLE {gch_payment} ADD COLUMN failure_cause TEXT NULL");
+
+        internal static readonly SqlTemplate AddPaymentFailureDescription = new SqlTemplate(
+            nameof(AddPaymentFailureDescription), "ALTER TABLE {gch_payment} ADD failure_description nvarchar(1000) NULL", "ALTER TABLE {gch_payment} ADD COLUMN failure_description TEXT NULL");
+
+        internal static readonly SqlTemplate AddPaymentStatusChangedAt = new SqlTemplate(
+            nameof(AddPaymentStatusChangedAt), "ALTER TABLE {gch_payment} ADD status_changed_at datetime2 NULL", "ALTER TABLE {gch_payment} ADD COLUMN status_changed_at TEXT NULL");
+
+        // Get-GcPayment -ChangedSince reads by it.
+        internal static readonly SqlTemplate IndexPaymentStatusChangedAt = new SqlTemplate(
+            nameof(IndexPaymentStatusChangedAt), "CREATE INDEX IX_gch_payment_status_changed_at ON {gch_payment} (status_changed_at)");
+
         /// <summary>The runner that applies <see cref="All"/> to <paramref name="database"/> (Halo's SQL database or the ledger's own).</summary>
         public static SqlMigrator Migrator(SqlDatabase database) => new SqlMigrator(database, All);
 
@@ -144,6 +162,10 @@ namespace GoCardlessHalo.Core.Ledger
             }),
             new SqlMigration(3, "payment sync link map and summary values", new[] { CreateLink, CreateSummary }),
             new SqlMigration(4, "invoice collections", new[] { CreateCollection, IndexCollectionPayment }),
+            new SqlMigration(5, "payment failure cause and status change time", new[]
+            {
+                AddPaymentFailureCause, AddPaymentFailureDescription, AddPaymentStatusChangedAt, IndexPaymentStatusChangedAt,
+            }),
         };
     }
 }

@@ -21,6 +21,7 @@ namespace GoCardlessHalo.Core.Ledger
         public const int ReferenceLength = 255;
         public const int SyncStateNameLength = 100;
         public const int SummaryValueLength = 4000;
+        public const int CauseLength = 100;
 
         // Migration 1 made charge_date NOT NULL; a payment without one is stored with SQL Server's zero date and
         // read back as null. GoCardless gives every payment a charge date, so this is a guard, not a case.
@@ -68,6 +69,9 @@ namespace GoCardlessHalo.Core.Ledger
             Timestamp(dialect, command, "@createdAt", row.CreatedAt);
             Timestamp(dialect, command, "@updatedAt", updatedAt);
             Text(dialect, command, "@sourceEventId", row.SourceEventId, IdLength);
+            Text(dialect, command, "@failureCause", row.FailureCause, CauseLength);
+            Text(dialect, command, "@failureDescription", row.FailureDescription, DescriptionLength);
+            Timestamp(dialect, command, "@statusChangedAt", row.StatusChangedAt);
         }
 
         /// <summary>A payment row in <see cref="LedgerSql.PaymentColumns"/> order.</summary>
@@ -90,6 +94,9 @@ namespace GoCardlessHalo.Core.Ledger
                 CreatedAt = Utc(reader, 11),
                 LedgerUpdatedAt = Utc(reader, 12),
                 SourceEventId = reader.IsDBNull(13) ? null : reader.GetString(13),
+                FailureCause = reader.IsDBNull(14) ? null : reader.GetString(14),
+                FailureDescription = reader.IsDBNull(15) ? null : reader.GetString(15),
+                StatusChangedAt = reader.IsDBNull(16) ? null : Utc(reader, 16),
                 Source = PaymentRecordSource.Ledger,
             };
         }

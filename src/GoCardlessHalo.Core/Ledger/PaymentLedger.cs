@@ -173,6 +173,7 @@ namespace GoCardlessHalo.Core.Ledger
                     }
 
                     LedgerRows.Date(dialect, command, "@since", query.Since);
+                    LedgerRows.Timestamp(dialect, command, "@changedSince", query.ChangedSince);
                 },
                 LedgerRows.ReadPayment,
                 cancellationToken,

@@ -26,6 +26,12 @@ namespace GoCardlessHalo.Core.Ledger
         /// </summary>
         public DateTime? Since { get; set; }
 
+        /// <summary>
+        /// Only payments whose status changed at or after this time (the GoCardless event's time; history read by the first
+        /// run's backfill has no change time and is never matched).
+        /// </summary>
+        public DateTimeOffset? ChangedSince { get; set; }
+
         /// <inheritdoc />
         public override string ToString()
         {
@@ -48,6 +54,11 @@ namespace GoCardlessHalo.Core.Ledger
             if (Since is { } since)
             {
                 parts.Add("charged since " + since.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            if (ChangedSince is { } changed)
+            {
+                parts.Add("status changed since " + changed.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC");
             }
 
             return parts.Count == 0 ? "all payments" : string.Join(", ", parts);

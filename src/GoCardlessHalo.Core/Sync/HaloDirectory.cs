@@ -61,6 +61,9 @@ namespace GoCardlessHalo.Core.Sync
 
         public string LinkField { get; }
 
+        /// <summary>How company names are matched in this run.</summary>
+        public MatchMode Mode => _mode;
+
         /// <summary>Every link value with the user holding it: what the payment ledger's link map is refreshed with.</summary>
         public IEnumerable<(string LinkValue, int HaloUserId)> Links => _links.Links;
 
@@ -86,6 +89,11 @@ namespace GoCardlessHalo.Core.Sync
         /// </summary>
         public IReadOnlyList<HaloClient> ClientsNamed(string? companyName)
         {
+            if (_mode == MatchMode.Off)
+            {
+                return Array.Empty<HaloClient>();
+            }
+
             var exact = Lookup(_clientsByExactKey, CompanyNames.Key(companyName, MatchMode.Exact));
             return exact.Count > 0 || _mode == MatchMode.Exact ? exact : Lookup(_clientsByNormalizedKey, CompanyNames.Key(companyName, MatchMode.Normalized));
         }

@@ -70,15 +70,19 @@ namespace GoCardlessHalo.Core.Sync
         public ILookup<string?, HaloUser> ByCustomer(IEnumerable<HaloUser> users) => users.ToLookup(u => LinkValues.Read(u, LinkField), LinkValues.Comparer);
 
         /// <summary>The GoCardless customer each linked user (active or not) is linked to, normalised.</summary>
-        public async Task<IReadOnlyDictionary<int, string>> CustomerByUserAsync(CancellationToken cancellationToken)
+        public async Task<IReadOnlyDictionary<int, string>> CustomerByUserAsync(CancellationToken cancellationToken) =>
+            (await LinkedUsersByIdAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(p => p.Key, p => LinkValues.Read(p.Value, LinkField)!);
+
+        /// <summary>Every linked user (active or not) by id: where each lives (customer and site), for payments and mandates.</summary>
+        public async Task<IReadOnlyDictionary<int, HaloUser>> LinkedUsersByIdAsync(CancellationToken cancellationToken)
         {
-            var result = new Dictionary<int, string>();
+            var result = new Dictionary<int, HaloUser>();
             var query = new HaloUserQuery { LinkField = LinkField, IncludeInactive = true };
             await foreach (var user in _target.GetUsersAsync(query, cancellationToken).ConfigureAwait(false))
             {
-                if (LinkValues.Read(user, LinkField) is { } customer)
+                if (LinkValues.Read(user, LinkField) is not null)
                 {
-                    result[user.Id] = customer;
+                    result[user.Id] = user;
                 }
             }
 

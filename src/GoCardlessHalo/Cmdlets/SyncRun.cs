@@ -104,11 +104,12 @@ namespace GoCardlessHalo.Cmdlets
         }
 
         /// <param name="duplicateLinks">GoCardless ids held by more than one Halo user (Import-GcUser), for Test-GcModule.</param>
-        public void Succeeded(IReadOnlyList<string>? duplicateLinks = null)
+        /// <param name="mandateFailures">Mandates the payment sync found newly failed (Sync-GcPayment), for Test-GcModule.</param>
+        public void Succeeded(IReadOnlyList<string>? duplicateLinks = null, IReadOnlyList<string>? mandateFailures = null)
         {
             if (RecordsOutcome)
             {
-                Record(_cmdlet, state => state.RecordSuccess(_kind, DateTimeOffset.UtcNow, duplicateLinks));
+                Record(_cmdlet, state => state.RecordSuccess(_kind, DateTimeOffset.UtcNow, duplicateLinks, mandateFailures));
             }
         }
 

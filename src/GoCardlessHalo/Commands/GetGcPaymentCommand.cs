@@ -58,6 +58,7 @@ namespace GoCardlessHalo.Commands
         private GoCardlessClient? _client;
         private IHaloTarget? _target;
         private IReadOnlyDictionary<int, string>? _customerOfUser;
+        private IReadOnlyDictionary<int, HaloUser>? _users;
 
         /// <summary>Payments of these Halo users (user ids), also by property name from Get-GcUser output.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -81,6 +82,16 @@ namespace GoCardlessHalo.Commands
         /// <summary>Only payments with a charge date on or after this date.</summary>
         [Parameter]
         public DateTime? Since { get; set; }
+
+        /// <summary>Only payments whose status changed at or after this time (GoCardless's event time), e.g. (Get-Date).AddDays(-1).
+        /// History read by the first Sync-GcPayment has no change time and never matches: only changes since the module started
+        /// watching.</summary>
+        [Parameter]
+        public DateTime? ChangedSince { get; set; }
+
+        /// <summary>Do not read Halo for each payment's Client and Site (the ledger alone answers; Halo is not contacted).</summary>
+        [Parameter]
+        public SwitchParameter NoHaloLookup { get; set; }
 
         /// <summary>Ask GoCardless now instead of reading the ledger (needs -CustomerId or -HaloUserId; a Halo user is looked up by
         /// its link to a GoCardless customer).</summary>
@@ -173,12 +184,13 @@ namespace GoCardlessHalo.Commands
 
             query.Statuses = Status?.Select(PaymentStatus.Parse).ToList();
             query.Since = Since;
+            query.ChangedSince = ChangedSince is { } changed ? new DateTimeOffset(changed.ToUniversalTime()) : (DateTimeOffset?)null;
             var payments = Live
                 ? LivePayments.ReadAsync(_client!, query, CancellationToken)
                 : _ledger!.QueryAsync(query, _dashboard, CancellationToken);
             foreach (var payment in Stream(payments))
             {
-                var output = PaymentMapper.ToOutput(payment);
+                var output = PaymentMapper.ToOutput(payment, payment.HaloUserId is { } id ? Users()?.TryGetValue(id, out var user) == true ? user : null : null);
                 if (_invoices is not null && _invoices.TryGetValue(payment.PaymentId, out var invoice))
                 {
                     // A payment New-GcPayment created: the Halo invoice it collects.
@@ -190,15 +202,46 @@ namespace GoCardlessHalo.Commands
             }
         }
 
+        // Halo, opened once for whichever of the two lookups comes first.
+        private UserSearch OpenUserSearch()
+        {
+            if (_target is null)
+            {
+                _target = Connections.CreateHaloTarget();
+                Await(_target.OpenAsync(CancellationToken));
+            }
+
+            return new UserSearch(_target, Await(UserFieldResolver.ResolveLinkFieldAsync(_target, Context.Settings.Halo.LinkField, CancellationToken)));
+        }
+
+        // Where each linked user lives now (Client, Site), read from Halo once, at the first payment that has a user. Halo out
+        // of reach is a warning: the ledger still answers.
+        private IReadOnlyDictionary<int, HaloUser>? Users()
+        {
+            if (_users is not null || NoHaloLookup)
+            {
+                return _users;
+            }
+
+            try
+            {
+                _users = Await(OpenUserSearch().LinkedUsersByIdAsync(CancellationToken));
+            }
+            catch (GcHaloException ex) when (ex.Kind is not ErrorKind.InvalidArgument)
+            {
+                WriteWarning($"Client and Site are left empty: Halo could not be read ({ex.Message}).");
+                _users = new Dictionary<int, HaloUser>();
+            }
+
+            return _users;
+        }
+
         // -Live with a Halo user: GoCardless knows customers, not Halo users, so the user's link says which customer.
         private string? CustomerOfUser(int userId)
         {
             if (_customerOfUser is null)
             {
-                _target = Connections.CreateHaloTarget();
-                Await(_target.OpenAsync(CancellationToken));
-                var linkField = Await(UserFieldResolver.ResolveLinkFieldAsync(_target, Context.Settings.Halo.LinkField, CancellationToken));
-                _customerOfUser = Await(new UserSearch(_target, linkField).CustomerByUserAsync(CancellationToken));
+                _customerOfUser = Await(OpenUserSearch().CustomerByUserAsync(CancellationToken));
             }
 
             if (_customerOfUser.TryGetValue(userId, out var customer))

@@ -53,7 +53,7 @@ namespace GoCardlessHalo.Commands
     /// ledger file beside the settings) and contacts neither GoCardless nor Halo.</para>
     /// </example>
     [Cmdlet(VerbsData.Sync, "GcPayment", SupportsShouldProcess = true)]
-    [OutputType(typeof(GcPaymentChange), typeof(GcInvoiceSettlement))]
+    [OutputType(typeof(GcPaymentChange), typeof(GcMandateChange), typeof(GcInvoiceSettlement))]
     public sealed class SyncGcPaymentCommand : GcCmdlet
     {
         private SyncRun? _run;
@@ -70,6 +70,11 @@ namespace GoCardlessHalo.Commands
         [Parameter]
         [TimeSpanArgument]
         public TimeSpan LockTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+        /// <summary>Also write the payments a backfill stored (the first sync, or a customer linked since): history, which by default is
+        /// stored and counted but not written, so it is never taken for new failures.</summary>
+        [Parameter]
+        public SwitchParameter IncludeBackfill { get; set; }
 
         protected override void End()
         {
@@ -89,18 +94,44 @@ namespace GoCardlessHalo.Commands
             options.OverlapWindow = OverlapWindow;
             var synchronizer = new PaymentSynchronizer(_run.GoCardless, _run.Target, _ledger, options, Log, _run.Audit);
             var count = 0;
+            var history = 0;
             foreach (var change in Stream(synchronizer.SyncAsync(CancellationToken)))
             {
-                WriteObject(PaymentMapper.ToOutput(change));
+                // A backfill's rows are what GoCardless already had when the module started watching: history, not news (issue 11).
+                if (change.Origin == PaymentChangeOrigin.Backfill && !IncludeBackfill)
+                {
+                    history++;
+                }
+                else
+                {
+                    WriteObject(PaymentMapper.ToOutput(change));
+                }
+
+                WriteMandateChanges(synchronizer);
                 if (++count % 500 == 0)
                 {
                     WriteProgress(new ProgressRecord(2, "Syncing GoCardless payments", $"{count} payment changes stored"));
                 }
             }
 
+            WriteMandateChanges(synchronizer);
+            if (history > 0)
+            {
+                WriteVerbose($"{history} payment(s) read by a backfill were stored as history and not written (-IncludeBackfill writes them).");
+            }
+
             WriteVerbose($"Payment sync finished: {synchronizer.LastRun}.");
             SettleCollections();
-            _run.Succeeded();
+            _run.Succeeded(mandateFailures: synchronizer.MandateChanges.Failures);
+        }
+
+        // Mandate changes are committed with the payments around them; they follow the payment change they were stored with.
+        private void WriteMandateChanges(PaymentSynchronizer synchronizer)
+        {
+            foreach (var change in synchronizer.MandateChanges.Drain())
+            {
+                WriteObject(MandateMapper.ToOutput(change));
+            }
         }
 
         /// <summary>Invoices collected by New-GcPayment follow their payments into Halo: paid when paid out, unpaid when they fail.</summary>

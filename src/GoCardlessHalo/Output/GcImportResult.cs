@@ -88,5 +88,8 @@ namespace GoCardlessHalo
 
         /// <summary>Also ignores punctuation, repeated spaces and legal suffixes such as Ltd, LLC, GmbH.</summary>
         Normalized = 1,
+
+        /// <summary>Company names are not matched: new users go to the Default Site unless an override places them (Halo's integration with company-name matching off).</summary>
+        Off = 2,
     }
 }

@@ -39,6 +39,21 @@ namespace GoCardlessHalo
         public string? DashboardUrl { get; set; }
 
         /// <summary>Ledger (kept by Sync-GcPayment) or Live (read from GoCardless just now).</summary>
+        /// <summary>GoCardless's cause of the payment's last failure (e.g. insufficient_funds); empty for history read by the first sync.</summary>
+        public string? FailureCause { get; set; }
+
+        /// <summary>GoCardless's description of that failure.</summary>
+        public string? FailureDescription { get; set; }
+
+        /// <summary>When the status last changed (GoCardless's event time); empty for history read by the first sync.</summary>
+        public DateTimeOffset? StatusChangedAt { get; set; }
+
+        /// <summary>The Halo customer of the linked user (as Halo has it now).</summary>
+        public string? Client { get; set; }
+
+        /// <summary>The Halo site of the linked user.</summary>
+        public string? Site { get; set; }
+
         public string Source { get; set; } = string.Empty;
 
         /// <summary>The Halo invoice this payment collects (a payment New-GcPayment created), else null.</summary>

@@ -12,6 +12,7 @@ namespace GoCardlessHalo.Output
         {
             null => null,
             GcMatchMode.Normalized => MatchMode.Normalized,
+            GcMatchMode.Off => MatchMode.Off,
             _ => MatchMode.Exact,
         };
 

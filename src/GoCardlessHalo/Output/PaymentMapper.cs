@@ -1,5 +1,6 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System.Linq;
+using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Sync.Payments;
 
 namespace GoCardlessHalo.Output
@@ -7,8 +8,13 @@ namespace GoCardlessHalo.Output
     /// <summary>Turns engine payment records and changes into the objects the payment cmdlets write.</summary>
     internal static class PaymentMapper
     {
-        public static GcPayment ToOutput(PaymentRecord payment) => new GcPayment
+        public static GcPayment ToOutput(PaymentRecord payment, HaloUser? user = null) => new GcPayment
         {
+            FailureCause = payment.FailureCause,
+            FailureDescription = payment.FailureDescription,
+            StatusChangedAt = payment.StatusChangedAt,
+            Client = user?.ClientName,
+            Site = user?.SiteName,
             PaymentId = payment.PaymentId,
             HaloUserId = payment.HaloUserId,
             CustomerId = payment.CustomerId,

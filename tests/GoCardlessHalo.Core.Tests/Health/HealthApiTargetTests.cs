@@ -173,7 +173,7 @@ public sealed class HealthApiTargetTests : IClassFixture<EmulatorFixture>, IAsyn
 
         Assert.Equal(HealthStatus.Warning, tables.Status);
         Assert.Equal("MigrationsPending", tables.ErrorId);
-        Assert.Contains("lacks 4 migration(s) (1: payment ledger, 2: ", tables.Message);
+        Assert.Contains($"lacks {LedgerMigrations.All.Count} migration(s) (1: payment ledger, 2: ", tables.Message);
         Assert.Contains("the next Sync-GcPayment applies them", tables.Message);
     }
 

@@ -50,6 +50,18 @@ public sealed class SyncAgeCheckTests
     }
 
     [Fact]
+    public void Mandate_failures_found_by_the_last_payment_sync_warn_and_are_listed()
+    {
+        var state = new SyncRunState { LastSuccess = _clock.UtcNow - TimeSpan.FromHours(1), LastAttempt = _clock.UtcNow - TimeSpan.FromHours(1) };
+        state.MandateFailures = new() { "MD1 of CU1: active -> cancelled" };
+
+        var check = Check(SyncKind.Payments, state);
+
+        Assert.Equal((HealthStatus.Warning, "MandateFailed"), (check.Status, check.ErrorId));
+        Assert.Contains("1 mandate(s) that can no longer collect: MD1 of CU1: active -> cancelled", check.Message);
+    }
+
+    [Fact]
     public void A_finished_run_after_the_last_start_is_not_unfinished()
     {
         var state = new SyncRunState { LastStart = _clock.UtcNow - TimeSpan.FromMinutes(10), LastAttempt = _clock.UtcNow - TimeSpan.FromMinutes(9), LastSuccess = _clock.UtcNow - TimeSpan.FromMinutes(9) };

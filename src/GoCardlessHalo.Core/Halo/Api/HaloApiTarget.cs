@@ -18,7 +18,7 @@ namespace GoCardlessHalo.Core.Halo.Api
     /// Halo reached through its REST API (hosted Halo, or on-prem Halo's own /api), the way Halo's Integrator
     /// does. See <see cref="HaloApiOptions"/> for authentication, paging, batching and rate limiting.
     /// </summary>
-    public sealed class HaloApiTarget : IHaloTarget, IHaloHealthProbe, IHaloRequestBudget, IHaloInvoices
+    public sealed class HaloApiTarget : IHaloTarget, IHaloHealthProbe, IHaloRequestBudget, IHaloInvoices, IHaloGoCardlessSettingsSource
     {
         private readonly HaloApiOptions _options;
         private readonly IEngineLog _log;
@@ -249,6 +249,9 @@ namespace GoCardlessHalo.Core.Halo.Api
         Task<string> IHaloHealthProbe.CheckReadAccessAsync(CancellationToken cancellationToken) => _probe.CheckReadAccessAsync(cancellationToken);
 
         Task<HaloNativeIntegrator> IHaloHealthProbe.ReadNativeIntegratorAsync(CancellationToken cancellationToken) => _probe.ReadNativeIntegratorAsync(cancellationToken);
+
+        /// <inheritdoc />
+        public Task<HaloGoCardlessSettings> ReadGoCardlessSettingsAsync(CancellationToken cancellationToken) => HaloApiGoCardlessSettings.ReadAsync(_connection, cancellationToken);
 
         /// <inheritdoc/>
         IAsyncEnumerable<HaloInvoice> IHaloInvoices.GetInvoicesAsync(HaloInvoiceQuery query, CancellationToken cancellationToken) =>

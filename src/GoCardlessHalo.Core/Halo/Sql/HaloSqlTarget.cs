@@ -19,7 +19,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
     /// Halo's DB Integrator does. Reads and writes AREA, SITE, USERS, FIELDINFO and FieldData (plus legacy
     /// USERS.CF* columns); every write batch is one transaction.
     /// </summary>
-    public sealed class HaloSqlTarget : IHaloTarget, IHaloHealthProbe, IHaloSqlDatabase, IHaloInvoices
+    public sealed class HaloSqlTarget : IHaloTarget, IHaloHealthProbe, IHaloSqlDatabase, IHaloInvoices, IHaloGoCardlessSettingsSource
     {
         private readonly bool ownsDatabase;
         private HaloSchema? schema;
@@ -216,6 +216,10 @@ namespace GoCardlessHalo.Core.Halo.Sql
 
         Task<HaloNativeIntegrator> IHaloHealthProbe.ReadNativeIntegratorAsync(CancellationToken cancellationToken) =>
             HaloSqlHealthProbe.ReadNativeIntegratorAsync(Database, cancellationToken);
+
+        /// <inheritdoc />
+        public Task<HaloGoCardlessSettings> ReadGoCardlessSettingsAsync(CancellationToken cancellationToken) =>
+            HaloSqlGoCardlessSettings.ReadAsync(Database, Schema, cancellationToken);
 
         /// <inheritdoc />
         async IAsyncEnumerable<HaloInvoice> IHaloInvoices.GetInvoicesAsync(HaloInvoiceQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)

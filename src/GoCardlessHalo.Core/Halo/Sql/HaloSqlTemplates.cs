@@ -77,6 +77,20 @@ namespace GoCardlessHalo.Core.Halo.Sql
             "SELECT m.{MODULESETUP.MSid}, m.{MODULESETUP.MSName}, m.{MODULESETUP.MSHaloIntegratorEnabled}{=optionalColumns}"
             + " FROM {MODULESETUP} m WHERE m.{MODULESETUP.MSName} LIKE @name ORDER BY m.{MODULESETUP.MSid}");
 
+        /// <summary>Halo's GoCardless settings row (Control4's rgocardless* columns that exist, in {=columns}).</summary>
+        public static readonly SqlTemplate SelectGoCardlessControl = new SqlTemplate(
+            nameof(SelectGoCardlessControl),
+            "SELECT TOP (1) {=columns} FROM {=table}",
+            "SELECT {=columns} FROM {=table} LIMIT 1");
+
+        /// <summary>
+        /// Halo's integration field mappings of the MODULESETUP rows whose name matches @name (which module is GoCardless's
+        /// is the same inference as the health check's: its MSName mentions GoCardless).
+        /// </summary>
+        public static readonly SqlTemplate SelectGoCardlessFieldMappings = new SqlTemplate(
+            nameof(SelectGoCardlessFieldMappings),
+            "SELECT {=columns} FROM {=table} WHERE {=moduleColumn} IN (SELECT {=moduleId} FROM {=modules} WHERE {=moduleName} LIKE @name)");
+
         private const string UsersSelect =
             "SELECT u.{USERS.Uid}, u.{USERS.uusername}, u.{USERS.uFirstName}, u.{USERS.uLastName}, u.{USERS.uemail}, u.{USERS.uextn},"
             + " u.{USERS.Usite}, s.{SITE.sdesc}, s.{SITE.Sarea}, a.{AREA.aareadesc}, u.{USERS.uinactive},"

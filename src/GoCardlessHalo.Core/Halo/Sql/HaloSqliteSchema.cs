@@ -107,6 +107,21 @@ namespace GoCardlessHalo.Core.Halo.Sql
                 MSHaloIntegratorLastSync datetime NULL,
                 MSHaloIntegratorLastError nvarchar NULL)"),
 
+            // Halo's own GoCardless integration settings (ProvisionData's docs/schema.sql: Control4's rgocardless* columns with
+            // their defaults, one row as Halo keeps it; IntegrationFieldMapping's IFM* columns), so Import-GcHaloIntegrationSetting
+            // reads the same shape here as on a Halo SQL Server. Column types are a guess, as for MODULESETUP above.
+            Embedded("EmbeddedCreateControl4", @"CREATE TABLE IF NOT EXISTS Control4 (
+                rgocardlesscompanynamematching bit NOT NULL DEFAULT 0,
+                rgocardlessdefaultsite int NOT NULL DEFAULT 1,
+                rgocardlessusesandbox bit NOT NULL DEFAULT 0)"),
+            Embedded("EmbeddedSeedControl4", "INSERT INTO Control4 (rgocardlessdefaultsite) SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM Control4)"),
+            Embedded("EmbeddedCreateIntegrationFieldMapping", @"CREATE TABLE IF NOT EXISTS IntegrationFieldMapping (
+                IFMid INTEGER PRIMARY KEY,
+                IFMfiid int NULL,
+                IFMfiname nvarchar(100) NULL,
+                IFMThirdPartyName nvarchar(255) NULL,
+                IFMmsid int NULL,
+                IFMDontUpdate bit NOT NULL DEFAULT 0)"),
             // Invoices (src/GoCardlessHalo.Core/Invoices/HALO-INVOICES.md §4). Verified names: INVOICEHEADER's ihid, IHaarea,
             // IHsitenumber, IHInvoice_Date, IHDue_Date, IHAmountPaid, IHAmountDue, ihdatepaid, IHposted, IHvoided, IHreference;
             // INVOICEDETAIL's IDid, IDihid, IDitem_Shortdescription, IDunit_Price, IDqty_Order, IDNet_Amount; InvoicePayment's

@@ -12,18 +12,15 @@ namespace GoCardlessHalo.Core.Sync.Import
     /// Decides, for one GoCardless customer, where its Halo user is and what changes — Halo's GoCardless rules,
     /// in this order: (1) a user already linked to the customer id, wherever it lives now (moved users keep
     /// syncing and are never moved back); (2) one unlinked user with the same email anywhere in Halo, which is linked
-    /// where it lives instead of creating a duplicate (several are reported, never guessed between); (3) a placement override for the customer id or
-    /// company name (the admin's decision beats any name match); (4) a Halo customer whose name matches the company
-    /// (an exact name first, see <see cref="HaloDirectory.ClientsNamed"/>): a new user in its invoice site;
-    /// (5) otherwise a new user in the Default Site.
+    /// where it lives instead of creating a duplicate (several are reported, never guessed between); (3)-(5) a new user where <see cref="PlacementMatcher"/> places it: a placement override, else the Halo customer whose name
+    /// matches the company (at its invoice site), else the Default Site.
     /// Pure: it reads only the <see cref="HaloDirectory"/> snapshot.
     /// </summary>
     public sealed class ImportPlanner
     {
         private readonly HaloDirectory _directory;
         private readonly ResolvedFields _fields;
-        private readonly HaloSite _defaultSite;
-        private readonly PlacementOverrides _overrides;
+        private readonly PlacementMatcher _matcher;
         private readonly IReadOnlyDictionary<string, FieldRule> _ownership;
 
         public ImportPlanner(
@@ -36,8 +33,7 @@ namespace GoCardlessHalo.Core.Sync.Import
             _ownership = ownership ?? new Dictionary<string, FieldRule>();
             _directory = directory;
             _fields = fields;
-            _defaultSite = defaultSite;
-            _overrides = new PlacementOverrides(overrides ?? Array.Empty<PlacementOverride>(), directory);
+            _matcher = new PlacementMatcher(directory, defaultSite, overrides);
         }
 
         public ImportPlan Plan(Customer customer)
@@ -67,61 +63,16 @@ namespace GoCardlessHalo.Core.Sync.Import
                 return linkedByEmail;
             }
 
-            var destination = ChooseDestination(customer, out var skip);
-            if (skip is not null)
+            var placement = _matcher.Place(customer);
+            if (placement.Problem is not null)
             {
-                return skip;
+                return Skip(customer, placement.MatchedBy, placement.Problem);
             }
 
-            var (client, site, by, nearest) = destination;
-            var plan = PlanCreate(customer, client, site, by);
-            plan.NearestClients = nearest;
-            plan.Reason ??= by == MatchedBy.Override ? OverrideReason(customer)
-                : nearest.Count > 0 || by == MatchedBy.DefaultSite ? DefaultSiteReason(customer, nearest) : null;
+            var plan = PlanCreate(customer, placement.Client, placement.Site!, placement.MatchedBy);
+            plan.NearestClients = placement.NearestClients;
+            plan.Reason ??= placement.Reason;
             return plan;
-        }
-
-        private (HaloClient? Client, HaloSite Site, MatchedBy By, IReadOnlyList<string> Nearest) ChooseDestination(Customer customer, out ImportPlan? skip)
-        {
-            skip = null;
-            if (_overrides.For(customer) is { } placement)
-            {
-                var (pinnedClient, pinnedSite) = _overrides.Resolve(placement, out var problem);
-                if (pinnedSite is null)
-                {
-                    skip = Skip(customer, MatchedBy.Override, problem!);
-                    return default;
-                }
-
-                return (pinnedClient, pinnedSite, MatchedBy.Override, Array.Empty<string>());
-            }
-
-            var company = customer.CompanyName?.Trim();
-            if (string.IsNullOrEmpty(company))
-            {
-                return (_directory.Client(_defaultSite.ClientId), _defaultSite, MatchedBy.DefaultSite, Array.Empty<string>());
-            }
-
-            var matches = _directory.ClientsNamed(company);
-            if (matches.Count > 1)
-            {
-                skip = Skip(customer, MatchedBy.CompanyName, $"The company '{company}' matches {matches.Count} Halo customers ({string.Join(", ", matches.Select(c => $"'{c.Name}' (id {c.Id})"))}); rename one in Halo so the match is unique.");
-                return default;
-            }
-
-            if (matches.Count == 1)
-            {
-                var site = _directory.InvoiceSiteOf(matches[0].Id);
-                if (site is null)
-                {
-                    skip = Skip(customer, MatchedBy.CompanyName, $"The Halo customer '{matches[0].Name}' has no active invoice site. Mark one of its sites as the invoice site in Halo.");
-                    return default;
-                }
-
-                return (matches[0], site, MatchedBy.CompanyName, Array.Empty<string>());
-            }
-
-            return (_directory.Client(_defaultSite.ClientId), _defaultSite, MatchedBy.DefaultSite, _directory.NearestClientNames(company!));
         }
 
         private ImportPlan PlanExisting(Customer customer, HaloUser user, MatchedBy by)
@@ -245,19 +196,6 @@ namespace GoCardlessHalo.Core.Sync.Import
 
         private string Where(HaloUser user) =>
             $"{_directory.Client(user.ClientId)?.Name ?? user.ClientName} / {_directory.Site(user.SiteId)?.Name ?? user.SiteName}";
-
-        private string OverrideReason(Customer customer)
-        {
-            var placement = _overrides.For(customer)!;
-            return $"Placed by the placement override for the {placement.Subject} ({placement.Destination}).";
-        }
-
-        private string DefaultSiteReason(Customer customer, IReadOnlyList<string> nearest) =>
-            string.IsNullOrWhiteSpace(customer.CompanyName)
-                ? $"No company name: placed in the Default Site '{_defaultSite.ClientName}/{_defaultSite.Name}'."
-                : $"The company '{customer.CompanyName!.Trim()}' matches no Halo customer" +
-                  (nearest.Count > 0 ? $" (nearest: {string.Join(", ", nearest)})" : string.Empty) +
-                  $": placed in the Default Site '{_defaultSite.ClientName}/{_defaultSite.Name}'.";
 
         private static ImportPlan Skip(Customer customer, MatchedBy by, string reason) =>
             new ImportPlan(customer, ImportAction.Skipped, by) { Reason = reason };

@@ -9,5 +9,11 @@ namespace GoCardlessHalo.Core.Sync.Import
 
         /// <summary>Also ignores punctuation, repeated spaces and legal suffixes (Ltd, Limited, LLC, Inc, GmbH, …).</summary>
         Normalized,
+
+        /// <summary>
+        /// Company names are not matched: a new user goes to the Default Site unless a placement override places it
+        /// (what Halo's own integration does with company-name matching switched off, Control6 gocardless_companyname_matching).
+        /// </summary>
+        Off,
     }
 }

@@ -35,7 +35,13 @@ namespace GoCardlessHalo.Core.Sync.Payments
         /// chargeback_settled, surcharge_fee_debited) only says the money was settled, so it gives the cause only
         /// when nothing else does.
         /// </summary>
-        public string? Cause => (Ordered().LastOrDefault(e => !IsSettlement(e.Action)) ?? Ordered().LastOrDefault())?.Details.Cause;
+        public string? Cause => Deciding?.Details.Cause;
+
+        /// <summary>details.description of the event <see cref="Cause"/> comes from.</summary>
+        public string? CauseDescription => Deciding?.Details.Description;
+
+        /// <summary>When the newest event behind the change happened; null for a backfill (no events).</summary>
+        public DateTimeOffset? ChangedAt => Ordered().LastOrDefault()?.CreatedAt;
 
         /// <summary>The newest event's id, recorded on the ledger row.</summary>
         public string? NewestEventId => Ordered().LastOrDefault()?.Id;
@@ -44,6 +50,8 @@ namespace GoCardlessHalo.Core.Sync.Payments
 
         private static bool IsSettlement(string action) =>
             action.EndsWith("_settled", StringComparison.Ordinal) || action == "surcharge_fee_debited";
+
+        private Event? Deciding => Ordered().LastOrDefault(e => !IsSettlement(e.Action)) ?? Ordered().LastOrDefault();
 
         private IEnumerable<Event> Ordered() => events.OrderBy(e => e.CreatedAt).ThenBy(e => e.Id, StringComparer.Ordinal);
     }

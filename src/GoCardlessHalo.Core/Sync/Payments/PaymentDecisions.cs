@@ -40,10 +40,23 @@ namespace GoCardlessHalo.Core.Sync.Payments
             return rows;
         }
 
-        /// <summary>What to write for <paramref name="row"/> given the ledger's <paramref name="before"/>; null when nothing differs.</summary>
-        public static PaymentWrite? Decide(PaymentRecord row, ObservedPayment observed, PaymentRecord? before, PaymentChangeOrigin origin, DashboardLinks dashboard)
+        /// <summary>
+        /// What to write for <paramref name="row"/> given the ledger's <paramref name="before"/>; null when nothing differs.
+        /// <paramref name="now"/> is the status-change time of a change found without an event (reconciliation).
+        /// </summary>
+        public static PaymentWrite? Decide(PaymentRecord row, ObservedPayment observed, PaymentRecord? before, PaymentChangeOrigin origin, DashboardLinks dashboard, DateTimeOffset now)
         {
-            var after = row with { SourceEventId = observed.NewestEventId ?? before?.SourceEventId };
+            var after = row with
+            {
+                SourceEventId = observed.NewestEventId ?? before?.SourceEventId,
+                // A payment keeps the cause of its last failure, even once retried; a read without events keeps what is known (issue 11).
+                FailureCause = LedgerRows.Cut(observed.Cause, LedgerRows.CauseLength) ?? before?.FailureCause,
+                FailureDescription = LedgerRows.Cut(observed.CauseDescription, LedgerRows.DescriptionLength) ?? before?.FailureDescription,
+                // History read by a backfill has no change time; a change has its event's time.
+                StatusChangedAt = before is not null && before.Status == row.Status ? before.StatusChangedAt
+                    : before is null && observed.ChangedAt is null ? null
+                    : observed.ChangedAt ?? now,
+            };
             if (before is not null && before.SameStoredValues(after))
             {
                 return null;

@@ -31,6 +31,15 @@ namespace GoCardlessHalo.Core.Sync.Payments
         /// <summary>When the sync last wrote this ledger row (UTC); null for live results.</summary>
         public DateTimeOffset? LedgerUpdatedAt { get; init; }
 
+        /// <summary>GoCardless's cause of the payment's last failure (details.cause, e.g. insufficient_funds); null when unknown.</summary>
+        public string? FailureCause { get; init; }
+
+        /// <summary>GoCardless's description of that failure (details.description).</summary>
+        public string? FailureDescription { get; init; }
+
+        /// <summary>When the status last changed (the event's time); null for history read by a backfill.</summary>
+        public DateTimeOffset? StatusChangedAt { get; init; }
+
         /// <summary>The newest event the ledger row was written from (null for a backfilled row).</summary>
         internal string? SourceEventId { get; init; }
 
@@ -51,6 +60,9 @@ namespace GoCardlessHalo.Core.Sync.Payments
             && ChargeDate == other.ChargeDate
             && CreatedAt.UtcTicks == other.CreatedAt.UtcTicks
             && Description == other.Description
-            && Reference == other.Reference;
+            && Reference == other.Reference
+            && FailureCause == other.FailureCause
+            && FailureDescription == other.FailureDescription
+            && StatusChangedAt?.UtcTicks == other.StatusChangedAt?.UtcTicks;
     }
 }

@@ -58,6 +58,9 @@ namespace GoCardlessHalo.Core.Sync.Payments
             this.backfilled = backfilled;
         }
 
+        /// <summary>Where committed mandate status changes are reported (Sync/Mandates/MandateChangeFeed); null: not reported.</summary>
+        public Mandates.MandateChangeFeed? MandateChanges { get; init; }
+
         /// <summary>Customers whose history is in the ledger → the Halo user recorded for them (as of the last commit).</summary>
         public IReadOnlyDictionary<string, int> BackfilledCustomers => backfilled;
 
@@ -95,6 +98,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
             }
 
             audit.Mandates(mandateWrites, summarise);
+            MandateChanges?.Record(mandateWrites, origin, links.Customers, clock.UtcNow);
             audit.Payments(payments, summarise);
             foreach (var change in linkChanges)
             {
@@ -156,7 +160,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
             foreach (var (row, observation) in rows.Values)
             {
                 stored.TryGetValue(row.PaymentId, out var before);
-                if (PaymentDecisions.Decide(row, observation, before, origin, dashboard) is not { } write)
+                if (PaymentDecisions.Decide(row, observation, before, origin, dashboard, writer.Now) is not { } write)
                 {
                     continue;
                 }

@@ -65,6 +65,9 @@ namespace GoCardlessHalo.Core.Sync.Payments
         /// <summary>What the last completed run read and wrote; null until a run has been enumerated to its end.</summary>
         public PaymentSyncStatistics? LastRun { get; private set; }
 
+        /// <summary>The mandate status changes the runs stored (Sync/Mandates); the caller drains them beside the payment changes.</summary>
+        public Mandates.MandateChangeFeed MandateChanges { get; } = new Mandates.MandateChangeFeed();
+
         /// <summary>Runs one sync, streaming each payment change once it is committed. See the class summary.</summary>
         public async IAsyncEnumerable<PaymentChange> SyncAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
@@ -78,7 +81,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
             var paymentAudit = new PaymentAudit(audit);
             var mandates = new MandateDirectory(await ledger.LoadMandatesAsync(cancellationToken).ConfigureAwait(false), client, statistics, log);
             var backfilled = await ledger.LoadCustomersAsync(cancellationToken).ConfigureAwait(false);
-            var store = new PaymentStore(ledger, options.Clock, mandates, links.Index, client.Dashboard, paymentAudit, statistics, backfilled);
+            var store = new PaymentStore(ledger, options.Clock, mandates, links.Index, client.Dashboard, paymentAudit, statistics, backfilled) { MandateChanges = MandateChanges };
             var backfill = new PaymentBackfill(client, mandates, options, statistics, log);
             log.Verbose($"Sync-GcPayment: {links.Links.Count} Halo user(s) linked to {links.CustomerCount} GoCardless customer(s) through {options.LinkField}; ledger {ledger.Location}; watermark {IsoTime.Format(watermark)}.");
 

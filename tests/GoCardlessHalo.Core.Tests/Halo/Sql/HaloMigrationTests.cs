@@ -37,7 +37,7 @@ public sealed class HaloMigrationTests : SqliteDatabaseTests
 
         Assert.Equal(LedgerMigrations.All.Select(m => m.Version), pendingBefore.Select(m => m.Version));
         Assert.Equal(0L, tablesAfterCheck);
-        Assert.Equal(new[] { 1, 2, 3, 4 }, applied.Select(m => m.Version));
+        Assert.Equal(LedgerMigrations.All.Select(m => m.Version), applied.Select(m => m.Version));
         Assert.Empty(appliedAgain);
         Assert.Empty(pendingAfter);
         var recorded = await RawSqlite.RowsAsync(options, "SELECT version, name FROM gch_migration ORDER BY version");
@@ -47,18 +47,18 @@ public sealed class HaloMigrationTests : SqliteDatabaseTests
         Assert.Equal(new object?[] { 4L, "invoice collections" }, recorded[3]);
         var paymentColumns = (await RawSqlite.RowsAsync(options, "SELECT name FROM pragma_table_info('gch_payment')")).Select(r => (string)r[0]!);
         Assert.Equal(
-            new[] { "payment_id", "customer_id", "mandate_id", "halo_user_id", "amount", "amount_refunded", "currency", "status", "charge_date", "description", "reference", "created_at", "updated_at", "source_event_id" },
+            new[] { "payment_id", "customer_id", "mandate_id", "halo_user_id", "amount", "amount_refunded", "currency", "status", "charge_date", "description", "reference", "created_at", "updated_at", "source_event_id", "failure_cause", "failure_description", "status_changed_at" },
             paymentColumns);
         var indexes = (await RawSqlite.RowsAsync(options, "SELECT name FROM pragma_index_list('gch_payment') WHERE origin = 'c'")).Select(r => (string)r[0]!).OrderBy(n => n);
-        Assert.Equal(new[] { "IX_gch_payment_customer_charge", "IX_gch_payment_halo_user_id", "IX_gch_payment_status" }, indexes);
+        Assert.Equal(new[] { "IX_gch_payment_customer_charge", "IX_gch_payment_halo_user_id", "IX_gch_payment_status", "IX_gch_payment_status_changed_at" }, indexes);
         var mandateColumns = (await RawSqlite.RowsAsync(options, "SELECT name FROM pragma_table_info('gch_mandate')")).Select(r => (string)r[0]!);
         Assert.Equal(new[] { "mandate_id", "customer_id", "status", "created_at", "updated_at" }, mandateColumns);
         var customerColumns = (await RawSqlite.RowsAsync(options, "SELECT name FROM pragma_table_info('gch_customer')")).Select(r => (string)r[0]!);
         Assert.Equal(new[] { "customer_id", "halo_user_id", "backfilled_at" }, customerColumns);
         var collectionKey = (await RawSqlite.RowsAsync(options, "SELECT name FROM pragma_table_info('gch_collection') WHERE pk > 0 ORDER BY pk")).Select(r => (string)r[0]!);
         Assert.Equal(new[] { "invoice_id", "attempt" }, collectionKey);
-        // Halo's own tables (AREA, SITE, USERS, FIELDINFO, FieldData, MODULESETUP) are untouched by the migrations.
-        Assert.Equal(6L, await RawSqlite.CountAsync(options, "sqlite_master WHERE type = 'table' AND name NOT LIKE 'gch_%' AND name NOT LIKE 'sqlite_%'"));
+        // Halo's own tables (AREA, SITE, USERS, FIELDINFO, FieldData, MODULESETUP, Control4, IntegrationFieldMapping) are untouched by the migrations.
+        Assert.Equal(8L, await RawSqlite.CountAsync(options, "sqlite_master WHERE type = 'table' AND name NOT LIKE 'gch_%' AND name NOT LIKE 'sqlite_%'"));
     }
 
     [Fact]

@@ -133,6 +133,10 @@ public sealed class SqlServerStatementParseTests
         ["linkColumn"] = Dialect.QuoteIdentifier("CFGoCardless Customer]Id"),
         ["newStorage"] = "f." + Dialect.QuoteIdentifier("finewstoragemethod"),
         ["optionalColumns"] = Dialect.TrailingColumns("m", new[] { "MSHaloIntegratorLastSync", "MSOdd]Error" }),
+        ["moduleColumn"] = Dialect.QuoteIdentifier("IFMmsid"),
+        ["modules"] = Dialect.QuoteTable("MODULESETUP"),
+        ["moduleId"] = Dialect.QuoteIdentifier("MSid"),
+        ["moduleName"] = Dialect.QuoteIdentifier("MSName"),
     };
 
     // SQL Server 2022 grammar, and SQL Server 2016 as a floor for older on-prem Halo installations.

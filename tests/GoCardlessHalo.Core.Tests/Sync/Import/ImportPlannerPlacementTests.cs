@@ -54,6 +54,20 @@ public sealed class ImportPlannerPlacementTests
     }
 
     [Fact]
+    public void MatchModeOffSendsEveryNewUserToTheDefaultSiteButOverridesStillPlace()
+    {
+        var overrides = new[] { PlacementOverride.Create("CU2", null, "Harbour Cafe", null) };
+        var planner = Planner(MatchMode.Off, overrides);
+
+        var exactName = planner.Plan(Customer("CU1", "Orchard Bakery Ltd"));
+        var pinned = planner.Plan(Customer("CU2", "Orchard Bakery Ltd"));
+
+        Assert.Equal((MatchedBy.DefaultSite, 30), (exactName.MatchedBy!.Value, exactName.Site!.Id));
+        Assert.Contains("Company names are not matched (matchMode Off", exactName.Reason);
+        Assert.Equal((MatchedBy.Override, 40), (pinned.MatchedBy!.Value, pinned.Site!.Id));
+    }
+
+    [Fact]
     public void AnOverrideForTheCustomerIdBeatsTheCompanyName()
     {
         var overrides = new[] { PlacementOverride.Create("CU1", null, "Harbour Cafe", null) };
