@@ -65,7 +65,7 @@ public sealed class SqlServerStatementParseTests
     {
         using var database = new SqlDatabase(SqlOptions.ForSqlServer("Server=tcp:127.0.0.1,1;Database=Halo"));
 
-        var script = new SqlMigrator(database).RenderScript(LedgerMigrations.All);
+        var script = LedgerMigrations.Migrator(database).RenderScript(LedgerMigrations.All);
 
         Assert.Empty(Parse(new TSql160Parser(true), script));
         Assert.Contains("CREATE TABLE [dbo].[gch_payment]", script, StringComparison.Ordinal);
