@@ -91,7 +91,7 @@ public sealed class HaloSqlSchemaTests : SqliteDatabaseTests
     [Fact]
     public void The_column_sizes_the_api_target_checks_are_those_of_halos_schema()
     {
-        var schema = string.Join("\n", HaloSqliteSchema.Statements.Select(t => t.TextFor(HaloTargetKind.Sqlite)));
+        var schema = string.Join("\n", HaloSqliteSchema.Statements.Select(t => t.TextFor(SqlKind.Sqlite)));
 
         Assert.Equal(5, HaloUserColumns.Checked.Length);
         foreach (var (column, maxLength, _) in HaloUserColumns.Checked)
