@@ -2,6 +2,7 @@
 using System;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.Halo.Sql;
+using GoCardlessHalo.Core.Sql;
 
 namespace GoCardlessHalo.Core.Halo
 {
@@ -32,7 +33,7 @@ namespace GoCardlessHalo.Core.Halo
             {
                 if (value(write) is { } text && text.Length > maxLength)
                 {
-                    return HaloSqlErrors.ValueLongerThanColumn(HaloNames.Users, column, text.Length, maxLength);
+                    return SqlErrors.ValueLongerThanColumn(HaloNames.Users, column, text.Length, maxLength);
                 }
             }
 

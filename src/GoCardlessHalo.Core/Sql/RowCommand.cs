@@ -5,7 +5,6 @@ using System.Data.Common;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using GoCardlessHalo.Core.Halo.Sql;
 
 namespace GoCardlessHalo.Core.Sql
 {
@@ -59,7 +58,7 @@ namespace GoCardlessHalo.Core.Sql
                 ["columns"] = dialect.ColumnList(all.Select(c => c.Name)),
                 ["values"] = SqlDialect.ParameterList(all.Count),
             };
-            var command = transaction.CreateCommand(HaloSqlTemplates.InsertRow, LiteralSqlNames.Instance, slots);
+            var command = transaction.CreateCommand(SqlStatements.InsertRow, LiteralSqlNames.Instance, slots);
             var row = new RowCommand(transaction, table, command, all, hasIdParameter: false);
             foreach (var column in safe)
             {
@@ -85,7 +84,7 @@ namespace GoCardlessHalo.Core.Sql
                 ["assignments"] = dialect.AssignmentList(named.Select(c => c.Name).ToList()),
                 ["idColumn"] = dialect.QuoteIdentifier(table.Get(idColumn).Name),
             };
-            var command = transaction.CreateCommand(HaloSqlTemplates.UpdateRowById, LiteralSqlNames.Instance, slots);
+            var command = transaction.CreateCommand(SqlStatements.UpdateRowById, LiteralSqlNames.Instance, slots);
             return new RowCommand(transaction, table, command, named, hasIdParameter: true);
         }
 
@@ -95,7 +94,7 @@ namespace GoCardlessHalo.Core.Sql
             var (parameter, discovered) = parameters[column];
             if (value is string text && discovered.MaxLength is > 0 && text.Length > discovered.MaxLength.Value)
             {
-                throw HaloSqlErrors.ValueLongerThanColumn(table.Name, discovered.Name, text.Length, discovered.MaxLength.Value);
+                throw SqlErrors.ValueLongerThanColumn(table.Name, discovered.Name, text.Length, discovered.MaxLength.Value);
             }
 
             // Halo leaves "nothing" in a NOT NULL column as 0 or '' rather than failing the whole batch.

@@ -1,7 +1,6 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
 using GoCardlessHalo.Core.Errors;
-using GoCardlessHalo.Core.Halo.Sql;
 
 namespace GoCardlessHalo.Core.Sql
 {
@@ -58,7 +57,7 @@ namespace GoCardlessHalo.Core.Sql
         /// <exception cref="GcHaloException">ConnectionStringInvalid, with <paramref name="target"/> (the parameter or setting) as its target.</exception>
         public static void ValidateSqlServer(string connectionString, string? target = null) => SqlServerDialect.Parse(connectionString, target);
 
-        /// <summary>A Halo-shaped SQLite database file (see <see cref="HaloSqliteDatabase"/>), or ":memory:".</summary>
+        /// <summary>A Halo-shaped SQLite database file (see <c>Halo/Sql/HaloSqliteDatabase.cs</c>), or ":memory:".</summary>
         public static SqlOptions ForSqlite(string path)
         {
             if (string.IsNullOrWhiteSpace(path))

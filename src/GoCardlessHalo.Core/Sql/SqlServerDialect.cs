@@ -6,7 +6,6 @@ using System.Data.Common;
 using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Errors;
-using GoCardlessHalo.Core.Halo.Sql;
 #if NETFRAMEWORK
 // Microsoft.Data.SqlClient's .NET Framework build needs a native SNI package this project cannot ship; the
 // framework's own provider speaks the same protocol.
@@ -115,7 +114,7 @@ namespace GoCardlessHalo.Core.Sql
 
         public override async Task<IReadOnlyList<DiscoveredColumn>> ReadColumnsAsync(DbConnection connection, string table, CancellationToken cancellationToken)
         {
-            using var command = CreateCommand(connection, null, HaloSqlTemplates.DiscoverColumns, LiteralSqlNames.Instance);
+            using var command = CreateCommand(connection, null, SqlStatements.DiscoverColumns, LiteralSqlNames.Instance);
             AddParameter(command, "@schema", SqlValueKind.Text, Options.SchemaName, 128);
             AddParameter(command, "@table", SqlValueKind.Text, table, 128);
             var columns = new List<DiscoveredColumn>();

@@ -7,7 +7,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Errors;
 using Microsoft.Data.Sqlite;
-using GoCardlessHalo.Core.Halo.Sql;
 
 namespace GoCardlessHalo.Core.Sql
 {
@@ -94,7 +93,7 @@ namespace GoCardlessHalo.Core.Sql
 
         public override async Task<IReadOnlyList<DiscoveredColumn>> ReadColumnsAsync(DbConnection connection, string table, CancellationToken cancellationToken)
         {
-            using var command = CreateCommand(connection, null, HaloSqlTemplates.DiscoverColumns, LiteralSqlNames.Instance);
+            using var command = CreateCommand(connection, null, SqlStatements.DiscoverColumns, LiteralSqlNames.Instance);
             AddParameter(command, "@table", SqlValueKind.Text, table);
             var rows = new List<(string Name, string Type, bool NotNull, bool HasDefault, int Pk, bool Hidden)>();
             using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))

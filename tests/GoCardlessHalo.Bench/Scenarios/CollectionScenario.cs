@@ -14,7 +14,7 @@ using static GoCardlessHalo.Bench.BenchContext;
 namespace GoCardlessHalo.Bench.Scenarios;
 
 /// <summary>
-/// 5. Issue 9 on the Halo API target: 5,000 invoices (5 each for 1,000 Halo customers, one linked payer each with an
+/// 6. Issue 9 on the Halo API target: 5,000 invoices (5 each for 1,000 Halo customers, one linked payer each with an
 /// active bacs mandate) (a) planned, (b) charged, (c) charged again (nothing), (d) followed into Halo once every payment
 /// is paid out. Each step is run as its cmdlet runs it; request counts are asserted, wall times reported.
 /// </summary>

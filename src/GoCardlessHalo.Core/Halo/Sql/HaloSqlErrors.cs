@@ -28,17 +28,6 @@ namespace GoCardlessHalo.Core.Halo.Sql
             + ". Give NOT NULL columns a default value, or use the Halo REST API target.",
             location);
 
-        internal static GcHaloException ValueLongerThanColumn(string table, string column, int length, int maxLength) => new GcHaloException(
-            ErrorIds.HaloValueTooLong,
-            ErrorKind.InvalidArgument,
-            string.Format(
-                "A value for {0}.{1} is {2} characters long; Halo's column holds at most {3}. Shorten the value in GoCardless or the field mapping.",
-                table,
-                column,
-                length,
-                maxLength),
-            table + "." + column);
-
         internal static GcHaloException UserMissing(int userId) => new GcHaloException(
             ErrorIds.HaloUserNotFound,
             ErrorKind.NotFound,

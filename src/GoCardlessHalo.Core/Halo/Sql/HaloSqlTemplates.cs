@@ -8,14 +8,6 @@ namespace GoCardlessHalo.Core.Halo.Sql
     /// </summary>
     internal static class HaloSqlTemplates
     {
-        public static readonly SqlTemplate DiscoverColumns = new SqlTemplate(
-            nameof(DiscoverColumns),
-            "SELECT c.TABLE_NAME, c.COLUMN_NAME, c.DATA_TYPE, c.IS_NULLABLE, c.COLUMN_DEFAULT, c.CHARACTER_MAXIMUM_LENGTH,"
-            + " COLUMNPROPERTY(OBJECT_ID(QUOTENAME(c.TABLE_SCHEMA) + N'.' + QUOTENAME(c.TABLE_NAME)), c.COLUMN_NAME, 'IsIdentity') AS IS_IDENTITY,"
-            + " COLUMNPROPERTY(OBJECT_ID(QUOTENAME(c.TABLE_SCHEMA) + N'.' + QUOTENAME(c.TABLE_NAME)), c.COLUMN_NAME, 'IsComputed') AS IS_COMPUTED"
-            + " FROM INFORMATION_SCHEMA.COLUMNS c WHERE c.TABLE_SCHEMA = @schema AND c.TABLE_NAME = @table ORDER BY c.ORDINAL_POSITION",
-            "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(@table)");
-
         public static readonly SqlTemplate SelectClients = new SqlTemplate(
             nameof(SelectClients),
             "SELECT a.{AREA.Aarea}, a.{AREA.aareadesc}, a.{AREA.AIsInactive} FROM {AREA} a ORDER BY a.{AREA.Aarea}");
@@ -64,14 +56,6 @@ namespace GoCardlessHalo.Core.Halo.Sql
         public static readonly SqlTemplate CountById = new SqlTemplate(
             nameof(CountById),
             "SELECT COUNT(*) FROM {=table} WHERE {=idColumn} = @id");
-
-        public static readonly SqlTemplate InsertRow = new SqlTemplate(
-            nameof(InsertRow),
-            "INSERT INTO {=table} ({=columns}) VALUES ({=values})");
-
-        public static readonly SqlTemplate UpdateRowById = new SqlTemplate(
-            nameof(UpdateRowById),
-            "UPDATE {=table} SET {=assignments} WHERE {=idColumn} = @id");
 
         public static readonly SqlTemplate UpdateFieldData = new SqlTemplate(
             nameof(UpdateFieldData),

@@ -113,15 +113,9 @@ namespace GoCardlessHalo.Core.Sync.Payments
             var seen = await ledger.LoadSeenEventIdsAsync(cancellationToken).ConfigureAwait(false);
             var alreadyReflected = (await EventWindow.EventsBeforeAsync(client, watermark, options, cancellationToken).ConfigureAwait(false)).Where(e => !seen.Contains(e.Key)).ToList();
             log.Verbose($"Sync-GcPayment: first run; backfilling every payment of the linked customers. Newest payment event: {IsoTime.Format(watermark)}.");
-            await foreach (var change in StoreBackfillAsync(backfill.AllAsync(_ => true, cancellationToken), store, cancellationToken).ConfigureAwait(false))
-            {
-                yield return change;
-            }
-
-            await store.StoreAsync(
-                Array.Empty<ObservedPayment>(),
-                PaymentChangeOrigin.Backfill,
-                summarise: true,
+            var changes = BackfillAsync(
+                backfill.AllAsync(_ => true, cancellationToken),
+                store,
                 async writer =>
                 {
                     var linkChanges = await store.ReconcileLinksAsync(writer, recordNew: true, cancellationToken).ConfigureAwait(false);
@@ -135,7 +129,12 @@ namespace GoCardlessHalo.Core.Sync.Payments
                     await writer.SetReconciledAsync(options.Clock.UtcNow, cancellationToken).ConfigureAwait(false);
                     return linkChanges;
                 },
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken);
+            await foreach (var change in changes.ConfigureAwait(false))
+            {
+                yield return change;
+            }
+
             paymentAudit.Watermark(null, watermark);
             statistics.CustomersBackfilled = statistics.LinkedCustomers;
             statistics.WatermarkAfter = watermark;
@@ -263,15 +262,9 @@ namespace GoCardlessHalo.Core.Sync.Payments
 
             log.Verbose($"Sync-GcPayment: {newlyLinked.Count} customers linked since the last run (more than {options.PerCustomerBackfillLimit}); reading all payments once instead of customer by customer.");
             var wanted = new HashSet<string>(newlyLinked.Select(c => c.Key), StringComparer.Ordinal);
-            await foreach (var change in StoreBackfillAsync(backfill.AllAsync(wanted.Contains, cancellationToken), store, cancellationToken).ConfigureAwait(false))
-            {
-                yield return change;
-            }
-
-            await store.StoreAsync(
-                Array.Empty<ObservedPayment>(),
-                PaymentChangeOrigin.Backfill,
-                summarise: true,
+            var all = BackfillAsync(
+                backfill.AllAsync(wanted.Contains, cancellationToken),
+                store,
                 async writer =>
                 {
                     foreach (var customer in newlyLinked)
@@ -281,14 +274,21 @@ namespace GoCardlessHalo.Core.Sync.Payments
 
                     return newlyLinked.Select(c => new LinkChange(c.Key, null, c.Value)).ToList();
                 },
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken);
+            await foreach (var change in all.ConfigureAwait(false))
+            {
+                yield return change;
+            }
+
             statistics.CustomersBackfilled += newlyLinked.Count;
         }
 
-        // Each batch a backfill read is stored (and its changes streamed) before the next is read.
-        private static async IAsyncEnumerable<PaymentChange> StoreBackfillAsync(
+        // Each batch a backfill read is stored (and its changes streamed) before the next is read; then, in one more
+        // transaction, `done` records what marks the backfill complete (its customers; on a first run the watermark).
+        private static async IAsyncEnumerable<PaymentChange> BackfillAsync(
             IAsyncEnumerable<IReadOnlyCollection<ObservedPayment>> batches,
             PaymentStore store,
+            Func<LedgerWriter, Task<IReadOnlyList<LinkChange>>> done,
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             await foreach (var batch in batches.ConfigureAwait(false))
@@ -298,6 +298,8 @@ namespace GoCardlessHalo.Core.Sync.Payments
                     yield return change;
                 }
             }
+
+            await store.StoreAsync(Array.Empty<ObservedPayment>(), PaymentChangeOrigin.Backfill, summarise: true, done, cancellationToken).ConfigureAwait(false);
         }
     }
 }

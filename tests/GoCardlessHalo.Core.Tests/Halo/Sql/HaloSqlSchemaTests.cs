@@ -7,8 +7,8 @@ using System.Threading.Tasks;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.Halo;
 using GoCardlessHalo.Core.Halo.Sql;
-using static GoCardlessHalo.Core.Tests.Halo.HaloBehaviourSeed;
 using GoCardlessHalo.Core.Sql;
+using static GoCardlessHalo.Core.Tests.Halo.HaloBehaviourSeed;
 
 namespace GoCardlessHalo.Core.Tests.Halo.Sql;
 
