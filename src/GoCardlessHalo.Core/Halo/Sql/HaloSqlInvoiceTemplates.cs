@@ -25,8 +25,8 @@ namespace GoCardlessHalo.Core.Halo.Sql
             + " FROM {InvoicePayment} p WHERE p.{InvoicePayment.IPIHid} = @invoiceId ORDER BY p.{InvoicePayment.IPid}");
 
         /// <summary>{=idColumn}/{=idValue}: IPid and its value where Halo allocates it, empty where the database does (IDENTITY).</summary>
-        public static readonly SqlTemplate InsertPayment = new SqlTemplate(
-            nameof(InsertPayment),
+        public static readonly SqlTemplate InsertInvoicePayment = new SqlTemplate(
+            nameof(InsertInvoicePayment),
             "INSERT INTO {InvoicePayment} ({=idColumn}{InvoicePayment.IPIHid}, {InvoicePayment.IPAmount}, {InvoicePayment.IPDate}, {InvoicePayment.IPReference}{=thirdParty})"
             + " VALUES ({=idValue}@invoiceId, @amount, @date, @reference{=thirdPartyValue})");
 

@@ -134,7 +134,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
             using (var transaction = await database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
             {
                 var id = identity ? 0 : await NextPaymentIdAsync(transaction, cancellationToken).ConfigureAwait(false);
-                await ExecuteAsync(transaction, HaloSqlInvoiceTemplates.InsertPayment, payment, id, cancellationToken, new Dictionary<string, string>
+                await ExecuteAsync(transaction, HaloSqlInvoiceTemplates.InsertInvoicePayment, payment, id, cancellationToken, new Dictionary<string, string>
                 {
                     ["idColumn"] = identity ? string.Empty : database.Dialect.QuoteIdentifier(Column(Payment, "IPid")) + ", ",
                     ["idValue"] = identity ? string.Empty : "@id, ",

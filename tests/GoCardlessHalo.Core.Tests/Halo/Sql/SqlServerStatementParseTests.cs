@@ -109,6 +109,12 @@ public sealed class SqlServerStatementParseTests
     private static IEnumerable<IReadOnlyDictionary<string, string>> SlotVariants(SqlTemplate template)
     {
         var full = SampleSlots();
+        if (template.Name == "InsertInvoicePayment")
+        {
+            // There {=idColumn} is a column list prefix ("[IPid], ", or empty where the database allocates IPid).
+            full["idColumn"] = Dialect.QuoteIdentifier("IPid") + ", ";
+        }
+
         yield return full;
         var slots = template.SlotsFor(SqlKind.SqlServer);
         if (slots.Contains("legacyColumns") || slots.Contains("newStorage"))
@@ -133,6 +139,14 @@ public sealed class SqlServerStatementParseTests
         ["linkColumn"] = Dialect.QuoteIdentifier("CFGoCardless Customer]Id"),
         ["newStorage"] = "f." + Dialect.QuoteIdentifier("finewstoragemethod"),
         ["optionalColumns"] = Dialect.TrailingColumns("m", new[] { "MSHaloIntegratorLastSync", "MSOdd]Error" }),
+        // The invoice statements' optional columns (HaloSqlInvoices fills them with a column, or NULL and nothing).
+        ["number"] = "h." + Dialect.QuoteIdentifier("IHInvoice]Number"),
+        ["user"] = "NULL",
+        ["currency"] = "NULL",
+        ["currencyJoin"] = string.Empty,
+        ["idValue"] = "@id, ",
+        ["thirdParty"] = ", " + Dialect.QuoteIdentifier("ipthirdpartyid"),
+        ["thirdPartyValue"] = ", @thirdPartyId",
         ["moduleColumn"] = Dialect.QuoteIdentifier("IFMmsid"),
         ["modules"] = Dialect.QuoteTable("MODULESETUP"),
         ["moduleId"] = Dialect.QuoteIdentifier("MSid"),
