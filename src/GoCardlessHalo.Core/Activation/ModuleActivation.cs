@@ -14,6 +14,7 @@ using GoCardlessHalo.Core.Halo.Sql;
 using GoCardlessHalo.Core.Sync;
 using GoCardlessHalo.Core.Sql;
 using GoCardlessHalo.Core.Connections;
+using GoCardlessHalo.Core.Ledger;
 
 namespace GoCardlessHalo.Core.Activation
 {
@@ -105,14 +106,14 @@ namespace GoCardlessHalo.Core.Activation
 
         public async Task<IReadOnlyList<SqlMigration>> PendingMigrationsAsync(CancellationToken cancellationToken) =>
             LedgerDatabase is { } database
-                ? await new SqlMigrator(database).GetPendingAsync(cancellationToken).ConfigureAwait(false)
+                ? await LedgerMigrations.Migrator(database).GetPendingAsync(cancellationToken).ConfigureAwait(false)
                 : Array.Empty<SqlMigration>();
 
-        public string RenderMigrations(IEnumerable<SqlMigration> migrations) => new SqlMigrator(LedgerDatabase!).RenderScript(migrations);
+        public string RenderMigrations(IEnumerable<SqlMigration> migrations) => LedgerMigrations.Migrator(LedgerDatabase!).RenderScript(migrations);
 
         public async Task ApplyMigrationsAsync(CancellationToken cancellationToken)
         {
-            var applied = await new SqlMigrator(LedgerDatabase!).ApplyAsync(cancellationToken).ConfigureAwait(false);
+            var applied = await LedgerMigrations.Migrator(LedgerDatabase!).ApplyAsync(cancellationToken).ConfigureAwait(false);
             _log.Verbose($"Applied {applied.Count} migration(s): {string.Join(", ", applied.Select(m => m.Version + " " + m.Name))}.");
         }
 

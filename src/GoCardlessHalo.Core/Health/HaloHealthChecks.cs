@@ -177,7 +177,7 @@ namespace GoCardlessHalo.Core.Health
         // The module's tables in a database whose schema changes belong to Enable-GcModule (and a DBA).
         private static async Task<HealthCheck> MigrationsAsync(SqlDatabase database, CancellationToken cancellationToken)
         {
-            var pending = await new SqlMigrator(database).GetPendingAsync(cancellationToken).ConfigureAwait(false);
+            var pending = await LedgerMigrations.Migrator(database).GetPendingAsync(cancellationToken).ConfigureAwait(false);
             return pending.Count == 0
                 ? HealthCheck.Passed(ModuleTables, $"The module's tables in {database.Location} are up to date (migration {LedgerMigrations.All.Last()}).")
                 : HealthCheck.Failed(
@@ -223,7 +223,7 @@ namespace GoCardlessHalo.Core.Health
             }
 
             using var ledger = new SqlDatabase(SqlOptions.ForSqlite(path), _run.Log);
-            var pending = await new SqlMigrator(ledger).GetPendingAsync(cancellationToken).ConfigureAwait(false);
+            var pending = await LedgerMigrations.Migrator(ledger).GetPendingAsync(cancellationToken).ConfigureAwait(false);
             return pending.Count == 0
                 ? HealthCheck.Passed(ModuleTables, $"The payment ledger '{path}' is up to date (migration {LedgerMigrations.All.Last()}).")
                 : HealthCheck.Warning(ModuleTables,

@@ -101,7 +101,7 @@ namespace GoCardlessHalo.Core.Ledger
                 return;
             }
 
-            var migrator = new SqlMigrator(Database);
+            var migrator = LedgerMigrations.Migrator(Database);
             var pending = await migrator.GetPendingAsync(cancellationToken).ConfigureAwait(false);
             if (pending.Count > 0 && !AppliesMigrations)
             {

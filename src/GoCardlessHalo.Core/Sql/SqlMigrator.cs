@@ -9,39 +9,40 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Errors;
-using GoCardlessHalo.Core.Ledger;
 
 namespace GoCardlessHalo.Core.Sql
 {
     /// <summary>
-    /// Applies <see cref="LedgerMigrations.All"/> to a database: pending ones in version order, all in one
+    /// Applies a set of migrations (the module's is <c>Ledger/LedgerMigrations.cs</c>) to a database: pending ones in version order, all in one
     /// transaction, each recorded in gch_migration. Running it again applies nothing. Enable-GcModule runs it;
     /// with -WhatIf it prints <see cref="RenderScript"/> instead.
     /// </summary>
     public sealed class SqlMigrator
     {
         private readonly SqlDatabase database;
+        private readonly IReadOnlyList<SqlMigration> migrations;
 
-        /// <summary>A runner for <paramref name="database"/> (the Halo SQL database, or the ledger beside the configuration).</summary>
-        public SqlMigrator(SqlDatabase database)
+        /// <summary>A runner applying <paramref name="migrations"/> (in version order) to <paramref name="database"/>.</summary>
+        public SqlMigrator(SqlDatabase database, IReadOnlyList<SqlMigration> migrations)
         {
             this.database = database ?? throw new ArgumentNullException(nameof(database));
+            this.migrations = migrations ?? throw new ArgumentNullException(nameof(migrations));
         }
 
         /// <summary>Migrations not yet applied to the database. Reads only; creates nothing.</summary>
         public async Task<IReadOnlyList<SqlMigration>> GetPendingAsync(CancellationToken cancellationToken)
         {
             using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            using var exists = CreateCommand(connection, null, LedgerMigrations.MigrationTableExists);
-            var count = await database.GuardAsync("checking for " + LedgerMigrations.MigrationTable, () => exists.ExecuteScalarAsync(cancellationToken), cancellationToken)
+            using var exists = CreateCommand(connection, null, MigrationTable.MigrationTableExists);
+            var count = await database.GuardAsync("checking for " + MigrationTable.Name, () => exists.ExecuteScalarAsync(cancellationToken), cancellationToken)
                 .ConfigureAwait(false);
             if (Convert.ToInt64(count, CultureInfo.InvariantCulture) == 0)
             {
-                return LedgerMigrations.All;
+                return migrations;
             }
 
             var applied = await ReadAppliedAsync(connection, null, cancellationToken).ConfigureAwait(false);
-            return LedgerMigrations.All.Where(m => !applied.Contains(m.Version)).ToList();
+            return migrations.Where(m => !applied.Contains(m.Version)).ToList();
         }
 
         /// <summary>Applies every pending migration in one transaction and returns the ones it applied.</summary>
@@ -51,12 +52,12 @@ namespace GoCardlessHalo.Core.Sql
             using var transaction = await database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             if (database.Kind == SqlKind.SqlServer)
             {
-                await ExecuteAsync(transaction, LedgerMigrations.AcquireLock, "waiting for other migration runs", cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(transaction, MigrationTable.AcquireLock, "waiting for other migration runs", cancellationToken).ConfigureAwait(false);
             }
 
-            await ExecuteAsync(transaction, LedgerMigrations.CreateMigrationTable, "creating " + LedgerMigrations.MigrationTable, cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(transaction, MigrationTable.CreateMigrationTable, "creating " + MigrationTable.Name, cancellationToken).ConfigureAwait(false);
             var applied = await ReadAppliedAsync(transaction.Connection, transaction.Transaction, cancellationToken).ConfigureAwait(false);
-            var pending = LedgerMigrations.All.Where(m => !applied.Contains(m.Version)).ToList();
+            var pending = migrations.Where(m => !applied.Contains(m.Version)).ToList();
             foreach (var migration in pending)
             {
                 try
@@ -94,7 +95,7 @@ namespace GoCardlessHalo.Core.Sql
         {
             var script = new StringBuilder();
             script.AppendLine("-- GoCardlessHalo: the module's own tables (" + database.Location + ").");
-            script.AppendLine("-- Applied in one transaction; each migration is recorded in " + LedgerMigrations.MigrationTable + ", created if missing.");
+            script.AppendLine("-- Applied in one transaction; each migration is recorded in " + MigrationTable.Name + ", created if missing.");
             foreach (var migration in migrations)
             {
                 script.AppendLine();
@@ -110,10 +111,10 @@ namespace GoCardlessHalo.Core.Sql
 
         private async Task<HashSet<int>> ReadAppliedAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
         {
-            using var command = CreateCommand(connection, transaction, LedgerMigrations.SelectApplied);
+            using var command = CreateCommand(connection, transaction, MigrationTable.SelectApplied);
             var applied = new HashSet<int>();
             await database.GuardAsync(
-                "reading " + LedgerMigrations.MigrationTable,
+                "reading " + MigrationTable.Name,
                 async () =>
                 {
                     using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -130,7 +131,7 @@ namespace GoCardlessHalo.Core.Sql
 
         private Task<int> RecordAsync(DatabaseTransaction transaction, SqlMigration migration, CancellationToken cancellationToken)
         {
-            var command = CreateCommand(transaction.Connection, transaction.Transaction, LedgerMigrations.RecordApplied);
+            var command = CreateCommand(transaction.Connection, transaction.Transaction, MigrationTable.RecordApplied);
             var dialect = database.Dialect;
             dialect.AddParameter(command, "@version", SqlValueKind.Integer, migration.Version);
             dialect.AddParameter(command, "@name", SqlValueKind.Text, migration.Name, 200);
@@ -162,7 +163,7 @@ namespace GoCardlessHalo.Core.Sql
 
             if (text.Contains("@table"))
             {
-                dialect.AddParameter(command, "@table", SqlValueKind.Text, LedgerMigrations.MigrationTable, 128);
+                dialect.AddParameter(command, "@table", SqlValueKind.Text, MigrationTable.Name, 128);
             }
 
             return command;

@@ -81,7 +81,7 @@ internal sealed class HealthHarness : IDisposable
     public async Task CreateLedgerAsync()
     {
         using var ledger = SqlDatabase.CreateOrOpenSqlite(Location.Beside(PaymentLedger.EmbeddedFileName));
-        await new SqlMigrator(ledger).ApplyAsync(CancellationToken.None);
+        await LedgerMigrations.Migrator(ledger).ApplyAsync(CancellationToken.None);
     }
 
     public ModuleHealth Health(HealthOptions? options = null) =>

@@ -38,7 +38,7 @@ public sealed class HealthSqliteTargetTests : IClassFixture<EmulatorFixture>, IA
         using (var database = new SqlDatabase(_database))
         {
             await HaloSqliteDatabase.SeedAsync(database, seed, CancellationToken.None);
-            await new SqlMigrator(database).ApplyAsync(CancellationToken.None);
+            await LedgerMigrations.Migrator(database).ApplyAsync(CancellationToken.None);
         }
 
         _setup.UseGoCardless(_emulator.Host);

@@ -27,7 +27,7 @@ public sealed class HaloMigrationTests : SqliteDatabaseTests
     {
         var options = await Factory.CreateDatabaseAsync();
         using var database = new SqlDatabase(options);
-        var migrator = new SqlMigrator(database);
+        var migrator = LedgerMigrations.Migrator(database);
 
         var pendingBefore = await migrator.GetPendingAsync(CancellationToken.None);
         var tablesAfterCheck = await RawSqlite.ScalarAsync(options, "SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'gch_%'");
@@ -57,8 +57,8 @@ public sealed class HaloMigrationTests : SqliteDatabaseTests
         Assert.Equal(new[] { "customer_id", "halo_user_id", "backfilled_at" }, customerColumns);
         var collectionKey = (await RawSqlite.RowsAsync(options, "SELECT name FROM pragma_table_info('gch_collection') WHERE pk > 0 ORDER BY pk")).Select(r => (string)r[0]!);
         Assert.Equal(new[] { "invoice_id", "attempt" }, collectionKey);
-        // Halo's own tables (AREA, SITE, USERS, FIELDINFO, FieldData, MODULESETUP, Control4, IntegrationFieldMapping,
-        // INVOICEHEADER, INVOICEDETAIL, InvoicePayment, CURRENCY) are untouched by the migrations.
+        // Halo's own tables (AREA, SITE, USERS, FIELDINFO, FieldData, MODULESETUP, Control4, IntegrationFieldMapping, INVOICEHEADER,
+        // INVOICEDETAIL, InvoicePayment, CURRENCY) are untouched by the migrations.
         Assert.Equal(12L, await RawSqlite.CountAsync(options, "sqlite_master WHERE type = 'table' AND name NOT LIKE 'gch_%' AND name NOT LIKE 'sqlite_%'"));
     }
 
@@ -67,7 +67,7 @@ public sealed class HaloMigrationTests : SqliteDatabaseTests
     {
         using var ledger = SqlDatabase.CreateOrOpenSqlite(ledgerPath);
 
-        var applied = await new SqlMigrator(ledger).ApplyAsync(CancellationToken.None);
+        var applied = await LedgerMigrations.Migrator(ledger).ApplyAsync(CancellationToken.None);
 
         Assert.Equal(LedgerMigrations.All.Count, applied.Count);
         Assert.True(File.Exists(ledgerPath));
@@ -80,8 +80,8 @@ public sealed class HaloMigrationTests : SqliteDatabaseTests
         using var sqlServer = new SqlDatabase(SqlOptions.ForSqlServer("Server=tcp:127.0.0.1,1;Database=Halo;Connect Timeout=1") with { SchemaName = "halo" });
         using var sqlite = SqlDatabase.CreateOrOpenSqlite(ledgerPath);
 
-        var tsql = new SqlMigrator(sqlServer).RenderScript(LedgerMigrations.All);
-        var sqliteScript = new SqlMigrator(sqlite).RenderScript(LedgerMigrations.All);
+        var tsql = LedgerMigrations.Migrator(sqlServer).RenderScript(LedgerMigrations.All);
+        var sqliteScript = LedgerMigrations.Migrator(sqlite).RenderScript(LedgerMigrations.All);
 
         Assert.Contains("CREATE TABLE [halo].[gch_payment] (payment_id nvarchar(64) NOT NULL", tsql, StringComparison.Ordinal);
         Assert.Contains("CREATE INDEX IX_gch_payment_status ON [halo].[gch_payment] (status);", tsql, StringComparison.Ordinal);
@@ -98,7 +98,7 @@ public sealed class HaloMigrationTests : SqliteDatabaseTests
     {
         var options = await Factory.CreateDatabaseAsync();
         using var database = new SqlDatabase(options);
-        await new SqlMigrator(database).ApplyAsync(CancellationToken.None);
+        await LedgerMigrations.Migrator(database).ApplyAsync(CancellationToken.None);
 
         await WriteLedgerAsync(database, "PM001", commit: false);
         var afterRollback = (await RawSqlite.CountAsync(options, "gch_payment"), await RawSqlite.CountAsync(options, "gch_sync_state"));

@@ -134,7 +134,7 @@ public sealed class PaymentQueryTests : IClassFixture<EmulatorFixture>, IAsyncLi
         }
 
         using var again = PaymentLedger.OpenModuleOwned(path);
-        Assert.Empty(await new Core.Sql.SqlMigrator(again.Database).GetPendingAsync(CancellationToken.None));
+        Assert.Empty(await LedgerMigrations.Migrator(again.Database).GetPendingAsync(CancellationToken.None));
         Assert.Empty(await again.QueryAsync(new PaymentQuery(), null, CancellationToken.None).ToListAsync());
     }
 

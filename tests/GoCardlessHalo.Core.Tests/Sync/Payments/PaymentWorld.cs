@@ -116,7 +116,7 @@ internal sealed class PaymentWorld : IDisposable
         using (var database = new SqlDatabase(options))
         {
             await HaloSqliteDatabase.SeedAsync(database, SeedData(users), CancellationToken.None);
-            await new SqlMigrator(database).ApplyAsync(CancellationToken.None);
+            await LedgerMigrations.Migrator(database).ApplyAsync(CancellationToken.None);
         }
 
         var halo = new HaloSqlTarget(options);
