@@ -55,11 +55,15 @@
             # The section of CHANGELOG.md for ModuleVersion, word for word (build.ps1 checks).
             ReleaseNotes = @'
 First release.
-- Import GoCardless customers as HaloPSA users (link, email, company name, Default Site), with -WhatIf plans.
+- Import GoCardless customers as HaloPSA users (link, email anywhere in Halo, company name, Default Site), with -WhatIf plans; safe to rerun whatever Halo answers to a batch write.
+- Placement overrides, field ownership (overwrite, fill when empty, set on create), links set or cleared by hand.
+- The Default Site as an inbox: Get-GcDefaultSiteUser, Move-GcDefaultSiteUser.
+- Switch-over from Halo's own integration: Import-GcHaloIntegrationSetting.
 - Map GoCardless metadata and payment/mandate summaries to Halo user custom fields.
-- Sync payment statuses into a ledger; Get-GcPayment, Open-GcPayment.
-- Halo through its REST API, its SQL Server database, or an embedded SQLite database.
-- Windows PowerShell 5.1 and PowerShell 7.4+; Test-GcModule health checks; about_GoCardlessHalo help.
+- Sync payment statuses into a ledger; Get-GcPayment (failure cause, Halo client and site), Open-GcPayment; Get-GcMandate and mandate failures reported.
+- Collect Halo invoices by direct debit: Get-GcCollectionPlan, New-GcPayment (never charged twice), invoices marked paid or unpaid by Sync-GcPayment.
+- Halo through its REST API (paced under its request budget), its SQL Server database, or an embedded SQLite database.
+- Windows PowerShell 5.1 and PowerShell 7.4+; Test-GcModule health checks; audit log (Get-GcAuditLog); about_GoCardlessHalo help.
 '@
         }
     }

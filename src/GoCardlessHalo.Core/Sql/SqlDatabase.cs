@@ -141,7 +141,7 @@ namespace GoCardlessHalo.Core.Sql
 
         /// <summary>Writes "what, where, how many, how long" to the verbose log.</summary>
         internal void LogDone(string what, Stopwatch elapsed) =>
-            Log.Verbose("Halo SQL: " + what + " (" + Location + ", " + elapsed.ElapsedMilliseconds + " ms).");
+            Log.Verbose("SQL: " + what + " (" + Location + ", " + elapsed.ElapsedMilliseconds + " ms).");
 
         internal static void EnsureFolder(string sqlitePath)
         {

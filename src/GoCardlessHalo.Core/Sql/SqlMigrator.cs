@@ -79,7 +79,7 @@ namespace GoCardlessHalo.Core.Sql
                         ex);
                 }
 
-                database.Log.Verbose("Halo SQL: applied migration " + migration + " to " + database.Location + ".");
+                database.Log.Verbose("SQL: applied migration " + migration + " to " + database.Location + ".");
             }
 
             transaction.Commit();

@@ -165,7 +165,7 @@ namespace GoCardlessHalo.Core.Sql
         public override GcHaloException TranslateCommandFailure(DbException exception, string operation)
         {
             var number = exception is SqlClient.SqlException sql ? sql.Number : 0;
-            var message = "Halo SQL: " + operation + " failed on " + Location + ": " + exception.Message;
+            var message = "SQL: " + operation + " failed on " + Location + ": " + exception.Message;
             if (Array.IndexOf(PermissionNumbers, number) >= 0)
             {
                 return new GcHaloException(ErrorIds.HaloSqlPermissionDenied, ErrorKind.PermissionDenied, message + " Grant the login the permission named above.", Location, exception);
