@@ -58,10 +58,10 @@ if ($Probe) {
             "$($module.Version) from $($module.ModuleBase), flavour $flavour, $(@(Get-Command -Module GoCardlessHalo).Count) commands"
         }
         Test-Step 'Enable-GcModule (DPAPI, SQLite)' {
-            $token = ConvertTo-SecureString 'sandbox_installation-check-not-a-token' -AsPlainText -Force
+            $token = ConvertTo-SecureString 'sandbox_check-not-a-token' -AsPlainText -Force
             $null = Enable-GcModule -ConfigPath $work -DatabasePath (Join-Path $work 'halo.db') -SampleData -AccessToken $token -Environment Sandbox -SkipConnectionCheck -Confirm:$false
             $settings = Get-Content -LiteralPath (Join-Path $work 'GoCardlessHalo.yaml') -Raw
-            if ($settings -match 'installation-check-not-a-token') { throw 'The token was written to the settings file in clear.' }
+            if ($settings -match 'check-not-a-token') { throw 'The token was written to the settings file in clear.' }
             if ($settings -notmatch 'dpapi:') { throw 'The settings file holds no dpapi: reference.' }
             'token stored as a dpapi: reference; embedded database created'
         }

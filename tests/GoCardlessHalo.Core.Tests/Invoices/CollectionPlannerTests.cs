@@ -148,7 +148,7 @@ public sealed class CollectionPlannerTests
     }
 
     [Fact]
-    public void A_live_payment_in_the_ledger_means_already_collected_and_a_changed_invoice_is_reported()
+    public void A_ledger_payment_not_failed_means_already_collected_and_a_changed_invoice_is_reported()
     {
         var priors = new Dictionary<int, PriorCollection>
         {
