@@ -1,5 +1,7 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Globalization;
 using System.IO;
 
@@ -42,8 +44,14 @@ public sealed class BenchOptions
 
     public string OutputFolder { get; private set; } = Path.Combine("out", "bench");
 
+    /// <summary>The sections to run, by number (1, 2, 3, 4, 5, 6); empty: every section.</summary>
+    public IReadOnlyCollection<int> Sections { get; private set; } = Array.Empty<int>();
+
+    /// <summary>Whether section <paramref name="number"/> runs (every section when none was chosen).</summary>
+    public bool Runs(int number) => Sections.Count == 0 || Sections.Contains(number);
+
     public const string Usage =
-        "Usage: GoCardlessHalo.Bench [--customers N] [--payments N] [--halo-customers N] [--halo-users N] [--transitions N] [--seed N] [--round-trip-ms N] [--baseline-sample N] [--out FOLDER]";
+        "Usage: GoCardlessHalo.Bench [--customers N] [--payments N] [--halo-customers N] [--halo-users N] [--transitions N] [--seed N] [--round-trip-ms N] [--baseline-sample N] [--sections N[,N…]] [--out FOLDER]";
 
     /// <exception cref="ArgumentException">An unknown option or a value that is not a positive number.</exception>
     public static BenchOptions Parse(string[] args)
@@ -64,12 +72,16 @@ public sealed class BenchOptions
                 case "--round-trip-ms": options.RoundTripMilliseconds = Positive(name, value); break;
                 case "--baseline-sample": options.BaselineSample = Positive(name, value); break;
                 case "--out": options.OutputFolder = value; break;
+                case "--sections": options.Sections = value.Split(',').Select(n => Section(name, n.Trim())).ToArray(); break;
                 default: throw new ArgumentException($"Unknown option '{name}'. {Usage}");
             }
         }
 
         return options;
     }
+
+    private static int Section(string name, string value) =>
+        Positive(name, value) is var n && n <= 6 ? n : throw new ArgumentException($"{name} takes section numbers from 1 to 6, not '{value}'. {Usage}");
 
     private static int Positive(string name, string value) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0

@@ -2,6 +2,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Bench;
@@ -13,6 +14,13 @@ using GoCardlessHalo.Core.Halo;
 // build.ps1 -Task Bench. Exit codes: 0 every request-count bound held; 1 a bound failed or a scenario could not
 // finish; 2 bad arguments. Wall times are reported, never judged.
 BenchOptions options;
+if (args.Any(a => a is "--help" or "-h" or "-?"))
+{
+    Console.WriteLine(BenchOptions.Usage);
+    Console.WriteLine("Sections: 1 GoCardless streaming, 2 Halo API reads and writes, 3 integration (SQLite and Halo API), 4 hosted Halo's limit (runs 3), 5 read-back cost, 6 collection.");
+    return 0;
+}
+
 try
 {
     options = BenchOptions.Parse(args);
@@ -37,6 +45,7 @@ report.Parameter("Halo customers", options.HaloCustomers);
 report.Parameter("Halo users (API read/create figures)", options.HaloUsers);
 report.Parameter("payment transitions", options.Transitions);
 report.Parameter("seed", options.Seed);
+report.Parameter("sections", options.Sections.Count == 0 ? "all" : string.Join(",", options.Sections));
 ConsoleReport.Header(report);
 
 var work = Path.Combine(Path.GetTempPath(), "gch-bench-" + Guid.NewGuid().ToString("N"));
@@ -44,13 +53,33 @@ var whole = Stopwatch.StartNew();
 await using (var emulator = await BenchEmulator.StartAsync())
 {
     var context = new BenchContext(emulator, options, report, work, new BenchLog(), cancel.Token);
-    await Scenario(report, "1. GoCardless streaming", async () => await StreamingScenario.RunAsync(context, await IntegrationScenario.GenerateAsync(context)));
-    await Scenario(report, "2. Halo API", () => HaloApiScenario.RunAsync(context));
-    await Scenario(report, "3. SQLite", () => IntegrationScenario.RunAsync(context, HaloTargetKind.Sqlite, describeDataSet: true));
-    await Scenario(report, "3. Halo API", () => IntegrationScenario.RunAsync(context, HaloTargetKind.Api, describeDataSet: false));
-    HostedLimitSummary.Add(context);
-    await Scenario(report, "5. Read-back cost", () => ReadBackCostScenario.RunAsync(context));
-    await Scenario(report, "6. Collection", () => CollectionScenario.RunAsync(context));
+    if (options.Runs(1))
+    {
+        await Scenario(report, "1. GoCardless streaming", async () => await StreamingScenario.RunAsync(context, await IntegrationScenario.GenerateAsync(context)));
+    }
+
+    if (options.Runs(2))
+    {
+        await Scenario(report, "2. Halo API", () => HaloApiScenario.RunAsync(context));
+    }
+
+    // Section 4 sums section 3's Halo API runs, so it needs them.
+    if (options.Runs(3) || options.Runs(4))
+    {
+        await Scenario(report, "3. SQLite", () => IntegrationScenario.RunAsync(context, HaloTargetKind.Sqlite, describeDataSet: true));
+        await Scenario(report, "3. Halo API", () => IntegrationScenario.RunAsync(context, HaloTargetKind.Api, describeDataSet: false));
+        HostedLimitSummary.Add(context);
+    }
+
+    if (options.Runs(5))
+    {
+        await Scenario(report, "5. Read-back cost", () => ReadBackCostScenario.RunAsync(context));
+    }
+
+    if (options.Runs(6))
+    {
+        await Scenario(report, "6. Collection", () => CollectionScenario.RunAsync(context));
+    }
 }
 
 whole.Stop();

@@ -28,6 +28,7 @@ namespace GoCardlessHalo.Core.Sync
         // customer that lands in the Default Site.
         private readonly List<(string Name, string Key)> _activeClientKeys = new List<(string Name, string Key)>();
         private readonly Dictionary<int, HaloUser> _users = new Dictionary<int, HaloUser>();
+        private readonly Dictionary<int, int> _usersPerSite = new Dictionary<int, int>();
 
         public HaloDirectory(IEnumerable<HaloClient> clients, IEnumerable<HaloSite> sites, IEnumerable<HaloUser> users, string linkField, MatchMode mode)
         {
@@ -127,6 +128,12 @@ namespace GoCardlessHalo.Core.Sync
         /// <summary>The user with this id (active or not), or null.</summary>
         public HaloUser? User(int userId) => _users.TryGetValue(userId, out var user) ? user : null;
 
+        /// <summary>How many users the snapshot holds (as read, plus those this run created): the size of a read of every user.</summary>
+        public int UserCount => _users.Count;
+
+        /// <summary>How many users of the snapshot are in this site (where they were read or created): the size of a read of the site's users.</summary>
+        public int UsersInSite(int siteId) => _usersPerSite.TryGetValue(siteId, out var count) ? count : 0;
+
         public HaloClient? Client(int clientId) => _clients.TryGetValue(clientId, out var client) ? client : null;
 
         /// <summary>Finds the Default Site from the setting: a site id, a unique site name, or "Customer/Site".</summary>
@@ -136,6 +143,11 @@ namespace GoCardlessHalo.Core.Sync
         /// <summary>Adds or re-indexes a user after it was created, linked or updated in this run.</summary>
         public void Index(HaloUser user)
         {
+            if (!_users.ContainsKey(user.Id))
+            {
+                _usersPerSite[user.SiteId] = UsersInSite(user.SiteId) + 1;
+            }
+
             _users[user.Id] = user;
             var link = LinkValue(user);
             if (link is not null)

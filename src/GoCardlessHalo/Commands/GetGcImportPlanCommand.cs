@@ -62,7 +62,10 @@ namespace GoCardlessHalo.Commands
             _target = Connections.CreateHaloTarget();
             Await(_target.OpenAsync(CancellationToken));
             _importer = new UserImporter(_target, ImportOptions.FromSettings(Context.Settings, ImportResultMapper.ToEngine(MatchMode)), Log, audit: null);
-            Await(_importer.PrepareAsync(CancellationToken));
+            using (var ledger = Connections.OpenLedgerToRead())
+            {
+                Await(_importer.PrepareAsync(ledger, CancellationToken));
+            }
         }
 
         /// <summary>The batch size Import-GcUser would use (its -BatchSize), for the request count in the closing line; default 50.</summary>

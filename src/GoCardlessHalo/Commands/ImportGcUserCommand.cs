@@ -101,7 +101,12 @@ namespace GoCardlessHalo.Commands
             }
 
             _importer = new UserImporter(_run.Target, ImportOptions.FromSettings(Context.Settings, ImportResultMapper.ToEngine(MatchMode)), Log, _run.Audit);
-            Await(_importer.PrepareAsync(CancellationToken));
+            using (var ledger = Connections.OpenLedgerToRead())
+            {
+                // The link map names users a read of Halo can miss while Halo changes; they are read by id, never created again.
+                Await(_importer.PrepareAsync(ledger, CancellationToken));
+            }
+
             _queue = new ImportQueue(_importer, BatchSize);
             _duplicates = _importer.DuplicateLinkDescriptions();
             foreach (var duplicate in _duplicates)

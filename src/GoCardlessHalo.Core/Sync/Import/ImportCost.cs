@@ -46,6 +46,7 @@ namespace GoCardlessHalo.Core.Sync.Import
             ? $"Import-GcUser makes about {Total} Halo API request(s): {Reads} read(s) (field definitions, customers, sites and users in pages of {PageSize}), {Writes} write(s) for {UsersWritten} user(s) to create, update or link, and {Authentication} to authenticate."
             : $"Import-GcUser reads Halo's database once and writes {UsersWritten} user(s) in {Writes} transaction(s); a SQL target spends no Halo API requests.";
 
-        private static int Pages(int rows) => rows == 0 ? 1 : (rows + PageSize - 1) / PageSize;
+        /// <summary>The pages a list of <paramref name="rows"/> takes (one even when empty).</summary>
+        internal static int Pages(int rows) => rows == 0 ? 1 : (rows + PageSize - 1) / PageSize;
     }
 }

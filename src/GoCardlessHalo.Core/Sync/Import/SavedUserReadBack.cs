@@ -9,17 +9,27 @@ using GoCardlessHalo.Core.Halo;
 namespace GoCardlessHalo.Core.Sync.Import
 {
     /// <summary>
-    /// After a write whose outcome is unknown, finds which of the users it should have created Halo holds, by
-    /// the link value each carries (never by position). Reads the sites the new users went to when they are
-    /// few, or every user otherwise: Halo's API cannot filter users by a custom field value (HaloAPI issue #14),
-    /// so a site's user list is the narrowest read that can show them.
+    /// After writes whose outcome is unknown, finds which of the users they should have created Halo holds, by
+    /// the link value each carries (never by position). Halo's API cannot filter users by a custom field value
+    /// (HaloAPI issue #14), so the narrowest reads that can show them are the user lists of the sites the new users
+    /// went to; one read of every user is taken instead when it costs fewer requests (<see cref="Cost"/>).
     /// </summary>
     internal static class SavedUserReadBack
     {
-        /// <summary>Above this many sites one read of all users costs fewer requests than one read per site.</summary>
-        public const int MaxSiteReads = 3;
+        /// <summary>
+        /// The Halo requests a read-back of <paramref name="wanted"/> costs, the cheaper way: per site, its users'
+        /// pages (<see cref="ImportCost.PageSize"/> a page) plus the field definitions every user read asks
+        /// for first (<c>HaloApiTarget.GetUsersAsync</c>); or the same for one read of every user. The users being
+        /// looked for count as if saved, since they may be.
+        /// </summary>
+        public static (int Requests, bool EveryUser) Cost(HaloDirectory directory, IReadOnlyCollection<(string Link, int SiteId)> wanted)
+        {
+            var perSite = wanted.GroupBy(w => w.SiteId).Sum(site => Read(directory.UsersInSite(site.Key) + site.Count()));
+            var everyUser = Read(directory.UserCount + wanted.Count);
+            return perSite <= everyUser ? (perSite, false) : (everyUser, true);
+        }
 
-        /// <summary>Users holding each wanted link value (lowest id first).</summary>
+        /// <summary>Users holding each wanted link value (lowest id first), read the cheaper way (<see cref="Cost"/>).</summary>
         public static async Task<IReadOnlyDictionary<string, HaloUser>> FindAsync(
             IHaloTarget target,
             HaloDirectory directory,
@@ -27,10 +37,9 @@ namespace GoCardlessHalo.Core.Sync.Import
             CancellationToken cancellationToken)
         {
             var links = new HashSet<string>(wanted.Select(w => w.Link), StringComparer.Ordinal);
-            var sites = wanted.Select(w => w.SiteId).Distinct().ToList();
-            var queries = sites.Count <= MaxSiteReads
-                ? sites.Select(site => new HaloUserQuery { SiteId = site, IncludeInactive = true })
-                : new[] { new HaloUserQuery { IncludeInactive = true } };
+            var queries = Cost(directory, wanted).EveryUser
+                ? new[] { new HaloUserQuery { IncludeInactive = true } }
+                : wanted.Select(w => w.SiteId).Distinct().Select(site => new HaloUserQuery { SiteId = site, IncludeInactive = true });
             var found = new Dictionary<string, HaloUser>(StringComparer.Ordinal);
             foreach (var query in queries)
             {
@@ -45,5 +54,8 @@ namespace GoCardlessHalo.Core.Sync.Import
 
             return found;
         }
+
+        // One list read: the field definitions, then its pages (at least one, even when empty).
+        private static int Read(int users) => 1 + ImportCost.Pages(users);
     }
 }

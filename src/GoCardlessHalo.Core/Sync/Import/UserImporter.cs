@@ -16,7 +16,7 @@ using GoCardlessHalo.Core.Timing;
 namespace GoCardlessHalo.Core.Sync.Import
 {
     /// <summary>
-    /// Imports GoCardless customers as Halo users: reads Halo once (<see cref="PrepareAsync"/>), plans each
+    /// Imports GoCardless customers as Halo users: reads Halo once (<see cref="PrepareAsync(PaymentLedger, CancellationToken)"/>), plans each
     /// customer against that snapshot (<see cref="Plan"/>), then writes in batches (<see cref="WriteAsync"/>).
     /// A rerun with nothing changed in GoCardless plans only Unchanged results and writes nothing.
     /// </summary>
@@ -33,6 +33,9 @@ namespace GoCardlessHalo.Core.Sync.Import
         // The audit lines of the batch being written, logged together when it ends (one flush to disk per batch).
         private readonly List<AuditChange> _applied = new List<AuditChange>();
 
+        // Creates whose outcome Halo's answer left unknown, waiting for one read-back to settle many (issue 8).
+        private readonly ParkedCreates _parked = new ParkedCreates();
+
         public UserImporter(IHaloTarget target, ImportOptions options, IEngineLog log, AuditLog? audit)
         {
             _target = target;
@@ -41,14 +44,21 @@ namespace GoCardlessHalo.Core.Sync.Import
             _audit = audit;
         }
 
-        /// <summary>The Halo names tab completion offers, from the read <see cref="PrepareAsync"/> makes anyway.</summary>
+        /// <summary>The Halo names tab completion offers, from the read <see cref="PrepareAsync(PaymentLedger, CancellationToken)"/> makes anyway.</summary>
         public CompletionUpdate? HaloNames { get; private set; }
 
         /// <summary>
         /// Checks the link field and mappings against Halo (an invalid mapping stops the run before any write),
         /// finds the Default Site, and reads customers, sites and users once.
         /// </summary>
-        public async Task PrepareAsync(CancellationToken cancellationToken)
+        public Task PrepareAsync(CancellationToken cancellationToken) => PrepareAsync(null, cancellationToken);
+
+        /// <summary>
+        /// As <see cref="PrepareAsync(CancellationToken)"/>; then, when <paramref name="ledger"/> is given, every user its
+        /// link map names that the read did not see is read by id, and kept linked when it still holds its link
+        /// (<see cref="MissedLinks"/>): a row Halo's paging lost never becomes a second user.
+        /// </summary>
+        public async Task PrepareAsync(PaymentLedger? ledger, CancellationToken cancellationToken)
         {
             var watch = Stopwatch.StartNew();
             var definitions = await _target.GetUserFieldsAsync(cancellationToken).ConfigureAwait(false);
@@ -59,6 +69,11 @@ namespace GoCardlessHalo.Core.Sync.Import
             var users = await ReadAllAsync(_target.GetUsersAsync(new HaloUserQuery { IncludeInactive = true }, cancellationToken)).ConfigureAwait(false);
             _directory = new HaloDirectory(clients, sites, users, fields.LinkField, _options.MatchMode);
             _read = (clients.Count, sites.Count, users.Count);
+            if (ledger is not null)
+            {
+                await MissedLinks.RecoverAsync(_target, _directory, ledger, _log, cancellationToken).ConfigureAwait(false);
+            }
+
             HaloNames = CompletionReader.HaloNames(clients, sites, definitions);
             var defaultSite = _directory.ResolveDefaultSite(_options.DefaultSite);
             _planner = new ImportPlanner(_directory, fields, defaultSite, _options.Overrides, _options.FieldOwnership);
@@ -95,7 +110,7 @@ namespace GoCardlessHalo.Core.Sync.Import
 
         /// <summary>
         /// "CU1: Halo users 12 and 34 hold …" for every GoCardless id more than one Halo user holds, as read by
-        /// <see cref="PrepareAsync"/> (recorded for Test-GcModule).
+        /// <see cref="PrepareAsync(PaymentLedger, CancellationToken)"/> (recorded for Test-GcModule).
         /// </summary>
         public IReadOnlyList<string> DuplicateLinkDescriptions() =>
             (_directory ?? throw new InvalidOperationException("Call PrepareAsync first.")).Duplicates()
@@ -111,29 +126,68 @@ namespace GoCardlessHalo.Core.Sync.Import
         public static ImportResult WithoutWrite(ImportPlan plan) => new ImportResult(plan, plan.Action, plan.ExistingUser?.Id);
 
         /// <summary>
-        /// Writes the plans' users as one batch and returns one result per plan, in order. When Halo rejects the
-        /// batch's data, each user is retried alone so one bad record fails alone. When the outcome is unknown
-        /// (Halo may have saved some users but its answer does not say which), what Halo holds is read back by
-        /// link value and only the users really missing are written again (<see cref="MaxWriteAttempts"/> times
-        /// at most). Any other failure (Halo unreachable, authentication) stops the run: a rerun finds the users
-        /// already written by their link, so it never duplicates them.
+        /// Writes the plans' users as one batch, settles every create whose outcome was left unknown (this batch's and
+        /// any parked before), and returns their results, this batch's in order first. When Halo rejects the batch's
+        /// data, each user is retried alone so one bad record fails alone. When the outcome is unknown (Halo may have
+        /// saved some users but its answer does not say which), what Halo holds is read back by link value and only
+        /// the users really missing are written again (<see cref="MaxWriteAttempts"/> times at most). Any other
+        /// failure (Halo unreachable, authentication) stops the run: a rerun finds the users already written by their
+        /// link, so it never duplicates them. <see cref="ImportQueue"/> writes through <see cref="WriteBatchAsync"/>
+        /// and <see cref="SettleAsync"/> instead, so one read-back settles the creates of many batches.
         /// </summary>
         public async Task<IReadOnlyList<ImportResult>> WriteAsync(IReadOnlyList<ImportPlan> plans, CancellationToken cancellationToken)
         {
+            var results = new List<ImportResult>(await WriteBatchAsync(plans, cancellationToken).ConfigureAwait(false));
+            results.AddRange(await SettleAsync(all: true, plans.Count, cancellationToken).ConfigureAwait(false));
+            var order = new Dictionary<ImportPlan, int>();
+            for (var i = 0; i < plans.Count; i++)
+            {
+                order[plans[i]] = i;
+            }
+
+            return results.OrderBy(r => order.TryGetValue(r.Plan, out var i) ? i : int.MaxValue).ToList();
+        }
+
+        /// <summary>How often one user is sent when each answer leaves its outcome unknown.</summary>
+        public const int MaxWriteAttempts = 3;
+
+        /// <summary>Creates waiting for a read-back (<see cref="SettleAsync"/>) because Halo's answer did not say whether it saved them.</summary>
+        public int ParkedCount => _parked.Count;
+
+        /// <summary>True when this customer's create waits for a read-back: it must be settled before the customer is planned again.</summary>
+        public bool IsParked(string customerId) => _parked.Holds(customerId);
+
+        /// <summary>
+        /// Writes the plans' users as one batch and returns the results Halo's answer settles (in order as far as it
+        /// goes). Creates whose outcome the answer leaves unknown are parked, not written again, and reported by a
+        /// later <see cref="SettleAsync"/>; updates it leaves unknown are written again at once (known by id, posting
+        /// the same values twice changes nothing). Audit lines are written before the results are returned.
+        /// </summary>
+        public Task<IReadOnlyList<ImportResult>> WriteBatchAsync(IReadOnlyList<ImportPlan> plans, CancellationToken cancellationToken) =>
+            AuditedAsync(() => WriteAttemptAsync(plans, 1, cancellationToken));
+
+        /// <summary>
+        /// Reads back the parked creates by link value — when due (<see cref="ParkedCreates.IsDue"/>), or every one
+        /// when <paramref name="all"/> (the end of the write phase) — and returns their results: those Halo holds
+        /// are tied to the user holding their link; the rest are written again, <paramref name="batchSize"/> a
+        /// request, and parked again if the answer again does not say (until <see cref="MaxWriteAttempts"/>).
+        /// </summary>
+        public Task<IReadOnlyList<ImportResult>> SettleAsync(bool all, int batchSize, CancellationToken cancellationToken) =>
+            AuditedAsync(() => SettleParkedAsync(all, batchSize < 1 ? 1 : batchSize, cancellationToken));
+
+        // Also when the write stopped part-way: the users Halo did save are in the log before anything is reported.
+        private async Task<IReadOnlyList<ImportResult>> AuditedAsync(Func<Task<IReadOnlyList<ImportResult>>> write)
+        {
             try
             {
-                return await WriteAttemptAsync(plans, 1, cancellationToken).ConfigureAwait(false);
+                return await write().ConfigureAwait(false);
             }
             finally
             {
-                // Also when the batch stopped part-way: the users Halo did save are in the log.
                 _audit?.WriteAll(_applied);
                 _applied.Clear();
             }
         }
-
-        /// <summary>How often one batch is sent when each answer leaves its outcome unknown.</summary>
-        public const int MaxWriteAttempts = 3;
 
         private async Task<IReadOnlyList<ImportResult>> WriteAttemptAsync(IReadOnlyList<ImportPlan> plans, int attempt, CancellationToken cancellationToken)
         {
@@ -149,7 +203,7 @@ namespace GoCardlessHalo.Core.Sync.Import
             }
             catch (HaloWriteOutcomeUnknownException ex) when (attempt < MaxWriteAttempts)
             {
-                return await RecoverAsync(plans, ex, attempt, cancellationToken).ConfigureAwait(false);
+                return await ParkAsync(plans, ex, attempt, cancellationToken).ConfigureAwait(false);
             }
             catch (GcHaloException ex) when (ex.Kind is ErrorKind.InvalidData or ErrorKind.InvalidArgument)
             {
@@ -169,46 +223,83 @@ namespace GoCardlessHalo.Core.Sync.Import
             }
             catch (GcHaloException ex)
             {
+                var waiting = _parked.Count == 0 ? "" : $" {_parked.Count} user(s) created earlier in this run were not yet confirmed by a read-back; the rerun finds those Halo saved by their link.";
                 throw new GcHaloException(
                     ex.ErrorId,
                     ex.Kind,
-                    $"{ex.Message} The import stopped while writing a batch of {plans.Count} users; some may have been written. Run Import-GcUser again: it finds users already created by their GoCardless link and never duplicates them.",
+                    $"{ex.Message} The import stopped while writing a batch of {plans.Count} users; some may have been written.{waiting} Run Import-GcUser again: it finds users already created by their GoCardless link and never duplicates them.",
                     ex.Target,
                     ex);
             }
         }
 
         /// <summary>
-        /// After an unknown outcome: keeps what the answer did account for, reads back the users it should have
-        /// created, and writes again only the creates Halo does not hold and the updates (posting the same
-        /// values twice changes nothing).
+        /// After an unknown outcome: keeps what the answer did account for, parks the creates it did not (Halo may
+        /// hold them: never written again before a read-back), and writes the updates it did not again.
         /// </summary>
-        private async Task<IReadOnlyList<ImportResult>> RecoverAsync(IReadOnlyList<ImportPlan> plans, HaloWriteOutcomeUnknownException unknown, int attempt, CancellationToken cancellationToken)
+        private async Task<IReadOnlyList<ImportResult>> ParkAsync(IReadOnlyList<ImportPlan> plans, HaloWriteOutcomeUnknownException unknown, int attempt, CancellationToken cancellationToken)
         {
-            var results = new ImportResult?[plans.Count];
-            foreach (var pair in unknown.Known)
+            var results = unknown.Known.OrderBy(k => k.Key).Select(k => Applied(plans[k.Key], k.Value.UserId)).ToList();
+            var open = Enumerable.Range(0, plans.Count).Where(i => !unknown.Known.ContainsKey(i)).Select(i => plans[i]).ToList();
+            var creates = open.Where(p => p.ExistingUser is null).ToList();
+            var updates = open.Where(p => p.ExistingUser is not null).ToList();
+            _parked.Add(creates, attempt, unknown.Message);
+            _log.Verbose($"Halo's answer to a batch of {plans.Count} users did not say what it saved ({unknown.Message}): {unknown.Known.Count} accounted for by the answer, {creates.Count} created user(s) wait for a read-back by GoCardless link, {updates.Count} update(s) written again.");
+            results.AddRange(await WriteAttemptAsync(updates, attempt + 1, cancellationToken).ConfigureAwait(false));
+            return results;
+        }
+
+        private async Task<IReadOnlyList<ImportResult>> SettleParkedAsync(bool all, int batchSize, CancellationToken cancellationToken)
+        {
+            var directory = _directory ?? throw new InvalidOperationException("Call PrepareAsync first.");
+            var results = new List<ImportResult>();
+            while (_parked.Count > 0 && (all || _parked.IsDue(directory)))
             {
-                results[pair.Key] = Applied(plans[pair.Key], pair.Value.UserId);
+                var (writes, cause) = (_parked.Writes, _parked.LastCause);
+                var wanted = _parked.Wanted();
+                var cost = SavedUserReadBack.Cost(directory, wanted);
+                var parked = _parked.Take();
+                var found = await SavedUserReadBack.FindAsync(_target, directory, wanted, cancellationToken).ConfigureAwait(false);
+                var missing = new List<(ImportPlan Plan, int Attempt)>();
+                foreach (var (plan, attempt) in parked)
+                {
+                    if (found.TryGetValue(plan.Customer.Id, out var user))
+                    {
+                        results.Add(Applied(plan, user.Id));
+                    }
+                    else
+                    {
+                        missing.Add((plan, attempt));
+                    }
+                }
+
+                _log.Warning($"{ReadBackWarning} to {writes} write request(s) ({cause}). Read back {parked.Count} created user(s) by GoCardless link ({(cost.EveryUser ? "every Halo user" : "the users of their sites")}, about {cost.Requests} request(s)): {parked.Count - missing.Count} found saved, {missing.Count} written again.");
+                foreach (var round in missing.GroupBy(m => m.Attempt))
+                {
+                    foreach (var chunk in Chunks(round.Select(m => m.Plan).ToList(), batchSize))
+                    {
+                        results.AddRange(await WriteAttemptAsync(chunk, round.Key + 1, cancellationToken).ConfigureAwait(false));
+                    }
+                }
+
+                if (!all)
+                {
+                    break;
+                }
             }
 
-            var creates = Enumerable.Range(0, plans.Count).Where(i => results[i] is null && plans[i].ExistingUser is null).ToList();
-            var found = creates.Count == 0
-                ? new Dictionary<string, HaloUser>()
-                : await SavedUserReadBack.FindAsync(_target, _directory!, creates.Select(i => (plans[i].Customer.Id, plans[i].Site!.Id)).ToList(), cancellationToken).ConfigureAwait(false);
-            foreach (var i in creates.Where(i => found.ContainsKey(plans[i].Customer.Id)))
-            {
-                results[i] = Applied(plans[i], found[plans[i].Customer.Id].Id);
-            }
+            return results;
+        }
 
-            var again = Enumerable.Range(0, plans.Count).Where(i => results[i] is null).ToList();
-            _log.Warning($"Halo's answer to a batch of {plans.Count} users did not say what it saved ({unknown.Message}). Read back by GoCardless link: {unknown.Known.Count} accounted for by the answer, {creates.Count(i => results[i] is not null)} found saved, {again.Count} written again.");
-            var rewritten = await WriteAttemptAsync(again.Select(i => plans[i]).ToList(), attempt + 1, cancellationToken).ConfigureAwait(false);
-            for (var k = 0; k < again.Count; k++)
-            {
-                results[again[k]] = rewritten[k];
-            }
+        /// <summary>How the warning of each read-back begins (the benchmark counts read-backs by it).</summary>
+        public const string ReadBackWarning = "Halo did not say which users it saved in its answers";
 
-            return results.Select(r => r!).ToList();
+        private static IEnumerable<IReadOnlyList<ImportPlan>> Chunks(IReadOnlyList<ImportPlan> plans, int size)
+        {
+            for (var start = 0; start < plans.Count; start += size)
+            {
+                yield return plans.Skip(start).Take(size).ToList();
+            }
         }
 
         private ImportResult Applied(ImportPlan plan, int userId)

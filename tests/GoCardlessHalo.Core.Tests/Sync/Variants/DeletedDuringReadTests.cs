@@ -3,6 +3,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
+using System.Net.Http.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Sync.Import;
@@ -14,7 +15,8 @@ namespace GoCardlessHalo.Core.Tests.Sync.Variants;
 /// Issue 8, defect 3 end to end: Halo users deleted while Import-GcUser pages through the users shift the linked
 /// users after them onto pages already read; never seen, they would be created again. Here 80 unlinked users (the
 /// lowest ids, all on page 1) are deleted just before page 2 is served. The import must create no one: every customer
-/// stays linked to its one user.
+/// stays linked to its one user. When as many users are created as deleted, <c>record_count</c> does not move and the
+/// pager cannot tell; the ledger's link map names the users the read missed, which are read by id (MissedLinks).
 /// </summary>
 [Collection(RunsAlone.Name)]
 public sealed class DeletedDuringReadTests
@@ -26,6 +28,55 @@ public sealed class DeletedDuringReadTests
     public async Task Users_deleted_while_the_import_reads_halo_cause_no_duplicate()
     {
         await using var world = await VariantWorld.StartAsync(Customers, 0);
+        var customers = await SeedAsync(world);
+        var deleter = new DeleteBeforeSecondPage(world, Enumerable.Range(1, Unlinked), created: 0);
+
+        var results = await world.ImportAsync(o => o.HttpMessageHandler = deleter);
+
+        Assert.True(deleter.Deleted, "the deletion happened during the read (before page 2 of the user list)");
+        AssertEveryCustomerLinkedOnce(world, customers, results);
+    }
+
+    [Fact]
+    public async Task Users_deleted_and_as_many_created_while_the_import_reads_halo_cause_no_duplicate()
+    {
+        await using var world = await VariantWorld.StartAsync(Customers, 0);
+        var customers = await SeedAsync(world);
+        // A first import fills the ledger's link map, as every Import-GcUser does once the ledger exists.
+        AssertEveryCustomerLinkedOnce(world, customers, await world.ImportAsync(linkMap: true));
+        var deleter = new DeleteBeforeSecondPage(world, Enumerable.Range(1, Unlinked), created: Unlinked);
+        HaloApiTestKit.ResetCounts(world.Host);
+
+        var results = await world.ImportAsync(o => o.HttpMessageHandler = deleter, linkMap: true);
+
+        Assert.True(deleter.Deleted, "the deletion happened during the read (before page 2 of the user list)");
+        AssertEveryCustomerLinkedOnce(world, customers, results);
+        // The record count did not move, so the pager read once; the users it missed (the first 80 of page 2, moved
+        // onto page 1 after it was read) were read by id: exactly those, no more.
+        Assert.Equal(Unlinked, HaloApiTestKit.Count(world.Host, "GET /halo/api/Users/{id:int}"));
+        Assert.Contains(world.Log.Warnings, w => w.Contains($"{Unlinked} Halo user(s) the link map names were not in the read", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_mapped_user_deleted_in_halo_is_created_again_once()
+    {
+        await using var world = await VariantWorld.StartAsync(Customers, 0);
+        var customers = await SeedAsync(world);
+        await world.ImportAsync(linkMap: true);
+        using (var admin = await HaloApiTestKit.HaloHttpAsync(world.Host))
+        {
+            (await admin.DeleteAsync("api/Users/1000")).EnsureSuccessStatusCode();
+        }
+
+        var results = await world.ImportAsync(linkMap: true);
+
+        // Gone from Halo: read by id once, not found, so its customer gets a user again (and only one).
+        Assert.Equal(customers[0].Id, Assert.Single(results, r => r.Action == ImportAction.Created).CustomerId);
+        AssertEveryCustomerLinkedOnce(world, customers, results);
+    }
+
+    private static async Task<List<Core.GoCardless.Customer>> SeedAsync(VariantWorld world)
+    {
         using var gc = world.GoCardless();
         var customers = await gc.ListCustomersAsync().ToListAsync();
         var users = Enumerable.Range(1, Unlinked).Select(i => (object)new { id = i, name = "Old contact " + i, site_id = 1 })
@@ -38,30 +89,33 @@ public sealed class DeletedDuringReadTests
             sites = new[] { new { id = 1, name = "Default Site", client_id = 1, isinvoicesite = true } },
             users,
         });
-        var deleter = new DeleteBeforeSecondPage(world, Enumerable.Range(1, Unlinked));
+        return customers;
+    }
 
-        var results = await world.ImportAsync(o => o.HttpMessageHandler = deleter);
-
-        Assert.True(deleter.Deleted, "the deletion happened during the read (before page 2 of the user list)");
-        Assert.Equal(Customers, results.Count);
-        Assert.DoesNotContain(results, r => r.Action == ImportAction.Created);
+    private static void AssertEveryCustomerLinkedOnce(VariantWorld world, IReadOnlyList<Core.GoCardless.Customer> customers, IReadOnlyList<ImportResult> results)
+    {
+        Assert.Equal(customers.Select(c => c.Id).OrderBy(id => id, StringComparer.Ordinal), results.Select(r => r.CustomerId).OrderBy(id => id, StringComparer.Ordinal));
         var halo = world.Snapshot();
         Assert.Empty(halo.Duplicates);
-        Assert.Equal(Customers, halo.LinkValues.Count);
         Assert.Equal(customers.Select(c => c.Id).OrderBy(id => id, StringComparer.Ordinal), halo.LinkValues.OrderBy(id => id, StringComparer.Ordinal));
     }
 
-    /// <summary>Forwards every request; the first time page 2 of the user list is asked for, deletes the given users first (as an agent would in Halo).</summary>
+    /// <summary>
+    /// Forwards every request; the first time page 2 of the user list is asked for, deletes the given users first and
+    /// creates <c>created</c> unlinked ones (as agents would in Halo).
+    /// </summary>
     private sealed class DeleteBeforeSecondPage : DelegatingHandler
     {
         private readonly VariantWorld _world;
         private readonly IReadOnlyList<int> _ids;
+        private readonly int _created;
 
-        public DeleteBeforeSecondPage(VariantWorld world, IEnumerable<int> ids)
+        public DeleteBeforeSecondPage(VariantWorld world, IEnumerable<int> ids, int created)
             : base(new HttpClientHandler())
         {
             _world = world;
             _ids = ids.ToList();
+            _created = created;
         }
 
         public bool Deleted { get; private set; }
@@ -76,6 +130,12 @@ public sealed class DeletedDuringReadTests
                 foreach (var id in _ids)
                 {
                     (await admin.DeleteAsync("api/Users/" + id, cancellationToken)).EnsureSuccessStatusCode();
+                }
+
+                var added = Enumerable.Range(1, _created).Select(i => new { name = "New contact " + i, site_id = 1 }).ToList();
+                if (added.Count > 0)
+                {
+                    (await admin.PostAsJsonAsync("api/Users", added, cancellationToken)).EnsureSuccessStatusCode();
                 }
             }
 

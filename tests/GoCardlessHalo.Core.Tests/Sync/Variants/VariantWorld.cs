@@ -81,14 +81,19 @@ public sealed class VariantWorld : IAsyncDisposable
         return new HaloApiTarget(options, Log);
     }
 
-    /// <summary>Import-GcUser for every customer: one read of Halo, then customers planned and written in batches of 50.</summary>
-    public async Task<List<ImportResult>> ImportAsync(Action<HaloApiOptions>? configure = null)
+    /// <summary>
+    /// Import-GcUser for every customer: one read of Halo, then customers planned and written in batches of 50. With
+    /// <paramref name="linkMap"/>, as Import-GcUser runs once the ledger exists beside the configuration: the read is
+    /// checked against the ledger's link map, and the map refreshed at the end.
+    /// </summary>
+    public async Task<List<ImportResult>> ImportAsync(Action<HaloApiOptions>? configure = null, bool linkMap = false)
     {
         using var target = Target(configure);
         await target.OpenAsync(CancellationToken.None);
         var options = new ImportOptions { LinkField = LinkField, Mappings = VariantHalo.ImportMappings, DefaultSite = VariantHalo.DefaultSite };
         var importer = new UserImporter(target, options, Log, new AuditLog(_location, Guid.NewGuid().ToString("N")));
-        await importer.PrepareAsync(CancellationToken.None);
+        using var ledger = linkMap ? PaymentLedger.OpenBesideConfiguration(_location, Log) : null;
+        await importer.PrepareAsync(ledger, CancellationToken.None);
         var queue = new ImportQueue(importer, batchSize: 50);
         var results = new List<ImportResult>();
         using var client = GoCardless();
@@ -100,6 +105,11 @@ public sealed class VariantWorld : IAsyncDisposable
         }
 
         results.AddRange(await queue.FlushAsync(CancellationToken.None));
+        if (ledger is not null)
+        {
+            await importer.RefreshLinkMapAsync(ledger, CancellationToken.None);
+        }
+
         return results;
     }
 
