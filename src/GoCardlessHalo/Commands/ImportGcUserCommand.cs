@@ -25,7 +25,9 @@ namespace GoCardlessHalo.Commands
     /// custom field; a value GoCardless does not have is left alone in Halo, never blanked. One result per customer says what
     /// happened (Action: Created, Updated, Unchanged, Linked, Skipped or Failed), why (MatchedBy), where (HaloUserId, Client, Site)
     /// and which fields changed (Changes). A failure on one customer is a non-terminating error and the rest continue; if Halo
-    /// becomes unreachable the run stops, and a rerun carries on without duplicates because created users are found by their link.</para>
+    /// becomes unreachable the run stops, and a rerun carries on without duplicates because created users are found by their link.
+    /// When Halo's answer to a batch does not say which users it saved, those customers' results come once a read-back by link has
+    /// found them (out of input order; still one result per customer).</para>
     /// <para type="description">Import-GcUser refuses to run while the integration is disabled (ModuleDisabled), waits for any
     /// other sync run against the same Halo (-LockTimeout, SyncLockTimeout), and appends every change to
     /// GoCardlessHalo.audit.jsonl beside the settings.</para>
