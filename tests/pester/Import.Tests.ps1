@@ -222,7 +222,7 @@ Describe 'Import-GcUser when the Halo API fails part-way' {
         $first = Import-GcUser -ConfigPath $config -BatchSize 2 -WarningVariable warned -WarningAction SilentlyContinue
 
         @($first | Where-Object Action -EQ 'Created').Count | Should -Be 4
-        ($warned -join ' ') | Should -Match 'Read back by GoCardless link: 0 accounted for by the answer, 0 found saved, 2 written again'
+        ($warned -join ' ') | Should -Match 'Read back by GoCardless link: 2 created user\(s\), .*: 0 found saved, 2 written again'
         $rerun = Import-GcUser -ConfigPath $config -BatchSize 2
         @($rerun | Where-Object Action -EQ 'Created').Count | Should -Be 0
         $users = Get-GcUser -ConfigPath $config

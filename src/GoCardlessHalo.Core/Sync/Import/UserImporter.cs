@@ -273,7 +273,7 @@ namespace GoCardlessHalo.Core.Sync.Import
                     }
                 }
 
-                _log.Warning($"{ReadBackWarning} to {writes} write request(s) ({cause}). Read back {parked.Count} created user(s) by GoCardless link ({(cost.EveryUser ? "every Halo user" : "the users of their sites")}, about {cost.Requests} request(s)): {parked.Count - missing.Count} found saved, {missing.Count} written again.");
+                _log.Warning($"{ReadBackWarning} to {writes} write request(s) ({cause}). Read back by GoCardless link: {parked.Count} created user(s), from {(cost.EveryUser ? "every Halo user" : "the users of their sites")} (about {cost.Requests} request(s)): {parked.Count - missing.Count} found saved, {missing.Count} written again.");
                 foreach (var round in missing.GroupBy(m => m.Attempt))
                 {
                     foreach (var chunk in Chunks(round.Select(m => m.Plan).ToList(), batchSize))
@@ -292,7 +292,7 @@ namespace GoCardlessHalo.Core.Sync.Import
         }
 
         /// <summary>How the warning of each read-back begins (the benchmark counts read-backs by it).</summary>
-        public const string ReadBackWarning = "Halo did not say which users it saved in its answers";
+        public const string ReadBackWarning = "Halo did not say what it saved in its answers";
 
         private static IEnumerable<IReadOnlyList<ImportPlan>> Chunks(IReadOnlyList<ImportPlan> plans, int size)
         {
