@@ -100,7 +100,7 @@ namespace GoCardlessHalo.Commands
             _run = SyncRun.Start(this, SyncKind.Payments, "New-GcPayment", LockTimeout, recordsOutcome: false);
             // -WhatIf never creates the ledger file; a real run needs it before the first charge.
             _ledger = whatIf ? Connections.OpenLedgerToRead() : Connections.OpenLedger(_run.Target);
-            var collector = _ledger is null ? null : new InvoiceCollector(_run.GoCardless, _ledger, log: Log, audit: _run.Audit);
+            var collector = _ledger is null ? null : new InvoiceCollector(_run.GoCardless, _ledger, log: Log, audit: _run.Audit) { RetryIfPossible = Context.Settings.Collection.RetryIfPossible };
             var reported = new HashSet<int>();
             if (!whatIf && collector is not null)
             {
