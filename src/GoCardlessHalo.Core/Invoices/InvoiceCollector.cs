@@ -107,10 +107,9 @@ namespace GoCardlessHalo.Core.Invoices
                     if (item.RetriedPaymentId is { } previous
                         && await GoCardlessRetries.WhyNotChargeAgainAsync(client, previous, cancellationToken).ConfigureAwait(false) is { } retrying)
                     {
-                        item.Skip = CollectionSkipReason.GoCardlessRetrying;
-                        item.Reason = retrying;
-                        item.ExistingPaymentId = previous;
-                        yield return Describe(item);
+                        var skipped = Result(item, CollectionAction.Skipped, previous, retrying);
+                        skipped.Skip = CollectionSkipReason.GoCardlessRetrying;
+                        yield return skipped;
                         continue;
                     }
 

@@ -76,12 +76,12 @@ public sealed class CollectionWorld : IDisposable
         return await CollectionPlanning.PlanAsync(halo, client, ledger, new HaloInvoiceQuery(), new CollectionOptions { Today = Today, Retry = retry }, LinkField, null, CancellationToken.None);
     }
 
-    public async Task<List<CollectionResult>> CollectAsync(CollectionPlan plan)
+    public async Task<List<CollectionResult>> CollectAsync(CollectionPlan plan, bool retryIfPossible = false)
     {
         using var client = Emulator.Client();
         using var ledger = OpenLedger();
         var results = new List<CollectionResult>();
-        await foreach (var result in new InvoiceCollector(client, ledger).CollectAsync(plan, _ => true, CancellationToken.None))
+        await foreach (var result in new InvoiceCollector(client, ledger) { RetryIfPossible = retryIfPossible }.CollectAsync(plan, _ => true, CancellationToken.None))
         {
             results.Add(result);
         }
@@ -97,6 +97,10 @@ public sealed class CollectionWorld : IDisposable
             await Emulator.PostAdminAsync($"gocardless/payments/{paymentId}/transition", new { status });
         }
     }
+
+    /// <summary>Fails a payment as the bank does; <paramref name="willAttemptRetry"/> plays GoCardless's Success+ saying it will retry it.</summary>
+    public Task FailAsync(string paymentId, bool willAttemptRetry) =>
+        Emulator.PostAdminAsync($"gocardless/payments/{paymentId}/transition", new { status = "failed", will_attempt_retry = willAttemptRetry });
 
     /// <summary>Sync-GcPayment: the ledger brought up to date, then the collections settled into Halo.</summary>
     public async Task<List<SettlementResult>> SyncAsync(bool markPaidOnConfirmed = false)
