@@ -58,7 +58,8 @@ namespace GoCardlessHalo.Commands
         private SyncRun? _run;
         private PaymentLedger? _ledger;
 
-        /// <summary>Charge again invoices whose earlier payment failed, was cancelled or charged back (the next attempt, a new Idempotency-Key).</summary>
+        /// <summary>Charge again invoices whose earlier payment failed, was cancelled or charged back (the next attempt, a new Idempotency-Key);
+        /// never one whose payment GoCardless will retry itself (GoCardlessRetrying), read again from GoCardless just before charging.</summary>
         [Parameter]
         public SwitchParameter Retry { get; set; }
 
