@@ -64,10 +64,7 @@ public sealed class CollectionRetryTests : CollectionWorldTests
     [Fact]
     public async Task When_gocardless_s_retry_collects_the_invoice_is_marked_paid_once()
     {
-        var payment = await CollectInvoiceOneAsync(retryIfPossible: true);
-        await World.MoveAsync(payment, "submitted");
-        await World.FailAsync(payment, willAttemptRetry: true);
-        await World.SyncAsync();
+        var payment = await FailedAndSyncedAsync(willAttemptRetry: true);
         await World.MoveAsync(payment, "pending_submission", "submitted", "confirmed");
         var resubmitted = await World.SyncAsync();
         await World.MoveAsync(payment, "paid_out");
@@ -89,10 +86,7 @@ public sealed class CollectionRetryTests : CollectionWorldTests
     [Fact]
     public async Task When_gocardless_s_retries_are_exhausted_retry_charges_the_invoice_again()
     {
-        var payment = await CollectInvoiceOneAsync(retryIfPossible: true);
-        await World.MoveAsync(payment, "submitted");
-        await World.FailAsync(payment, willAttemptRetry: true);
-        await World.SyncAsync();
+        var payment = await FailedAndSyncedAsync(willAttemptRetry: true);
         await World.MoveAsync(payment, "pending_submission", "submitted");
         await World.SyncAsync();
         await World.FailAsync(payment, willAttemptRetry: false);
@@ -113,10 +107,7 @@ public sealed class CollectionRetryTests : CollectionWorldTests
     [Fact]
     public async Task Retry_reads_the_payment_again_and_skips_it_when_gocardless_has_resubmitted_it_since_the_last_sync()
     {
-        var payment = await CollectInvoiceOneAsync(retryIfPossible: true);
-        await World.MoveAsync(payment, "submitted");
-        await World.FailAsync(payment, willAttemptRetry: false);
-        await World.SyncAsync();
+        var payment = await FailedAndSyncedAsync(willAttemptRetry: false);
         // Retried from the dashboard after the last Sync-GcPayment: the ledger still says failed, GoCardless does not.
         await World.MoveAsync(payment, "pending_submission");
 
@@ -132,10 +123,7 @@ public sealed class CollectionRetryTests : CollectionWorldTests
     [Fact]
     public async Task Retry_reads_the_newest_failure_and_skips_it_when_gocardless_said_since_that_it_will_retry()
     {
-        var payment = await CollectInvoiceOneAsync(retryIfPossible: true);
-        await World.MoveAsync(payment, "submitted");
-        await World.FailAsync(payment, willAttemptRetry: false);
-        await World.SyncAsync();
+        var payment = await FailedAndSyncedAsync(willAttemptRetry: false);
         await World.MoveAsync(payment, "pending_submission", "submitted");
         await World.FailAsync(payment, willAttemptRetry: true);
 
@@ -163,6 +151,16 @@ public sealed class CollectionRetryTests : CollectionWorldTests
     {
         var results = await World.CollectAsync(await World.PlanAsync(), retryIfPossible);
         return results.Single(r => r.Action == CollectionAction.Created && r.InvoiceId == 1).PaymentId!;
+    }
+
+    /// <summary>Invoice 1 collected asking for GoCardless's retries, failed at the bank, and synced: the payment's id.</summary>
+    private async Task<string> FailedAndSyncedAsync(bool willAttemptRetry)
+    {
+        var payment = await CollectInvoiceOneAsync(retryIfPossible: true);
+        await World.MoveAsync(payment, "submitted");
+        await World.FailAsync(payment, willAttemptRetry);
+        await World.SyncAsync();
+        return payment;
     }
 
     private async Task<int> PaymentCountAsync()
