@@ -2,6 +2,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.GoCardless;
+using GoCardlessHalo.Core.Sync.Payments;
 
 namespace GoCardlessHalo.Core.Invoices
 {
@@ -29,12 +30,7 @@ namespace GoCardlessHalo.Core.Invoices
                 return null;
             }
 
-            Event? newest = null;
-            await foreach (var failure in client.ListEventsAsync(new EventFilter { Payment = paymentId, Action = "failed", Include = string.Empty }, cancellationToken).ConfigureAwait(false))
-            {
-                newest = newest is null || failure.CreatedAt > newest.CreatedAt || (failure.CreatedAt == newest.CreatedAt && string.CompareOrdinal(failure.Id, newest.Id) > 0) ? failure : newest;
-            }
-
+            var newest = await PaymentFailures.NewestAsync(client, paymentId, cancellationToken).ConfigureAwait(false);
             return newest?.Details.WillAttemptRetry == true
                 ? $"Payment {paymentId} failed and GoCardless will retry it (its failure {newest.Id} says will_attempt_retry): the invoice is not charged again unless that retry fails for good."
                 : null;

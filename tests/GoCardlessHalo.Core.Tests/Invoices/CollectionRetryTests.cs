@@ -1,4 +1,5 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
@@ -105,6 +106,26 @@ public sealed class CollectionRetryTests : CollectionWorldTests
     }
 
     [Fact]
+    public async Task The_failure_that_ends_gocardless_s_retries_is_found_by_the_reconciliation_when_its_event_is_listed_too_late()
+    {
+        var payment = await FailedAndSyncedAsync(willAttemptRetry: true);
+        await World.HideNewEventsAsync();
+        await World.MoveAsync(payment, "pending_submission", "submitted");
+        await World.FailAsync(payment, willAttemptRetry: false);
+
+        var missed = await World.SyncAsync(reconcileEvery: TimeSpan.Zero);
+        var stale = await World.PlanAsync(retry: true);
+        await World.SyncAsync(reconcileEvery: TimeSpan.FromTicks(1));
+        var plan = await World.PlanAsync(retry: true);
+
+        Assert.Empty(missed);
+        Assert.Equal(CollectionSkipReason.GoCardlessRetrying, stale.Items.Single(i => i.Invoice.Id == 1).Skip);
+        var item = plan.Items.Single(i => i.Invoice.Id == 1);
+        Assert.True(item.Collectable, item.Reason);
+        Assert.Equal(2, item.Attempt);
+    }
+
+    [Fact]
     public async Task Retry_reads_the_payment_again_and_skips_it_when_gocardless_has_resubmitted_it_since_the_last_sync()
     {
         var payment = await FailedAndSyncedAsync(willAttemptRetry: false);
@@ -153,11 +174,15 @@ public sealed class CollectionRetryTests : CollectionWorldTests
         return results.Single(r => r.Action == CollectionAction.Created && r.InvoiceId == 1).PaymentId!;
     }
 
-    /// <summary>Invoice 1 collected asking for GoCardless's retries, failed at the bank, and synced: the payment's id.</summary>
+    /// <summary>
+    /// Invoice 1 collected asking for GoCardless's retries, submitted and synced (the first run, a backfill), failed at the bank
+    /// and synced again (the failure read from its event): the payment's id.
+    /// </summary>
     private async Task<string> FailedAndSyncedAsync(bool willAttemptRetry)
     {
         var payment = await CollectInvoiceOneAsync(retryIfPossible: true);
         await World.MoveAsync(payment, "submitted");
+        await World.SyncAsync();
         await World.FailAsync(payment, willAttemptRetry);
         await World.SyncAsync();
         return payment;
