@@ -57,8 +57,9 @@ if ($ConfigPath) { $common.ConfigPath = $ConfigPath }
 $limits = @{ DueBefore = (Get-Date).Date.AddDays($DaysAhead) }
 if ($PSBoundParameters.ContainsKey('MaximumAmount')) { $limits.MaximumAmount = $MaximumAmount }
 if ($PSBoundParameters.ContainsKey('MaximumRunTotal')) { $limits.MaximumRunTotal = $MaximumRunTotal }
-# Skip reasons that are no news: nothing to collect, or collected already.
-$routine = 'NothingDue', 'Voided', 'NotPosted', 'AlreadyCollected', 'OnHold'
+# Skip reasons that are no news: nothing to collect, collected already, or GoCardless retrying a failed payment itself
+# (Success+; the failure was reported by the settlement of the run that saw it).
+$routine = 'NothingDue', 'Voided', 'NotPosted', 'AlreadyCollected', 'OnHold', 'GoCardlessRetrying'
 
 $exitCode = 0
 $parts = New-Object System.Collections.Generic.List[string]

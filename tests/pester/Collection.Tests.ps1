@@ -213,6 +213,57 @@ Describe 'Collecting Halo invoices on <_>' -ForEach $targets {
         @(Get-TestGoCardlessPayment).Count | Should -Be 1
     }
 
+    It 'leaves an invoice GoCardless will retry (collection.retryIfPossible) to GoCardless, and marks it paid once when that retry collects' {
+        Add-Content -LiteralPath (Join-Path $config 'GoCardlessHalo.yaml') -Value "collection:`n  retryIfPossible: true"
+        $first = New-GcPayment -ConfigPath $config -InvoiceId $id['INV-101']
+        (Get-TestGoCardlessPayment | Where-Object Id -EQ $first.PaymentId).RetryIfPossible | Should -BeTrue
+        function Move-Payment([string[]] $Statuses, [bool] $WillRetry = $false) {
+            foreach ($status in $Statuses) {
+                Invoke-Emulator -Method Post -Path "/__admin/gocardless/payments/$($first.PaymentId)/transition" -Body @{ status = $status; will_attempt_retry = $WillRetry } | Out-Null
+            }
+        }
+        Move-Payment submitted
+        $null = Sync-GcPayment -ConfigPath $config
+        Move-Payment failed -WillRetry $true
+
+        $failed = Sync-GcPayment -ConfigPath $config -WarningAction SilentlyContinue | Where-Object { $_ -is [GoCardlessHalo.GcInvoiceSettlement] }
+        $retry = New-GcPayment -ConfigPath $config -InvoiceId $id['INV-101'] -Retry
+
+        "$($failed.InvoiceNumber):$($failed.Action)" | Should -Be 'INV-101:Unpaid'
+        $failed.Reason | Should -Match 'GoCardless will retry'
+        (Get-TestHaloInvoice -Target $target -ConfigPath $config -Id $id['INV-101']).AmountDue | Should -Be 120
+        ($retry.Action, $retry.SkipReason) | Should -Be @('Skipped', 'GoCardlessRetrying')
+        $retry.Reason | Should -Match $first.PaymentId
+        (Get-GcCollectionPlan -ConfigPath $config -InvoiceId $id['INV-101']).SkipReason | Should -Be 'GoCardlessRetrying'
+
+        # GoCardless's own resubmission (resubmission_requested), then the normal flow to paid_out.
+        Move-Payment pending_submission, submitted, confirmed, paid_out
+        $paid = Sync-GcPayment -ConfigPath $config | Where-Object { $_ -is [GoCardlessHalo.GcInvoiceSettlement] }
+
+        "$($paid.InvoiceNumber):$($paid.Action):$($paid.PaymentId)" | Should -Be "INV-101:MarkedPaid:$($first.PaymentId)"
+        (Get-TestHaloInvoice -Target $target -ConfigPath $config -Id $id['INV-101']).References | Should -Be @($first.PaymentId)
+        (Get-TestHaloInvoice -Target $target -ConfigPath $config -Id $id['INV-101']).AmountDue | Should -Be 0
+        Sync-GcPayment -ConfigPath $config | Where-Object { $_ -is [GoCardlessHalo.GcInvoiceSettlement] } | Should -BeNullOrEmpty
+        @((New-GcPayment -ConfigPath $config -InvoiceId $id['INV-101'] -Retry) | Where-Object Action -EQ 'Created').Count | Should -Be 0
+        @(Get-TestGoCardlessPayment | Where-Object InvoiceNumber -EQ 'INV-101').Count | Should -Be 1
+    }
+
+    It 'charges an invoice again with -Retry once GoCardless''s retries are exhausted, and payments without the setting ask for none' {
+        $first = New-GcPayment -ConfigPath $config -InvoiceId $id['INV-104']
+        (Get-TestGoCardlessPayment | Where-Object Id -EQ $first.PaymentId).RetryIfPossible | Should -BeFalse
+        foreach ($status in 'submitted', 'failed') {
+            Invoke-Emulator -Method Post -Path "/__admin/gocardless/payments/$($first.PaymentId)/transition" -Body @{ status = $status } | Out-Null
+        }
+        # GoCardless retries only payments created with retry_if_possible; the emulator refuses to pretend otherwise.
+        { Invoke-Emulator -Method Post -Path "/__admin/gocardless/payments/$($first.PaymentId)/transition" -Body @{ status = 'failed'; will_attempt_retry = $true } } | Should -Throw
+        $null = Sync-GcPayment -ConfigPath $config -WarningAction SilentlyContinue
+
+        $retry = New-GcPayment -ConfigPath $config -InvoiceId $id['INV-104'] -Retry
+
+        $retry.Action | Should -Be 'Created'
+        @(Get-TestGoCardlessPayment | Where-Object InvoiceNumber -EQ 'INV-104').Count | Should -Be 2
+    }
+
     It 'charges a failed invoice again only with -Retry, under a new Idempotency-Key' {
         $first = New-GcPayment -ConfigPath $config -InvoiceId $id['INV-101']
         $first.Action | Should -Be 'Created'

@@ -176,7 +176,7 @@ function Get-TestGoCardlessPayment {
     <# Every payment the emulated GoCardless holds (as its API lists them), with the Halo invoice id from their metadata. #>
     $headers = @{ Authorization = 'Bearer emulator-token'; 'GoCardless-Version' = '2015-07-06' }
     $page = Invoke-RestMethod -Uri "$env:GCH_EMULATOR_URL/gocardless/payments?limit=500" -Headers $headers
-    @($page.payments) | ForEach-Object { [pscustomobject]@{ Id = $_.id; Status = $_.status; Amount = $_.amount; InvoiceId = [int]$_.metadata.halo_invoice_id; InvoiceNumber = $_.metadata.halo_invoice_number } }
+    @($page.payments) | ForEach-Object { [pscustomobject]@{ Id = $_.id; Status = $_.status; Amount = $_.amount; InvoiceId = [int]$_.metadata.halo_invoice_id; InvoiceNumber = $_.metadata.halo_invoice_number; RetryIfPossible = [bool]$_.retry_if_possible } }
 }
 
 Export-ModuleMember -Function Invoke-TestSqlite, Invoke-HaloApi, Set-TestGoCardless, New-TestIntegration, Move-TestHaloUser, Add-TestHaloClient, Get-HaloWriteCount, Add-TestHaloInvoice, Get-TestHaloInvoice, Get-TestGoCardlessPayment

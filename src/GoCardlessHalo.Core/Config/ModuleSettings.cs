@@ -58,6 +58,12 @@ namespace GoCardlessHalo.Core.Config
 
         /// <summary>The most one New-GcPayment run may charge per currency (major units) unless -MaximumRunTotal says otherwise; null: no limit.</summary>
         public decimal? MaximumRunTotal { get; set; }
+
+        /// <summary>
+        /// True: New-GcPayment creates payments with <c>retry_if_possible: true</c>, so GoCardless's Success+ (intelligent
+        /// retries, enabled in the GoCardless dashboard) may retry a failed one itself; default false.
+        /// </summary>
+        public bool RetryIfPossible { get; set; }
     }
 
     /// <summary>

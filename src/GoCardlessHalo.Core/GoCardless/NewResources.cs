@@ -76,6 +76,13 @@ namespace GoCardlessHalo.Core.GoCardless
         [JsonPropertyName("metadata")]
         public IDictionary<string, string>? Metadata { get; set; }
 
+        /// <summary>
+        /// True asks GoCardless's Success+ to retry the payment itself if it fails
+        /// (https://developer.gocardless.com/introduction/success-plus/); null sends nothing (GoCardless's default, no retry).
+        /// </summary>
+        [JsonPropertyName("retry_if_possible")]
+        public bool? RetryIfPossible { get; set; }
+
         /// <summary>The mandate to collect under (MD…); sent as links.mandate.</summary>
         [JsonIgnore]
         public string MandateId { get; set; } = "";

@@ -48,6 +48,10 @@ namespace GoCardlessHalo.Core.GoCardless
         [JsonPropertyName("scheme")]
         public string? Scheme { get; init; }
 
+        /// <summary>Whether GoCardless's Success+ may retry the payment if it fails (as created); null when not sent.</summary>
+        [JsonPropertyName("retry_if_possible")]
+        public bool? RetryIfPossible { get; init; }
+
         /// <summary>Custom fields.</summary>
         [JsonPropertyName("metadata")]
         public IReadOnlyDictionary<string, string> Metadata { get; init; } = EmptyMap.Instance;

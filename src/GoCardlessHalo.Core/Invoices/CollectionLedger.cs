@@ -57,6 +57,7 @@ namespace GoCardlessHalo.Core.Invoices
                 LedgerRows.Text(d, c, "@currency", row.Currency, LedgerRows.CurrencyLength);
                 LedgerRows.Date(d, c, "@chargeDate", row.ChargeDate);
                 LedgerRows.Timestamp(d, c, "@now", now);
+                LedgerRows.Flag(d, c, "@retryIfPossible", row.RetryIfPossible);
             }, cancellationToken);
 
         /// <summary>Completes an attempt with the payment GoCardless created (or returned for the key).</summary>
@@ -87,6 +88,7 @@ namespace GoCardlessHalo.Core.Invoices
                 SettledStatus = r.IsDBNull(7) ? null : r.GetString(7),
                 Status = r.GetString(8),
                 ChargeDate = r.GetDateTime(9).Date,
+                WillAttemptRetry = LedgerRows.Flag(r, 10) == true,
             }, cancellationToken).ConfigureAwait(false))
             {
                 rows.Add(row);
@@ -128,6 +130,8 @@ namespace GoCardlessHalo.Core.Invoices
             ChargeDate = reader.GetDateTime(10).Date,
             PaymentId = reader.IsDBNull(11) ? null : reader.GetString(11),
             PaymentStatus = reader.IsDBNull(12) ? null : reader.GetString(12),
+            RetryIfPossible = LedgerRows.Flag(reader, 13) == true,
+            WillAttemptRetry = LedgerRows.Flag(reader, 14) == true,
         };
 
         private async Task ExecuteAsync(SqlTemplate template, string operation, Action<SqlDialect, DbCommand> bind, CancellationToken cancellationToken)

@@ -30,8 +30,11 @@ namespace GoCardlessHalo.Core.Invoices
         /// <summary>The attempt this charge would be (1, or previous + 1 on retry).</summary>
         public int Attempt { get; set; } = 1;
 
-        /// <summary>The existing payment (AlreadyCollected, PreviousAttemptFailed, ChangedAfterCollection).</summary>
+        /// <summary>The existing payment (AlreadyCollected, PreviousAttemptFailed, GoCardlessRetrying, ChangedAfterCollection).</summary>
         public string? ExistingPaymentId { get; set; }
+
+        /// <summary>For a retry (attempt 2 or later): the payment of the previous attempt, read again just before charging.</summary>
+        public string? RetriedPaymentId { get; set; }
 
         /// <summary>True when the invoice will be charged.</summary>
         public bool Collectable => Skip == CollectionSkipReason.None;

@@ -47,12 +47,13 @@ namespace GoCardlessHalo.Core.Invoices
                 item.Amount = due;
             }
 
-            if (prior is not null && !(prior.DidNotCollect && options.Retry))
+            if (prior is not null && !(prior.DidNotCollect && !prior.GoCardlessRetrying && options.Retry))
             {
                 return Prior(item, prior);
             }
 
             item.Attempt = prior is null ? 1 : prior.Attempt + 1;
+            item.RetriedPaymentId = prior?.PaymentId;
             return Eligibility(item, options) ?? ChooseMandate(item, candidates, options);
         }
 
@@ -62,6 +63,12 @@ namespace GoCardlessHalo.Core.Invoices
             var invoice = item.Invoice;
             item.ExistingPaymentId = prior.PaymentId;
             item.Attempt = prior.Attempt;
+            if (prior.GoCardlessRetrying)
+            {
+                return Skip(item, CollectionSkipReason.GoCardlessRetrying,
+                    $"Payment {prior.PaymentId} for this invoice failed and GoCardless will retry it (will_attempt_retry); it is not charged again, not even with -Retry, unless that retry fails for good.");
+            }
+
             if (prior.DidNotCollect)
             {
                 return Skip(item, CollectionSkipReason.PreviousAttemptFailed,

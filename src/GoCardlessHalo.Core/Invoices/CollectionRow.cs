@@ -33,10 +33,16 @@ namespace GoCardlessHalo.Core.Invoices
 
         public string? PaymentStatus { get; set; }
 
+        /// <summary>Whether the create asked GoCardless to retry a failure itself (sent again unchanged when the attempt is re-sent).</summary>
+        public bool RetryIfPossible { get; set; }
+
+        /// <summary>The payment's last failure said GoCardless will retry it (gch_payment.will_attempt_retry).</summary>
+        public bool WillAttemptRetry { get; set; }
+
         public PriorCollection ToPrior() => new PriorCollection
         {
             InvoiceId = InvoiceId, Attempt = Attempt, PaymentId = PaymentId, Amount = Amount, InvoiceTotal = InvoiceTotal,
-            Currency = Currency, PaymentStatus = PaymentStatus,
+            Currency = Currency, PaymentStatus = PaymentStatus, WillAttemptRetry = WillAttemptRetry,
         };
     }
 }

@@ -154,7 +154,7 @@ namespace GoCardlessHalo.Core.Invoices
             }
 
             var what = DidNotCollect.Contains(row.Status)
-                ? $"Payment {row.PaymentId} for invoice {row.InvoiceNumber} is {row.Status}: the invoice is unpaid in Halo{(recorded is null ? string.Empty : " again (the payment recorded for it was removed)")}. Charge it again only with New-GcPayment -InvoiceId {row.InvoiceId.ToString(CultureInfo.InvariantCulture)} -Retry."
+                ? $"Payment {row.PaymentId} for invoice {row.InvoiceNumber} is {row.Status}: the invoice is unpaid in Halo{(recorded is null ? string.Empty : " again (the payment recorded for it was removed)")}. {row.NextStep}"
                 : $"Payment {row.PaymentId} for invoice {row.InvoiceNumber} is {row.Status} again: the payment recorded in Halo was removed until it is paid out.";
             return new SettlementResult { Collection = row, Action = SettlementAction.Unpaid, Reason = what };
         }

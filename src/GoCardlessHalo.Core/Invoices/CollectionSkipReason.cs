@@ -40,6 +40,9 @@ namespace GoCardlessHalo.Core.Invoices
         /// <summary>A payment for it failed, was cancelled or charged back; only an explicit retry charges it again.</summary>
         PreviousAttemptFailed,
 
+        /// <summary>Its payment failed and GoCardless will retry it itself (Success+, will_attempt_retry): not even -Retry charges it.</summary>
+        GoCardlessRetrying,
+
         /// <summary>Changed in Halo (amount, void, credit) after its payment was created.</summary>
         ChangedAfterCollection,
 

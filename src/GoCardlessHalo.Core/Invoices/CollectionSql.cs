@@ -3,20 +3,24 @@ using GoCardlessHalo.Core.Sql;
 
 namespace GoCardlessHalo.Core.Invoices
 {
-    /// <summary>The statements on gch_collection (migration 4). Values are always parameters.</summary>
+    /// <summary>The statements on gch_collection (migrations 4 and 6). Values are always parameters.</summary>
     internal static class CollectionSql
     {
         public const string Columns =
             "invoice_id, attempt, invoice_number, idempotency_key, mandate_id, customer_id, halo_user_id, amount, invoice_total, currency,"
-            + " charge_date, payment_id, payment_status, created_at, updated_at";
+            + " charge_date, payment_id, payment_status, created_at, updated_at, retry_if_possible";
 
+        /// <summary>Every attempt, with what the payment's last failure said of GoCardless's own retry (gch_payment, migration 6).</summary>
         public static readonly SqlTemplate SelectAll = new SqlTemplate(
-            nameof(SelectAll), "SELECT " + Columns + " FROM {gch_collection} ORDER BY invoice_id, attempt");
+            nameof(SelectAll),
+            "SELECT c.invoice_id, c.attempt, c.invoice_number, c.idempotency_key, c.mandate_id, c.customer_id, c.halo_user_id, c.amount,"
+            + " c.invoice_total, c.currency, c.charge_date, c.payment_id, c.payment_status, c.retry_if_possible, p.will_attempt_retry"
+            + " FROM {gch_collection} c LEFT JOIN {gch_payment} p ON p.payment_id = c.payment_id ORDER BY c.invoice_id, c.attempt");
 
         public static readonly SqlTemplate InsertIntent = new SqlTemplate(
             nameof(InsertIntent),
             "INSERT INTO {gch_collection} (" + Columns + ") VALUES (@invoiceId, @attempt, @invoiceNumber, @idempotencyKey, @mandateId,"
-            + " @customerId, @haloUserId, @amount, @invoiceTotal, @currency, @chargeDate, NULL, NULL, @now, @now)");
+            + " @customerId, @haloUserId, @amount, @invoiceTotal, @currency, @chargeDate, NULL, NULL, @now, @now, @retryIfPossible)");
 
         public static readonly SqlTemplate RecordPayment = new SqlTemplate(
             nameof(RecordPayment),
@@ -32,7 +36,8 @@ namespace GoCardlessHalo.Core.Invoices
         /// </summary>
         public static readonly SqlTemplate SelectUnsettled = new SqlTemplate(
             nameof(SelectUnsettled),
-            "SELECT c.invoice_id, c.attempt, c.invoice_number, c.payment_id, c.amount, c.currency, c.customer_id, c.payment_status, p.status, p.charge_date"
+            "SELECT c.invoice_id, c.attempt, c.invoice_number, c.payment_id, c.amount, c.currency, c.customer_id, c.payment_status, p.status, p.charge_date,"
+            + " p.will_attempt_retry"
             + " FROM {gch_collection} c JOIN {gch_payment} p ON p.payment_id = c.payment_id"
             + " WHERE c.payment_status IS NULL OR c.payment_status <> p.status ORDER BY c.invoice_id, c.attempt");
 

@@ -53,6 +53,12 @@ namespace GoCardlessHalo.Core.Invoices
             this.log = log ?? NullEngineLog.Instance;
         }
 
+        /// <summary>
+        /// True: payments are created with <c>retry_if_possible: true</c> (setting collection.retryIfPossible), so GoCardless's
+        /// Success+ may retry a failed one itself; false sends nothing (GoCardless does not retry).
+        /// </summary>
+        public bool RetryIfPossible { get; set; }
+
         /// <summary>Test seam: called at each checkpoint; an exception thrown here stands for the process dying.</summary>
         internal Func<CollectionCheckpoint, int, Task>? Checkpoint { get; set; }
 
@@ -98,6 +104,15 @@ namespace GoCardlessHalo.Core.Invoices
                 }
                 else if (approve(item))
                 {
+                    if (item.RetriedPaymentId is { } previous
+                        && await GoCardlessRetries.WhyNotChargeAgainAsync(client, previous, cancellationToken).ConfigureAwait(false) is { } retrying)
+                    {
+                        var skipped = Result(item, CollectionAction.Skipped, previous, retrying);
+                        skipped.Skip = CollectionSkipReason.GoCardlessRetrying;
+                        yield return skipped;
+                        continue;
+                    }
+
                     var row = Row(item);
                     await ledger.RecordIntentAsync(row, clock.UtcNow, cancellationToken).ConfigureAwait(false);
                     await Pass(CollectionCheckpoint.IntentRecorded, row).ConfigureAwait(false);
@@ -173,9 +188,10 @@ namespace GoCardlessHalo.Core.Invoices
             MandateId = row.MandateId,
             Description = CollectionKeys.Description(row.InvoiceId, row.InvoiceNumber),
             Metadata = CollectionKeys.Metadata(row.InvoiceId, row.InvoiceNumber),
+            RetryIfPossible = row.RetryIfPossible ? true : null,
         };
 
-        private static CollectionRow Row(CollectionPlanItem item) => new CollectionRow
+        private CollectionRow Row(CollectionPlanItem item) => new CollectionRow
         {
             InvoiceId = item.Invoice.Id,
             Attempt = item.Attempt,
@@ -188,6 +204,7 @@ namespace GoCardlessHalo.Core.Invoices
             InvoiceTotal = MinorUnits.FromMajor(item.Invoice.Total, item.Currency!) ?? item.Amount.Value,
             Currency = item.Currency!,
             ChargeDate = item.ChargeDate!.Value,
+            RetryIfPossible = RetryIfPossible,
         };
 
         private static CollectionResult Result(CollectionPlanItem item, CollectionAction action, string? paymentId, string? reason) => new CollectionResult

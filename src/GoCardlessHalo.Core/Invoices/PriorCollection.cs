@@ -26,6 +26,19 @@ namespace GoCardlessHalo.Core.Invoices
         public string? PaymentStatus { get; set; }
 
         /// <summary>True when the payment did not collect: failed, cancelled, charged back, customer approval denied.</summary>
-        public bool DidNotCollect => PaymentStatus is "failed" or "cancelled" or "charged_back" or "customer_approval_denied";
+        public bool DidNotCollect => IsNotCollected(PaymentStatus);
+
+        /// <summary>The payment's last failure said GoCardless will retry it itself (Success+, details.will_attempt_retry).</summary>
+        public bool WillAttemptRetry { get; set; }
+
+        /// <summary>
+        /// The payment did not collect and GoCardless will retry it: charging the invoice again now could charge it twice, so
+        /// not even -Retry does (https://developer.gocardless.com/introduction/success-plus/: only a failure without
+        /// will_attempt_retry is "safe for you to retry").
+        /// </summary>
+        public bool GoCardlessRetrying => PaymentStatus == "failed" && WillAttemptRetry;
+
+        /// <summary>The one rule for which payment statuses mean the money was not collected.</summary>
+        public static bool IsNotCollected(string? status) => status is "failed" or "cancelled" or "charged_back" or "customer_approval_denied";
     }
 }

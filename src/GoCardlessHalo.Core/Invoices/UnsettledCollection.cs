@@ -1,5 +1,6 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
+using System.Globalization;
 
 namespace GoCardlessHalo.Core.Invoices
 {
@@ -32,6 +33,14 @@ namespace GoCardlessHalo.Core.Invoices
 
         /// <summary>The payment's status in the ledger now.</summary>
         public string Status { get; set; } = string.Empty;
+
+        /// <summary>The payment's last failure said GoCardless will retry it itself (Success+, details.will_attempt_retry).</summary>
+        public bool WillAttemptRetry { get; set; }
+
+        /// <summary>What charges the invoice again after its payment did not collect: GoCardless's own retry, or only -Retry.</summary>
+        public string NextStep => Status == "failed" && WillAttemptRetry
+            ? "GoCardless will retry the payment itself (will_attempt_retry); New-GcPayment -Retry does not charge the invoice unless that retry fails for good."
+            : "Charge it again only with New-GcPayment -InvoiceId " + InvoiceId.ToString(CultureInfo.InvariantCulture) + " -Retry.";
 
         /// <summary>The payment's charge date (the date of the payment recorded in Halo).</summary>
         public DateTime ChargeDate { get; set; }

@@ -146,6 +146,20 @@ namespace GoCardlessHalo.Core.Ledger
         internal static readonly SqlTemplate IndexPaymentStatusChangedAt = new SqlTemplate(
             nameof(IndexPaymentStatusChangedAt), "CREATE INDEX IX_gch_payment_status_changed_at ON {gch_payment} (status_changed_at)");
 
+        /// <summary>
+        /// Migration 6 (issue 9), GoCardless's own retries (Success+, https://developer.gocardless.com/introduction/success-plus/):
+        /// whether a collection's create asked for <c>retry_if_possible</c> (so an interrupted attempt is re-sent unchanged), and
+        /// what the payment's last failure said of a retry (the <c>failed</c> event's <c>details.will_attempt_retry</c>; null
+        /// when no failure said), which keeps an invoice GoCardless will retry from being charged again by -Retry.
+        /// </summary>
+        internal static readonly SqlTemplate AddCollectionRetryIfPossible = new SqlTemplate(
+            nameof(AddCollectionRetryIfPossible),
+            "ALTER TABLE {gch_collection} ADD retry_if_possible bit NOT NULL CONSTRAINT DF_gch_collection_retry_if_possible DEFAULT 0",
+            "ALTER TABLE {gch_collection} ADD COLUMN retry_if_possible INTEGER NOT NULL DEFAULT 0");
+
+        internal static readonly SqlTemplate AddPaymentWillAttemptRetry = new SqlTemplate(
+            nameof(AddPaymentWillAttemptRetry), "ALTER TABLE {gch_payment} ADD will_attempt_retry bit NULL", "ALTER TABLE {gch_payment} ADD COLUMN will_attempt_retry INTEGER NULL");
+
         /// <summary>The runner that applies <see cref="All"/> to <paramref name="database"/> (Halo's SQL database or the ledger's own).</summary>
         public static SqlMigrator Migrator(SqlDatabase database) => new SqlMigrator(database, All);
 
@@ -166,6 +180,7 @@ namespace GoCardlessHalo.Core.Ledger
             {
                 AddPaymentFailureCause, AddPaymentFailureDescription, AddPaymentStatusChangedAt, IndexPaymentStatusChangedAt,
             }),
+            new SqlMigration(6, "GoCardless retries of collections", new[] { AddCollectionRetryIfPossible, AddPaymentWillAttemptRetry }),
         };
     }
 }

@@ -48,6 +48,14 @@ namespace GoCardlessHalo.Core.Ledger
             }
         }
 
+        /// <summary>A yes/no column (bit on SQL Server, INTEGER 0/1 on SQLite); null stays NULL.</summary>
+        public static void Flag(SqlDialect dialect, DbCommand command, string name, bool? value) =>
+            Bind(dialect, command, name, SqlValueKind.Boolean, value);
+
+        /// <summary>A yes/no column read back (bit or INTEGER); null for NULL.</summary>
+        public static bool? Flag(DbDataReader reader, int ordinal) =>
+            SqlReaderValues.NullableInt(reader, ordinal) is { } value ? value != 0 : (bool?)null;
+
         /// <summary>A plain date (charge_date).</summary>
         public static void Date(SqlDialect dialect, DbCommand command, string name, DateTime? value) =>
             Bind(dialect, command, name, SqlValueKind.DateTime, value?.Date);
@@ -72,6 +80,7 @@ namespace GoCardlessHalo.Core.Ledger
             Text(dialect, command, "@failureCause", row.FailureCause, CauseLength);
             Text(dialect, command, "@failureDescription", row.FailureDescription, DescriptionLength);
             Timestamp(dialect, command, "@statusChangedAt", row.StatusChangedAt);
+            Flag(dialect, command, "@willAttemptRetry", row.WillAttemptRetry);
         }
 
         /// <summary>A payment row in <see cref="LedgerSql.PaymentColumns"/> order.</summary>
@@ -97,6 +106,7 @@ namespace GoCardlessHalo.Core.Ledger
                 FailureCause = reader.IsDBNull(14) ? null : reader.GetString(14),
                 FailureDescription = reader.IsDBNull(15) ? null : reader.GetString(15),
                 StatusChangedAt = reader.IsDBNull(16) ? null : Utc(reader, 16),
+                WillAttemptRetry = Flag(reader, 17),
                 Source = PaymentRecordSource.Ledger,
             };
         }

@@ -4,7 +4,7 @@ using GoCardlessHalo.Core.Sql;
 namespace GoCardlessHalo.Core.Ledger
 {
     /// <summary>
-    /// Every statement the payment ledger sends, on the module's own gch_ tables (migrations 1 to 5). They are
+    /// Every statement the payment ledger sends, on the module's own gch_ tables (migrations 1 to 6). They are
     /// static templates so the T-SQL parse test finds and parses each one. Values are always parameters; the only
     /// fragment is {=values}, a list of @p0, @p1, … built by <see cref="SqlDialect.ParameterList"/>.
     /// </summary>
@@ -13,7 +13,8 @@ namespace GoCardlessHalo.Core.Ledger
         /// <summary>The columns of a payment row, in the order <see cref="LedgerRows.ReadPayment"/> reads them.</summary>
         public const string PaymentColumns =
             "payment_id, customer_id, mandate_id, halo_user_id, amount, amount_refunded, currency, status, charge_date,"
-            + " description, reference, created_at, updated_at, source_event_id, failure_cause, failure_description, status_changed_at";
+            + " description, reference, created_at, updated_at, source_event_id, failure_cause, failure_description, status_changed_at,"
+            + " will_attempt_retry";
 
         public static readonly SqlTemplate SelectPaymentsById = new SqlTemplate(
             nameof(SelectPaymentsById), "SELECT " + PaymentColumns + " FROM {gch_payment} WHERE payment_id IN ({=values})");
@@ -29,7 +30,7 @@ namespace GoCardlessHalo.Core.Ledger
             nameof(InsertPayment),
             "INSERT INTO {gch_payment} (" + PaymentColumns + ") VALUES (@paymentId, @customerId, @mandateId, @haloUserId, @amount,"
             + " @amountRefunded, @currency, @status, @chargeDate, @description, @reference, @createdAt, @updatedAt, @sourceEventId,"
-            + " @failureCause, @failureDescription, @statusChangedAt)");
+            + " @failureCause, @failureDescription, @statusChangedAt, @willAttemptRetry)");
 
         public static readonly SqlTemplate UpdatePayment = new SqlTemplate(
             nameof(UpdatePayment),
@@ -37,7 +38,7 @@ namespace GoCardlessHalo.Core.Ledger
             + " amount_refunded = @amountRefunded, currency = @currency, status = @status, charge_date = @chargeDate,"
             + " description = @description, reference = @reference, created_at = @createdAt, updated_at = @updatedAt,"
             + " source_event_id = @sourceEventId, failure_cause = @failureCause, failure_description = @failureDescription,"
-            + " status_changed_at = @statusChangedAt WHERE payment_id = @paymentId");
+            + " status_changed_at = @statusChangedAt, will_attempt_retry = @willAttemptRetry WHERE payment_id = @paymentId");
 
         /// <summary>Re-attributes a customer's payments when its Halo link moves to another user or is removed.</summary>
         public static readonly SqlTemplate UpdatePaymentsUser = new SqlTemplate(

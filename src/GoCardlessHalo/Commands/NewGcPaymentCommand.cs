@@ -58,7 +58,8 @@ namespace GoCardlessHalo.Commands
         private SyncRun? _run;
         private PaymentLedger? _ledger;
 
-        /// <summary>Charge again invoices whose earlier payment failed, was cancelled or charged back (the next attempt, a new Idempotency-Key).</summary>
+        /// <summary>Charge again invoices whose earlier payment failed, was cancelled or charged back (the next attempt, a new Idempotency-Key);
+        /// never one whose payment GoCardless will retry itself (GoCardlessRetrying), read again from GoCardless just before charging.</summary>
         [Parameter]
         public SwitchParameter Retry { get; set; }
 
@@ -100,7 +101,7 @@ namespace GoCardlessHalo.Commands
             _run = SyncRun.Start(this, SyncKind.Payments, "New-GcPayment", LockTimeout, recordsOutcome: false);
             // -WhatIf never creates the ledger file; a real run needs it before the first charge.
             _ledger = whatIf ? Connections.OpenLedgerToRead() : Connections.OpenLedger(_run.Target);
-            var collector = _ledger is null ? null : new InvoiceCollector(_run.GoCardless, _ledger, log: Log, audit: _run.Audit);
+            var collector = _ledger is null ? null : new InvoiceCollector(_run.GoCardless, _ledger, log: Log, audit: _run.Audit) { RetryIfPossible = Context.Settings.Collection.RetryIfPossible };
             var reported = new HashSet<int>();
             if (!whatIf && collector is not null)
             {

@@ -43,13 +43,14 @@ namespace GoCardlessHalo
 
         /// <summary>None when collectable; else NotPosted, Voided, NothingDue, CurrencyUnknown, AmountNotExact, NoMandate,
         /// CurrencyNotCollectable, SeveralMandates, MandateOfAnotherCustomer, AlreadyCollected, PreviousAttemptFailed,
-        /// ChangedAfterCollection, OnHold, AboveMaximum or DiffersFromPlan.</summary>
+        /// GoCardlessRetrying, ChangedAfterCollection, OnHold, AboveMaximum or DiffersFromPlan.</summary>
         public string SkipReason { get; set; } = "None";
 
         /// <summary>Why it will not be charged, in words.</summary>
         public string? Reason { get; set; }
 
-        /// <summary>The payment that already collects it (AlreadyCollected, PreviousAttemptFailed, ChangedAfterCollection).</summary>
+        /// <summary>The payment that already collects it (AlreadyCollected, PreviousAttemptFailed, GoCardlessRetrying,
+        /// ChangedAfterCollection).</summary>
         public string? ExistingPaymentId { get; set; }
 
         /// <summary>1, or the retry number it would be.</summary>

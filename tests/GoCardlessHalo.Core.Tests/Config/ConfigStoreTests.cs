@@ -58,6 +58,25 @@ public sealed class ConfigStoreTests : IDisposable
             loaded.FieldMappings.Select(m => (m.GoCardlessField, m.HaloField)));
     }
 
+    [Fact]
+    public void CollectionSettingsRoundTripAndRetryIfPossibleIsOffUnlessSet()
+    {
+        var defaults = new ModuleSettings();
+        _store.Save(defaults);
+        var plain = File.ReadAllText(_store.Location.SettingsPath);
+        var original = FullSettings();
+        original.Collection = new CollectionSettings { MarkPaidOn = "confirmed", MaximumRunTotal = 5000m, RetryIfPossible = true };
+
+        _store.Save(original);
+        var loaded = _store.Load(out var warnings);
+
+        Assert.False(defaults.Collection.RetryIfPossible);
+        Assert.DoesNotContain("retryIfPossible", plain);
+        Assert.Empty(warnings);
+        Assert.Equal(("confirmed", 5000m, true), (loaded.Collection.MarkPaidOn, loaded.Collection.MaximumRunTotal, loaded.Collection.RetryIfPossible));
+        Assert.True(loaded.Copy().Collection.RetryIfPossible);
+    }
+
     [Theory]
     [InlineData("true")]
     [InlineData("123")]
@@ -125,6 +144,7 @@ public sealed class ConfigStoreTests : IDisposable
     [InlineData("version: 1\nhalo:\n  timeoutSeconds: 0\n", 3, 19, "'halo.timeoutSeconds' must be")]
     [InlineData("version: 1\ngoCardless:\n  timeoutSeconds: 1m\n", 3, 19, "'goCardless.timeoutSeconds' must be")]
     [InlineData("version: 1\nmatchMode: Fuzzy\n", 2, 12, "'matchMode' must be one of Exact, Normalized")]
+    [InlineData("version: 1\ncollection:\n  retryIfPossible: sometimes\n", 3, 20, "'collection.retryIfPossible' must be true or false")]
     [InlineData("version: 1\nfieldOwnership:\n  Phone: Sometimes\n", 3, 10, "'fieldOwnership.Phone' must be one of Overwrite, FillWhenEmpty, CreateOnly")]
     [InlineData("version: 1\nplacementOverrides:\n  - customerId: CU1\n", 3, 5, "give exactly one of them")]
     [InlineData("version: 1\nplacementOverrides:\n  - customerId: CU1\n    haloSite: '1'\n  - customerId: CU1\n    haloSite: '2'\n", 5, 5, "a second time")]

@@ -183,6 +183,36 @@ public sealed class CollectionPlannerTests
     }
 
     [Fact]
+    public void A_failed_payment_gocardless_will_retry_is_not_charged_again_even_on_retry()
+    {
+        var priors = new Dictionary<int, PriorCollection> { [42] = Prior(42, "PM1", "failed", willAttemptRetry: true) };
+
+        var plain = Plan(new[] { Invoice() }, new[] { Bacs() }, priors).Items.Single();
+        var retry = Plan(new[] { Invoice() }, new[] { Bacs() }, priors, new CollectionOptions { Today = Today, Retry = true }).Items.Single();
+
+        Assert.Equal(CollectionSkipReason.GoCardlessRetrying, plain.Skip);
+        Assert.Equal(CollectionSkipReason.GoCardlessRetrying, retry.Skip);
+        Assert.Equal(("PM1", 1), (retry.ExistingPaymentId, retry.Attempt));
+        Assert.Contains("PM1", retry.Reason);
+        Assert.Contains("GoCardless will retry", retry.Reason);
+    }
+
+    [Theory]
+    [InlineData("failed", false)]
+    [InlineData("charged_back", true)]
+    [InlineData("cancelled", true)]
+    public void A_payment_gocardless_will_not_retry_is_charged_again_on_retry_naming_the_failed_payment(string status, bool willAttemptRetry)
+    {
+        // will_attempt_retry belongs to a failure: a chargeback or cancellation after an earlier retried failure is not retried.
+        var priors = new Dictionary<int, PriorCollection> { [42] = Prior(42, "PM1", status, willAttemptRetry) };
+
+        var retry = Plan(new[] { Invoice() }, new[] { Bacs() }, priors, new CollectionOptions { Today = Today, Retry = true }).Items.Single();
+
+        Assert.True(retry.Collectable);
+        Assert.Equal((2, "PM1"), (retry.Attempt, retry.RetriedPaymentId));
+    }
+
+    [Fact]
     public void The_run_total_is_per_currency_and_exceeding_it_is_reported()
     {
         var invoices = new[] { Invoice(id: 1, due: 60m), Invoice(id: 2, due: 50m), Invoice(id: 3, due: 100m, currency: "EUR") };
@@ -229,8 +259,9 @@ public sealed class CollectionPlannerTests
         MandateCustomerId = mandateCustomer ?? customer, Scheme = scheme, Status = status, NextPossibleChargeDate = next ?? new DateTime(2026, 12, 4),
     };
 
-    private static PriorCollection Prior(int invoice, string payment, string status) => new()
+    private static PriorCollection Prior(int invoice, string payment, string status, bool willAttemptRetry = false) => new()
     {
         InvoiceId = invoice, Attempt = 1, PaymentId = payment, Amount = 12000, InvoiceTotal = 12000, Currency = "GBP", PaymentStatus = status,
+        WillAttemptRetry = willAttemptRetry,
     };
 }

@@ -10,6 +10,7 @@ using GoCardlessHalo.Core.Sync.Payments;
 using GoCardlessHalo.Core.Tests.GoCardless;
 using GoCardlessHalo.Core.Tests.Halo;
 using GoCardlessHalo.Core.Tests.Halo.Api;
+using GoCardlessHalo.Core.Timing;
 
 namespace GoCardlessHalo.Core.Tests.Invoices;
 
@@ -76,12 +77,12 @@ public sealed class CollectionWorld : IDisposable
         return await CollectionPlanning.PlanAsync(halo, client, ledger, new HaloInvoiceQuery(), new CollectionOptions { Today = Today, Retry = retry }, LinkField, null, CancellationToken.None);
     }
 
-    public async Task<List<CollectionResult>> CollectAsync(CollectionPlan plan)
+    public async Task<List<CollectionResult>> CollectAsync(CollectionPlan plan, bool retryIfPossible = false)
     {
         using var client = Emulator.Client();
         using var ledger = OpenLedger();
         var results = new List<CollectionResult>();
-        await foreach (var result in new InvoiceCollector(client, ledger).CollectAsync(plan, _ => true, CancellationToken.None))
+        await foreach (var result in new InvoiceCollector(client, ledger) { RetryIfPossible = retryIfPossible }.CollectAsync(plan, _ => true, CancellationToken.None))
         {
             results.Add(result);
         }
@@ -98,13 +99,33 @@ public sealed class CollectionWorld : IDisposable
         }
     }
 
+    /// <summary>Fails a payment as the bank does; <paramref name="willAttemptRetry"/> plays GoCardless's Success+ saying it will retry it.</summary>
+    public Task FailAsync(string paymentId, bool willAttemptRetry) =>
+        Emulator.PostAdminAsync($"gocardless/payments/{paymentId}/transition", new { status = "failed", will_attempt_retry = willAttemptRetry });
+
+    /// <summary>Moves the ledger's watermark an hour ahead: events written from now on fall behind the window, as events listed late would.</summary>
+    public async Task HideNewEventsAsync()
+    {
+        using var ledger = OpenLedger();
+        using var writer = await ledger.BeginWriteAsync(SystemClock.Instance, CancellationToken.None);
+        await writer.SetWatermarkAsync(DateTimeOffset.UtcNow.AddHours(1), CancellationToken.None);
+        writer.Commit();
+    }
+
     /// <summary>Sync-GcPayment: the ledger brought up to date, then the collections settled into Halo.</summary>
-    public async Task<List<SettlementResult>> SyncAsync(bool markPaidOnConfirmed = false)
+    /// <param name="reconcileEvery">Zero: no reconciliation of pending payments; null: the default (due once a day).</param>
+    public async Task<List<SettlementResult>> SyncAsync(bool markPaidOnConfirmed = false, TimeSpan? reconcileEvery = null)
     {
         using var halo = await OpenHaloAsync();
         using var client = Emulator.Client();
         using var ledger = OpenLedger();
-        await foreach (var _ in new PaymentSynchronizer(client, halo, ledger, new PaymentSyncOptions { LinkField = LinkField }).SyncAsync(CancellationToken.None))
+        var options = new PaymentSyncOptions { LinkField = LinkField };
+        if (reconcileEvery is { } every)
+        {
+            options.ReconcileEvery = every;
+        }
+
+        await foreach (var _ in new PaymentSynchronizer(client, halo, ledger, options).SyncAsync(CancellationToken.None))
         {
         }
 

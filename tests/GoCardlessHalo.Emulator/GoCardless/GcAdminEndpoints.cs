@@ -62,7 +62,7 @@ public static class GcAdminEndpoints
                 throw GcError.Validation("transition", ("status", "must be one of " + string.Join(", ", PaymentStateMachine.AllStatuses)));
             }
 
-            var (payment, events) = store.Transition(id, body.Status, body.Cause);
+            var (payment, events) = store.Transition(id, body.Status, body.Cause, willAttemptRetry: body.WillAttemptRetry);
             return Results.Json(new Dictionary<string, object> { ["payments"] = payment, ["events"] = events }, GcJson.Options);
         }));
 
@@ -138,6 +138,9 @@ public static class GcAdminEndpoints
 
         /// <summary>Overrides details.cause of a failure, e.g. bank_account_closed.</summary>
         public string? Cause { get; set; }
+
+        /// <summary>A failure's details.will_attempt_retry (only for a payment created with retry_if_possible): GoCardless will retry it.</summary>
+        public bool WillAttemptRetry { get; set; }
     }
 
     private sealed class RateLimitRequest

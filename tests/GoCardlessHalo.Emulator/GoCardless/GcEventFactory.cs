@@ -17,8 +17,11 @@ public static class GcEventFactory
         Links = new GcEventLinks { Payment = payment.Id },
     };
 
-    /// <summary>The event for a move; <paramref name="cause"/> overrides the default failure cause.</summary>
-    public static GcEvent PaymentTransition(string id, DateTimeOffset at, GcPayment payment, PaymentTransition move, string? cause = null) => new()
+    /// <summary>
+    /// The event for a move; <paramref name="cause"/> overrides the default failure cause, <paramref name="willAttemptRetry"/>
+    /// is a failure's details.will_attempt_retry (Success+: GoCardless will retry the payment itself).
+    /// </summary>
+    public static GcEvent PaymentTransition(string id, DateTimeOffset at, GcPayment payment, PaymentTransition move, string? cause = null, bool willAttemptRetry = false) => new()
     {
         Id = id,
         CreatedAt = at,
@@ -31,7 +34,7 @@ public static class GcEventFactory
             Description = cause is null || cause == move.Cause ? move.Description : $"The payment failed: {cause.Replace('_', ' ')}.",
             Scheme = move.FromBank ? payment.Scheme : null,
             ReasonCode = move.FromBank ? PaymentStateMachine.ReasonCode(payment.Scheme, move.Action) : null,
-            WillAttemptRetry = move.Action == "failed" ? false : null,
+            WillAttemptRetry = move.Action == "failed" ? willAttemptRetry : null,
         },
         ResourceMetadata = payment.Metadata,
         Links = new GcEventLinks { Payment = payment.Id, Payout = move.To == PaymentStatuses.PaidOut ? payment.Links.Payout : null },

@@ -101,12 +101,19 @@ public sealed class GcStore : IEmulatorState
     /// <summary>
     /// Moves a payment to <paramref name="status"/> and writes its event(s). Throws 404 for an unknown payment
     /// and 422 invalid_state with <paramref name="rejectReason"/> for a move the lifecycle does not allow.
+    /// <paramref name="willAttemptRetry"/> plays Success+: a failure of a payment created with retry_if_possible that
+    /// GoCardless will retry; the payment's next move back to pending_submission is then GoCardless's own resubmission.
     /// </summary>
-    public (GcPayment Payment, IReadOnlyList<GcEvent> Events) Transition(string paymentId, string status, string? cause = null, string rejectReason = "invalid_transition")
+    public (GcPayment Payment, IReadOnlyList<GcEvent> Events) Transition(string paymentId, string status, string? cause = null, string rejectReason = "invalid_transition", bool willAttemptRetry = false)
     {
         lock (_gate)
         {
             var payment = Payments.Find(paymentId) ?? throw GcError.NotFound();
+            if (willAttemptRetry && (status != PaymentStatuses.Failed || !payment.RetryIfPossible))
+            {
+                throw GcError.Validation("transition", ("will_attempt_retry", "is only for a move to failed of a payment created with retry_if_possible"));
+            }
+
             var move = PaymentStateMachine.Find(payment.Status, status);
             if (move is null)
             {
@@ -124,7 +131,8 @@ public sealed class GcStore : IEmulatorState
                     : payment.Links,
             };
             Payments.Replace(moved);
-            var written = new List<GcEvent> { GcEventFactory.PaymentTransition(NewId("EV", Events), NextStamp(), moved, move, cause) };
+            move = move.To == PaymentStatuses.PendingSubmission && LastFailureWillRetry(paymentId) ? PaymentStateMachine.AutoRetry : move;
+            var written = new List<GcEvent> { GcEventFactory.PaymentTransition(NewId("EV", Events), NextStamp(), moved, move, cause, willAttemptRetry) };
             if (move.SettlementAction is { } settlement)
             {
                 written.Add(GcEventFactory.PaymentSettlement(NewId("EV", Events), NextStamp(), moved, settlement, written[0].Id));
@@ -134,6 +142,10 @@ public sealed class GcStore : IEmulatorState
             return (moved, written);
         }
     }
+
+    // The newest failed event of the payment said GoCardless will retry it (Success+).
+    private bool LastFailureWillRetry(string paymentId) =>
+        Events.Positions("payment", paymentId).Select(p => Events[p]).LastOrDefault(e => e.Action == "failed")?.Details.WillAttemptRetry == true;
 
     /// <summary>Mandate statuses a test or demo may move a mandate to, each with the event GoCardless writes.</summary>
     public static readonly IReadOnlyList<string> MandateTransitionStatuses = new[] { "submitted", "active", "cancelled", "failed", "expired", "consumed", "blocked" };

@@ -46,6 +46,13 @@ public static class PaymentStateMachine
         new(ChargedBack, PaidOut, "chargeback_cancelled", "bank", "chargeback_cancelled", "The customer's bank has cancelled the chargeback request for this payment."),
     };
 
+    /// <summary>
+    /// GoCardless's own resubmission of a failed payment it said it would retry (Success+: "After any payment:failed event
+    /// with will_attempt_retry:true, we will send a payment:resubmission_requested event",
+    /// https://developer.gocardless.com/introduction/success-plus/). Origin and cause are inferred: the public page gives neither.
+    /// </summary>
+    public static readonly PaymentTransition AutoRetry = new(Failed, PendingSubmission, "resubmission_requested", "gocardless", "payment_autoretried", "The payment was retried automatically by Success+ (intelligent retries).");
+
     public static IReadOnlyList<string> AllStatuses { get; } = new[]
     {
         PendingCustomerApproval, PendingSubmission, Submitted, Confirmed, PaidOut, Cancelled, CustomerApprovalDenied, Failed, ChargedBack,

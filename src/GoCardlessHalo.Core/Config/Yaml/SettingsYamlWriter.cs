@@ -118,11 +118,15 @@ namespace GoCardlessHalo.Core.Config.Yaml
                 emitter.Emit(new MappingEnd());
             }
 
-            if (settings.Collection.MarkPaidOn != "paid_out" || settings.Collection.MaximumRunTotal is not null)
+            if (settings.Collection.MarkPaidOn != "paid_out" || settings.Collection.MaximumRunTotal is not null || settings.Collection.RetryIfPossible)
             {
                 Section(emitter, "collection");
                 Scalar(emitter, "markPaidOn", settings.Collection.MarkPaidOn);
                 Optional(emitter, "maximumRunTotal", settings.Collection.MaximumRunTotal?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                if (settings.Collection.RetryIfPossible)
+                {
+                    Scalar(emitter, "retryIfPossible", "true", plain: true);
+                }
                 emitter.Emit(new MappingEnd());
             }
 

@@ -40,6 +40,14 @@ namespace GoCardlessHalo.Core.Sync.Payments
         /// <summary>details.description of the event <see cref="Cause"/> comes from.</summary>
         public string? CauseDescription => Deciding?.Details.Description;
 
+        /// <summary>
+        /// What the newest <c>failed</c> event says of GoCardless's own retry (details.will_attempt_retry; a failure that says
+        /// nothing counts as no retry); null when no failure is among the events. Success+
+        /// (https://developer.gocardless.com/introduction/success-plus/): true means GoCardless will retry the payment
+        /// itself, otherwise "it is safe for you to retry".
+        /// </summary>
+        public bool? WillAttemptRetry => Ordered().LastOrDefault(e => e.Action == "failed") is { } failure ? failure.Details.WillAttemptRetry ?? false : null;
+
         /// <summary>When the newest event behind the change happened; null for a backfill (no events).</summary>
         public DateTimeOffset? ChangedAt => Ordered().LastOrDefault()?.CreatedAt;
 

@@ -52,6 +52,8 @@ namespace GoCardlessHalo.Core.Sync.Payments
                 // A payment keeps the cause of its last failure, even once retried; a read without events keeps what is known (issue 11).
                 FailureCause = LedgerRows.Cut(observed.Cause, LedgerRows.CauseLength) ?? before?.FailureCause,
                 FailureDescription = LedgerRows.Cut(observed.CauseDescription, LedgerRows.DescriptionLength) ?? before?.FailureDescription,
+                // The newest failure's word on GoCardless's own retry; a read without a failure event keeps what is known.
+                WillAttemptRetry = observed.WillAttemptRetry ?? before?.WillAttemptRetry,
                 // History read by a backfill has no change time; a change has its event's time.
                 StatusChangedAt = before is not null && before.Status == row.Status ? before.StatusChangedAt
                     : before is null && observed.ChangedAt is null ? null

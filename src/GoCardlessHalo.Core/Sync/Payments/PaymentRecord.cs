@@ -40,6 +40,12 @@ namespace GoCardlessHalo.Core.Sync.Payments
         /// <summary>When the status last changed (the event's time); null for history read by a backfill.</summary>
         public DateTimeOffset? StatusChangedAt { get; init; }
 
+        /// <summary>
+        /// What the payment's last failure said of a retry (the <c>failed</c> event's <c>details.will_attempt_retry</c>): true while
+        /// GoCardless's Success+ will retry it itself; null when no failure event said (ledger migration 6).
+        /// </summary>
+        public bool? WillAttemptRetry { get; init; }
+
         /// <summary>The newest event the ledger row was written from (null for a backfilled row).</summary>
         internal string? SourceEventId { get; init; }
 
@@ -63,6 +69,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
             && Reference == other.Reference
             && FailureCause == other.FailureCause
             && FailureDescription == other.FailureDescription
-            && StatusChangedAt?.UtcTicks == other.StatusChangedAt?.UtcTicks;
+            && StatusChangedAt?.UtcTicks == other.StatusChangedAt?.UtcTicks
+            && WillAttemptRetry == other.WillAttemptRetry;
     }
 }

@@ -18,7 +18,9 @@ namespace GoCardlessHalo.Core.Sync.Payments
     /// be read. Once per <see cref="PaymentSyncOptions.ReconcileEvery"/>, the ledger's payments of linked customers
     /// that are not in a final state are read again by id (only those: one GET each) and any status change is
     /// stored by the caller through the normal path (<see cref="PaymentStore.StoreAsync"/>), in the same transaction as the
-    /// time of the reconciliation, so a failed run reconciles again next time.
+    /// time of the reconciliation, so a failed run reconciles again next time. A failed payment whose last failure said
+    /// GoCardless will retry it (will_attempt_retry) is not final either: it is read again with its newest failed event,
+    /// so a resubmission, or a later failure that ends the retries, listed too late for the window is not lost.
     /// </summary>
     internal static class PendingPaymentReconciliation
     {
@@ -54,20 +56,27 @@ namespace GoCardlessHalo.Core.Sync.Payments
             }
 
             var skip = new HashSet<string>(justObserved, StringComparer.Ordinal);
-            var pending = new List<string>();
-            await foreach (var record in ledger.QueryAsync(new PaymentQuery { Statuses = NonFinalStatuses }, null, cancellationToken).ConfigureAwait(false))
+            var pending = new List<PaymentRecord>();
+            await foreach (var record in ledger.QueryAsync(new PaymentQuery { Statuses = NonFinalStatuses.Concat(new[] { "failed" }).ToList() }, null, cancellationToken).ConfigureAwait(false))
             {
-                if (links.IsLinked(record.CustomerId) && !skip.Contains(record.PaymentId))
+                if (links.IsLinked(record.CustomerId) && !skip.Contains(record.PaymentId) && (record.Status != "failed" || record.WillAttemptRetry == true))
                 {
-                    pending.Add(record.PaymentId);
+                    pending.Add(record);
                 }
             }
 
             var observed = new List<ObservedPayment>();
-            foreach (var paymentId in pending)
+            foreach (var record in pending)
             {
-                observed.Add(new ObservedPayment(paymentId, await client.GetPaymentAsync(paymentId, cancellationToken).ConfigureAwait(false)));
+                var observation = new ObservedPayment(record.PaymentId, await client.GetPaymentAsync(record.PaymentId, cancellationToken).ConfigureAwait(false));
                 statistics.PaymentsFetched++;
+                if (record.WillAttemptRetry == true && observation.Payment?.Status == "failed"
+                    && await PaymentFailures.NewestAsync(client, record.PaymentId, cancellationToken).ConfigureAwait(false) is { } failure)
+                {
+                    observation.Add(failure);
+                }
+
+                observed.Add(observation);
             }
 
             await mandates.ResolveAsync(observed.Select(o => o.Payment?.MandateId), cancellationToken).ConfigureAwait(false);

@@ -47,7 +47,7 @@ public sealed class HaloMigrationTests : SqliteDatabaseTests
         Assert.Equal(new object?[] { 4L, "invoice collections" }, recorded[3]);
         var paymentColumns = (await RawSqlite.RowsAsync(options, "SELECT name FROM pragma_table_info('gch_payment')")).Select(r => (string)r[0]!);
         Assert.Equal(
-            new[] { "payment_id", "customer_id", "mandate_id", "halo_user_id", "amount", "amount_refunded", "currency", "status", "charge_date", "description", "reference", "created_at", "updated_at", "source_event_id", "failure_cause", "failure_description", "status_changed_at" },
+            new[] { "payment_id", "customer_id", "mandate_id", "halo_user_id", "amount", "amount_refunded", "currency", "status", "charge_date", "description", "reference", "created_at", "updated_at", "source_event_id", "failure_cause", "failure_description", "status_changed_at", "will_attempt_retry" },
             paymentColumns);
         var indexes = (await RawSqlite.RowsAsync(options, "SELECT name FROM pragma_index_list('gch_payment') WHERE origin = 'c'")).Select(r => (string)r[0]!).OrderBy(n => n);
         Assert.Equal(new[] { "IX_gch_payment_customer_charge", "IX_gch_payment_halo_user_id", "IX_gch_payment_status", "IX_gch_payment_status_changed_at" }, indexes);
@@ -57,6 +57,9 @@ public sealed class HaloMigrationTests : SqliteDatabaseTests
         Assert.Equal(new[] { "customer_id", "halo_user_id", "backfilled_at" }, customerColumns);
         var collectionKey = (await RawSqlite.RowsAsync(options, "SELECT name FROM pragma_table_info('gch_collection') WHERE pk > 0 ORDER BY pk")).Select(r => (string)r[0]!);
         Assert.Equal(new[] { "invoice_id", "attempt" }, collectionKey);
+        // Migration 6: what a create asked of GoCardless's retries, defaulting to "nothing" for attempts made before it.
+        var retryColumn = Assert.Single(await RawSqlite.RowsAsync(options, "SELECT \"notnull\", dflt_value FROM pragma_table_info('gch_collection') WHERE name = 'retry_if_possible'"));
+        Assert.Equal((1L, "0"), ((long)retryColumn[0]!, (string)retryColumn[1]!));
         // Halo's own tables (AREA, SITE, USERS, FIELDINFO, FieldData, MODULESETUP, Control4, IntegrationFieldMapping, INVOICEHEADER,
         // INVOICEDETAIL, InvoicePayment, CURRENCY) are untouched by the migrations.
         Assert.Equal(12L, await RawSqlite.CountAsync(options, "sqlite_master WHERE type = 'table' AND name NOT LIKE 'gch_%' AND name NOT LIKE 'sqlite_%'"));
