@@ -1,6 +1,7 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
 using System.Collections.Generic;
+using System.Net.Http.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Halo.Api;
@@ -88,6 +89,31 @@ public sealed class CollectionWorld : IDisposable
 
         return results;
     }
+
+    /// <summary>New-GcPayment -CancelChanged on <paramref name="plan"/>; <paramref name="approve"/> false is -WhatIf.</summary>
+    public async Task<List<CollectionResult>> CancelChangedAsync(CollectionPlan plan, bool approve = true)
+    {
+        using var client = Emulator.Client();
+        using var ledger = OpenLedger();
+        var results = new List<CollectionResult>();
+        await foreach (var result in new CollectionCanceller(client, ledger).CancelChangedAsync(plan, _ => approve, CancellationToken.None))
+        {
+            results.Add(result);
+        }
+
+        return results;
+    }
+
+    /// <summary>An agent edits an invoice in Halo (POST /api/Invoice with its id and the fields changed).</summary>
+    public async Task EditInvoiceAsync(object fields)
+    {
+        using var http = await HaloApiTestKit.HaloHttpAsync(Emulator.Host);
+        using var response = await http.PostAsJsonAsync("api/Invoice", new[] { fields });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The emulated Halo's invoice variant switches (emulator README, "Halo invoices").</summary>
+    public Task InvoiceSwitchesAsync(object invoices) => HaloApiTestKit.AdminAsync(Emulator.Host, "halo/settings", new { invoices });
 
     /// <summary>Moves a payment through the emulated GoCardless's lifecycle, one status at a time.</summary>
     public async Task MoveAsync(string paymentId, params string[] statuses)
