@@ -99,13 +99,13 @@ namespace GoCardlessHalo.Core.Invoices
 
             if (MinorUnits.FromMajor(invoice.Total, prior.Currency) != prior.InvoiceTotal)
             {
-                return $"now totals {Money(invoice.Total, invoice.Currency)} (it totalled {was})";
+                return $"now totals {Exact(invoice.Total, prior.Currency)} (it totalled {was})";
             }
 
             var due = MinorUnits.FromMajor(invoice.AmountDue, prior.Currency);
             var notYetInHalo = prior.PaymentStatus is null or PaymentStatus.PendingCustomerApproval or PaymentStatus.PendingSubmission or PaymentStatus.Submitted;
             return notYetInHalo && due < prior.Amount
-                ? $"now has {Money(invoice.AmountDue, invoice.Currency)} due: a credit or another payment was recorded against it in Halo"
+                ? $"now has {Exact(invoice.AmountDue, prior.Currency)} due: a credit or another payment was recorded against it in Halo"
                 : null;
         }
 
@@ -228,6 +228,10 @@ namespace GoCardlessHalo.Core.Invoices
             item.Reason = text;
             return item;
         }
+
+        // With the currency's own decimals (120.00 GBP), as the amounts collected are shown; as Halo gave it when not exact.
+        private static string Exact(decimal amount, string currency) =>
+            MinorUnits.FromMajor(amount, currency) is { } minor ? CurrencyAmounts.Format(minor, currency) : Money(amount, currency);
 
         private static string Money(decimal amount, string? currency) =>
             amount.ToString(CultureInfo.InvariantCulture) + (currency is null ? string.Empty : " " + currency);

@@ -99,7 +99,7 @@ public sealed class CollectionCancellerTests : CollectionWorldTests
 
         Assert.Equal((CollectionAction.Failed, ErrorIds.CollectionCancelRefused), (refused.Action, refused.ErrorId));
         Assert.Contains("already submitted it to the banks", refused.Reason);
-        Assert.Contains("now totals 60 GBP (it totalled 120.00 GBP)", refused.Reason);
+        Assert.Contains("now totals 60.00 GBP (it totalled 120.00 GBP)", refused.Reason);
         Assert.Contains("Refund the payment, or the difference, from the GoCardless dashboard", refused.Reason);
         Assert.Equal(synced ? 0 : 1, Emulator.Count(CancelRoute));
         Assert.Equal("submitted", await StatusAsync(payment));

@@ -169,10 +169,10 @@ public sealed class CollectionPlannerTests
     }
 
     [Theory]
-    [InlineData("edited", 100, 100, false, "now totals 100 GBP (it totalled 120.00 GBP)")]
-    [InlineData("credit line", 90, 90, false, "now totals 90 GBP (it totalled 120.00 GBP)")]
+    [InlineData("edited", 100, 100, false, "now totals 100.00 GBP (it totalled 120.00 GBP)")]
+    [InlineData("credit line", 90, 90, false, "now totals 90.00 GBP (it totalled 120.00 GBP)")]
     [InlineData("voided", 120, 120, true, "is now void (it totalled 120.00 GBP)")]
-    [InlineData("credit allocated", 120, 20, false, "now has 20 GBP due: a credit or another payment was recorded against it")]
+    [InlineData("credit allocated", 120, 20, false, "now has 20.00 GBP due: a credit or another payment was recorded against it")]
     public void A_change_after_collection_is_reported_naming_the_payment_what_it_collects_and_the_invoice_now(string what, int total, int due, bool voided, string expected)
     {
         var priors = new Dictionary<int, PriorCollection> { [42] = Prior(42, "PM1", "pending_submission") };

@@ -95,13 +95,7 @@ public sealed class CollectionWorld : IDisposable
     {
         using var client = Emulator.Client();
         using var ledger = OpenLedger();
-        var results = new List<CollectionResult>();
-        await foreach (var result in new CollectionCanceller(client, ledger).CancelChangedAsync(plan, _ => approve, CancellationToken.None))
-        {
-            results.Add(result);
-        }
-
-        return results;
+        return await new CollectionCanceller(client, ledger).CancelChangedAsync(plan, _ => approve, CancellationToken.None).ToListAsync();
     }
 
     /// <summary>An agent edits an invoice in Halo (POST /api/Invoice with its id and the fields changed).</summary>
