@@ -1,6 +1,5 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.Invoices;
@@ -34,7 +33,7 @@ public sealed class CollectionCancellerTests : CollectionWorldTests
     [MemberData(nameof(Changes))]
     public async Task A_changed_invoice_s_payment_is_cancelled_settles_unpaid_and_is_charged_again_only_with_retry_at_its_new_amount(string what, object edit, decimal? newAmount)
     {
-        var payment = await CollectInvoiceOneAsync();
+        var payment = await World.CollectInvoiceOneAsync();
         await World.EditInvoiceAsync(edit);
 
         var plan = await World.PlanAsync();
@@ -47,9 +46,9 @@ public sealed class CollectionCancellerTests : CollectionWorldTests
         var cancelled = Assert.Single(results);
         Assert.Equal((CollectionAction.Cancelled, payment), (cancelled.Action, cancelled.PaymentId));
         Assert.Contains("-Retry", cancelled.Reason);
-        Assert.Equal("cancelled", await StatusAsync(payment));
+        Assert.Equal("cancelled", await World.GoCardlessStatusAsync(payment));
         Assert.Equal(SettlementAction.Unpaid, Assert.Single(settled).Action);
-        Assert.Empty(await PaymentsInHaloAsync());
+        Assert.Empty(await World.HaloPaymentsAsync(1));
         Assert.Equal(CollectionSkipReason.PreviousAttemptFailed, after.Skip);
         if (newAmount is { } amount)
         {
@@ -66,7 +65,7 @@ public sealed class CollectionCancellerTests : CollectionWorldTests
     [Fact]
     public async Task Without_cancel_changed_or_under_what_if_a_change_is_only_reported_and_nothing_is_cancelled()
     {
-        var payment = await CollectInvoiceOneAsync();
+        var payment = await World.CollectInvoiceOneAsync();
         await World.EditInvoiceAsync(new { id = 1, voided = true });
         Emulator.ClearRequestCounts();
 
@@ -76,7 +75,7 @@ public sealed class CollectionCancellerTests : CollectionWorldTests
         Assert.Equal((CollectionAction.Skipped, CollectionSkipReason.ChangedAfterCollection, payment), (skipped.Action, skipped.Skip, skipped.PaymentId));
         Assert.Contains($"Payment {payment} (pending_submission) collects 120.00 GBP, but the invoice is now void", skipped.Reason);
         Assert.Equal(0, Emulator.Count(CancelRoute));
-        Assert.Equal("pending_submission", await StatusAsync(payment));
+        Assert.Equal("pending_submission", await World.GoCardlessStatusAsync(payment));
         Assert.Equal(CollectionSkipReason.ChangedAfterCollection, (await World.PlanAsync()).Items.Single(i => i.Invoice.Id == 1).Skip);
     }
 
@@ -85,7 +84,7 @@ public sealed class CollectionCancellerTests : CollectionWorldTests
     [InlineData(false)] // the ledger is behind: GoCardless refuses, the payment is read back
     public async Task A_payment_already_submitted_is_refused_with_advice_and_stays_as_it_is(bool synced)
     {
-        var payment = await CollectInvoiceOneAsync();
+        var payment = await World.CollectInvoiceOneAsync();
         await World.MoveAsync(payment, "submitted");
         if (synced)
         {
@@ -102,7 +101,7 @@ public sealed class CollectionCancellerTests : CollectionWorldTests
         Assert.Contains("now totals 60.00 GBP (it totalled 120.00 GBP)", refused.Reason);
         Assert.Contains("Refund the payment, or the difference, from the GoCardless dashboard", refused.Reason);
         Assert.Equal(synced ? 0 : 1, Emulator.Count(CancelRoute));
-        Assert.Equal("submitted", await StatusAsync(payment));
+        Assert.Equal("submitted", await World.GoCardlessStatusAsync(payment));
     }
 
     [Theory]
@@ -110,7 +109,7 @@ public sealed class CollectionCancellerTests : CollectionWorldTests
     [InlineData("reset")]
     public async Task A_cancel_whose_answer_was_lost_is_read_back_and_never_sent_again(string fault)
     {
-        var payment = await CollectInvoiceOneAsync();
+        var payment = await World.CollectInvoiceOneAsync();
         await World.EditInvoiceAsync(new { id = 1, voided = true });
         await HaloApiTestKit.FaultAsync(Emulator.Host, new { kind = fault, status = 504, after = true, service = "gocardless", method = "POST", pathContains = "/actions/cancel", count = 1 });
         Emulator.ClearRequestCounts();
@@ -126,7 +125,7 @@ public sealed class CollectionCancellerTests : CollectionWorldTests
     [Fact]
     public async Task A_cancel_that_reached_gocardless_before_the_run_died_is_completed_by_reading_it_back()
     {
-        var payment = await CollectInvoiceOneAsync();
+        var payment = await World.CollectInvoiceOneAsync();
         await World.EditInvoiceAsync(new { id = 1, voided = true });
         using (var client = Emulator.Client())
         {
@@ -143,7 +142,7 @@ public sealed class CollectionCancellerTests : CollectionWorldTests
     public async Task A_voided_invoice_that_halo_leaves_out_of_its_list_is_read_by_id_and_still_reported()
     {
         await World.InvoiceSwitchesAsync(new { voidedInList = false });
-        var payment = await CollectInvoiceOneAsync();
+        var payment = await World.CollectInvoiceOneAsync();
         await World.EditInvoiceAsync(new { id = 1, voided = true });
 
         var plan = await World.PlanAsync();
@@ -153,23 +152,5 @@ public sealed class CollectionCancellerTests : CollectionWorldTests
         Assert.Equal(CollectionSkipReason.ChangedAfterCollection, item.Skip);
         Assert.Contains("is now void", item.Reason);
         Assert.Equal((CollectionAction.Cancelled, payment), (Assert.Single(results).Action, results[0].PaymentId));
-    }
-
-    private async Task<string> CollectInvoiceOneAsync()
-    {
-        var results = await World.CollectAsync(await World.PlanAsync());
-        return results.Single(r => r.Action == CollectionAction.Created).PaymentId!;
-    }
-
-    private async Task<string> StatusAsync(string payment)
-    {
-        using var client = Emulator.Client();
-        return (await client.GetPaymentAsync(payment)).Status;
-    }
-
-    private async Task<System.Collections.Generic.IReadOnlyList<HaloInvoicePayment>> PaymentsInHaloAsync()
-    {
-        using var halo = await World.OpenHaloAsync();
-        return await HaloInvoices.Of(halo).GetPaymentsAsync(1, CancellationToken.None);
     }
 }

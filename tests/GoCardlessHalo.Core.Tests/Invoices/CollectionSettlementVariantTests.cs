@@ -1,7 +1,5 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
-using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Invoices;
 using GoCardlessHalo.Core.Tests.GoCardless;
@@ -24,7 +22,7 @@ public sealed class CollectionSettlementVariantTests : CollectionWorldTests
     public async Task When_halo_does_not_recalculate_the_header_a_paid_invoice_is_recorded_once_and_never_charged_again()
     {
         await World.InvoiceSwitchesAsync(new { paymentRecalculates = false });
-        var payment = await CollectInvoiceOneAsync();
+        var payment = await World.CollectInvoiceOneAsync();
         await World.MoveAsync(payment, "submitted", "confirmed", "paid_out");
 
         var paid = await World.SyncAsync();
@@ -35,8 +33,8 @@ public sealed class CollectionSettlementVariantTests : CollectionWorldTests
 
         Assert.Equal(SettlementAction.MarkedPaid, Assert.Single(paid).Action);
         Assert.Empty(again);
-        Assert.Equal(payment, Assert.Single(await PaymentsInHaloAsync()).Reference);
-        Assert.Equal(120.00m, (await InvoiceOneAsync()).AmountDue); // the header still says unpaid
+        Assert.Equal(payment, Assert.Single(await World.HaloPaymentsAsync(1)).Reference);
+        Assert.Equal(120.00m, (await World.InvoiceAsync(1)).AmountDue); // the header still says unpaid
         Assert.Equal(CollectionSkipReason.AlreadyCollected, plan.Skip);
         Assert.Equal(CollectionSkipReason.AlreadyCollected, retry.Skip);
         Assert.DoesNotContain(collected, r => r.InvoiceId == 1 && r.Action == CollectionAction.Created);
@@ -46,7 +44,7 @@ public sealed class CollectionSettlementVariantTests : CollectionWorldTests
     public async Task When_halo_does_not_recalculate_the_header_a_late_failure_unpays_and_retry_charges_once_more()
     {
         await World.InvoiceSwitchesAsync(new { paymentRecalculates = false });
-        var payment = await CollectInvoiceOneAsync();
+        var payment = await World.CollectInvoiceOneAsync();
         await World.MoveAsync(payment, "submitted", "confirmed", "paid_out");
         await World.SyncAsync();
         await World.MoveAsync(payment, "failed");
@@ -55,7 +53,7 @@ public sealed class CollectionSettlementVariantTests : CollectionWorldTests
         var retry = (await World.PlanAsync(retry: true)).Items.Single(i => i.Invoice.Id == 1);
 
         Assert.Equal(SettlementAction.Unpaid, Assert.Single(unpaid).Action);
-        Assert.Empty(await PaymentsInHaloAsync());
+        Assert.Empty(await World.HaloPaymentsAsync(1));
         Assert.True(retry.Collectable);
         Assert.Equal((12000L, 2), (retry.Amount!.Value, retry.Attempt));
     }
@@ -64,7 +62,7 @@ public sealed class CollectionSettlementVariantTests : CollectionWorldTests
     public async Task When_lists_leave_voided_invoices_out_a_collection_voided_later_still_settles_unpaid_on_charge_back()
     {
         await World.InvoiceSwitchesAsync(new { voidedInList = false });
-        var payment = await CollectInvoiceOneAsync();
+        var payment = await World.CollectInvoiceOneAsync();
         await World.MoveAsync(payment, "submitted", "confirmed", "paid_out");
         await World.SyncAsync();
         await World.EditInvoiceAsync(new { id = 1, voided = true });
@@ -74,7 +72,7 @@ public sealed class CollectionSettlementVariantTests : CollectionWorldTests
         var plan = await World.PlanAsync(retry: true);
 
         Assert.Equal(SettlementAction.Unpaid, Assert.Single(unpaid).Action);
-        Assert.Empty(await PaymentsInHaloAsync());
+        Assert.Empty(await World.HaloPaymentsAsync(1));
         Assert.DoesNotContain(plan.Items, i => i.Invoice.Id == 1 && i.Collectable);
     }
 
@@ -82,7 +80,7 @@ public sealed class CollectionSettlementVariantTests : CollectionWorldTests
     public async Task A_collection_paid_out_after_its_invoice_was_voided_is_reported_once_not_recorded_against_the_void()
     {
         await World.InvoiceSwitchesAsync(new { voidedInList = false });
-        var payment = await CollectInvoiceOneAsync();
+        var payment = await World.CollectInvoiceOneAsync();
         await World.EditInvoiceAsync(new { id = 1, voided = true });
         await World.MoveAsync(payment, "submitted", "confirmed", "paid_out");
 
@@ -93,24 +91,6 @@ public sealed class CollectionSettlementVariantTests : CollectionWorldTests
         Assert.Equal(SettlementAction.VoidedInHalo, result.Action);
         Assert.Contains("is void in Halo, which refuses to record it: refund the customer from the GoCardless dashboard", result.Reason);
         Assert.Empty(again);
-        Assert.Empty(await PaymentsInHaloAsync());
-    }
-
-    private async Task<string> CollectInvoiceOneAsync()
-    {
-        var results = await World.CollectAsync(await World.PlanAsync());
-        return results.Single(r => r.Action == CollectionAction.Created).PaymentId!;
-    }
-
-    private async Task<IReadOnlyList<HaloInvoicePayment>> PaymentsInHaloAsync()
-    {
-        using var halo = await World.OpenHaloAsync();
-        return await HaloInvoices.Of(halo).GetPaymentsAsync(1, CancellationToken.None);
-    }
-
-    private async Task<HaloInvoice> InvoiceOneAsync()
-    {
-        using var halo = await World.OpenHaloAsync();
-        return Assert.Single(await HaloInvoices.Of(halo).GetInvoicesAsync(new HaloInvoiceQuery { InvoiceIds = new[] { 1 } }, CancellationToken.None).ToListAsync());
+        Assert.Empty(await World.HaloPaymentsAsync(1));
     }
 }

@@ -1,6 +1,7 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -108,6 +109,34 @@ public sealed class CollectionWorld : IDisposable
 
     /// <summary>The emulated Halo's invoice variant switches (emulator README, "Halo invoices").</summary>
     public Task InvoiceSwitchesAsync(object invoices) => HaloApiTestKit.AdminAsync(Emulator.Host, "halo/settings", new { invoices });
+
+    /// <summary>Plans and charges; the payment created for invoice 1 (INV-1, 120.00 GBP).</summary>
+    public async Task<string> CollectInvoiceOneAsync()
+    {
+        var results = await CollectAsync(await PlanAsync());
+        return results.Single(r => r.Action == CollectionAction.Created && r.InvoiceId == 1).PaymentId!;
+    }
+
+    /// <summary>The payments Halo records against an invoice.</summary>
+    public async Task<IReadOnlyList<HaloInvoicePayment>> HaloPaymentsAsync(int invoiceId)
+    {
+        using var halo = await OpenHaloAsync();
+        return await HaloInvoices.Of(halo).GetPaymentsAsync(invoiceId, CancellationToken.None);
+    }
+
+    /// <summary>An invoice as Halo shows it now, read by id.</summary>
+    public async Task<HaloInvoice> InvoiceAsync(int invoiceId)
+    {
+        using var halo = await OpenHaloAsync();
+        return Assert.Single(await HaloInvoices.Of(halo).GetInvoicesAsync(new HaloInvoiceQuery { InvoiceIds = new[] { invoiceId } }, CancellationToken.None).ToListAsync());
+    }
+
+    /// <summary>A payment's status in the emulated GoCardless.</summary>
+    public async Task<string> GoCardlessStatusAsync(string paymentId)
+    {
+        using var client = Emulator.Client();
+        return (await client.GetPaymentAsync(paymentId)).Status;
+    }
 
     /// <summary>Moves a payment through the emulated GoCardless's lifecycle, one status at a time.</summary>
     public async Task MoveAsync(string paymentId, params string[] statuses)
