@@ -8,7 +8,9 @@ Runs Sync-GcPayment (collections paid out are marked paid in Halo; failed, cance
 again and reported), then New-GcPayment for the invoices due within -DaysAhead days, each at most -MaximumAmount,
 the run at most -MaximumRunTotal per currency (a run over it charges nothing). A rerun the same day charges nothing
 again: every charge is recorded with its Idempotency-Key before it is sent. Invoices whose collection failed are
-charged again only by hand (New-GcPayment -InvoiceId <id> -Retry), never by this script.
+charged again only by hand (New-GcPayment -InvoiceId <id> -Retry), never by this script. Invoices changed in Halo after
+their payment was created (edited, voided, credited) are reported; with -CancelChanged (opt-in) their payments are also
+cancelled while GoCardless still allows it, and must then be charged again by hand with -Retry at the new amount.
 
 Same conventions as Invoke-ScheduledSync.ps1: Windows PowerShell 5.1 or PowerShell 7, never prompts, the summary
 line FIRST, then at most -MaxWarnings warnings, no colour codes when the output is captured, and an exit code:
@@ -17,7 +19,8 @@ line FIRST, then at most -MaxWarnings warnings, no colour codes when the output 
     1  error: the run could not start or stopped, or GoCardless refused or did not answer a charge
     2  needs attention: invoices that could not be charged (no mandate, several mandates, currency not collectable,
        changed after collection, above the maximum, an earlier collection failed) or collections that failed,
-       were cancelled or charged back since the last run
+       were cancelled or charged back since the last run, or payments cancelled now by -CancelChanged
+       (a payment too late to cancel is an error: exit 1, refund it from the GoCardless dashboard)
 
 .EXAMPLE
 powershell.exe -NoProfile -ExecutionPolicy Bypass -File Invoke-MonthlyCollection.ps1 -MaximumAmount 5000 -MaximumRunTotal 100000
@@ -41,6 +44,10 @@ param(
     # The most one run may charge per currency; over it, nothing is charged (exit 1). Default: the collection.maximumRunTotal setting.
     [decimal] $MaximumRunTotal,
 
+    # Also cancel the payments of invoices changed in Halo since they were charged, while GoCardless still allows it.
+    # Off by default: a changed invoice is then only reported.
+    [switch] $CancelChanged,
+
     # The most warnings written after the summary line; the rest are counted in one last warning.
     [ValidateRange(0, 10000)]
     [int] $MaxWarnings = 20
@@ -57,6 +64,7 @@ if ($ConfigPath) { $common.ConfigPath = $ConfigPath }
 $limits = @{ DueBefore = (Get-Date).Date.AddDays($DaysAhead) }
 if ($PSBoundParameters.ContainsKey('MaximumAmount')) { $limits.MaximumAmount = $MaximumAmount }
 if ($PSBoundParameters.ContainsKey('MaximumRunTotal')) { $limits.MaximumRunTotal = $MaximumRunTotal }
+if ($CancelChanged) { $limits.CancelChanged = $true }
 # Skip reasons that are no news: nothing to collect, collected already, or GoCardless retrying a failed payment itself
 # (Success+; the failure was reported by the settlement of the run that saw it).
 $routine = 'NothingDue', 'Voided', 'NotPosted', 'AlreadyCollected', 'OnHold', 'GoCardlessRetrying'
@@ -87,6 +95,12 @@ try {
     if ($chargeErrors.Count -gt 0) {
         $exitCode = 1
         foreach ($err in $chargeErrors) { $warnings.Add($err.Exception.Message) }
+    }
+    $cancelled = @($results | Where-Object Action -EQ 'Cancelled')
+    if ($cancelled.Count -gt 0) {
+        $parts.Add("cancelled $($cancelled.Count) (changed in Halo)")
+        $attention.Add("$($cancelled.Count) payment(s) cancelled: charge the new amounts with New-GcPayment -Retry")
+        foreach ($result in $cancelled) { $warnings.Add(("{0} ({1}): {2}" -f $result.InvoiceNumber, $result.ClientName, $result.Reason)) }
     }
     $notCharged = @($results | Where-Object { $_.Action -eq 'Skipped' -and $_.SkipReason -notin $routine })
     if ($notCharged.Count -gt 0) { $attention.Add("$($notCharged.Count) invoice(s) not charged") }

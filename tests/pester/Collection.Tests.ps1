@@ -35,6 +35,17 @@ BeforeAll {
         Start-ModuleProcess "New-GcPayment -ConfigPath '$ConfigPath' -MaximumAmount 1000"
     }
 
+    function Edit-TestHaloInvoiceTotal([string] $Target, [string] $ConfigPath, [int] $Id, [decimal] $Net, [decimal] $Tax) {
+        <# An agent edits an invoice's amount: API, its one line replaced; SQLite, its header's amount due (the total is due + paid). #>
+        if ($Target -eq 'Api') {
+            $null = Invoke-HaloApi -Method Post -Path 'Invoice' -Body @{ id = $Id; lines = @(@{ item_shortdescription = 'Support'; net_amount = $Net; tax_amount = $Tax }) }
+        }
+        else {
+            $total = ($Net + $Tax).ToString([Globalization.CultureInfo]::InvariantCulture)
+            $null = Invoke-TestSqlite -DatabasePath (Join-Path $ConfigPath 'halo.db') -Sql "UPDATE INVOICEHEADER SET IHAmountDue = $total WHERE ihid = $Id"
+        }
+    }
+
     function Get-PaymentCreateCount {
         $counts = (Invoke-Emulator -Path '/__admin/requests').byRoute
         $property = $counts.PSObject.Properties | Where-Object Name -EQ 'POST /gocardless/payments'
@@ -208,7 +219,7 @@ Describe 'Collecting Halo invoices on <_>' -ForEach $targets {
         $again = New-GcPayment -ConfigPath $config -InvoiceId $id['INV-101']
 
         $plan.SkipReason | Should -Be 'ChangedAfterCollection'
-        $plan.Reason | Should -Match "Payment $($first.PaymentId) collects 120.00 GBP, but the invoice now totals 240"
+        $plan.Reason | Should -Match "Payment $($first.PaymentId) \(pending_submission\) collects 120.00 GBP, but the invoice now totals 240(\.00)? GBP \(it totalled 120.00 GBP\)"
         $again.Action | Should -Be 'Skipped'
         @(Get-TestGoCardlessPayment).Count | Should -Be 1
     }
@@ -262,6 +273,41 @@ Describe 'Collecting Halo invoices on <_>' -ForEach $targets {
 
         $retry.Action | Should -Be 'Created'
         @(Get-TestGoCardlessPayment | Where-Object InvoiceNumber -EQ 'INV-104').Count | Should -Be 2
+    It 'cancels the payment of an invoice edited after collection only with -CancelChanged (never under -WhatIf), then settles it and charges the new amount only with -Retry' {
+        $first = New-GcPayment -ConfigPath $config -InvoiceId $id['INV-101']
+        Edit-TestHaloInvoiceTotal -Target $target -ConfigPath $config -Id $id['INV-101'] -Net 90 -Tax 18
+
+        $reported = New-GcPayment -ConfigPath $config -InvoiceId $id['INV-101']
+        $whatIf = New-GcPayment -ConfigPath $config -InvoiceId $id['INV-101'] -CancelChanged -WhatIf
+        (Get-TestGoCardlessPayment).Status | Should -Be 'pending_submission'
+        $cancelled = New-GcPayment -ConfigPath $config -InvoiceId $id['INV-101'] -CancelChanged
+        $settled = Sync-GcPayment -ConfigPath $config -WarningAction SilentlyContinue | Where-Object { $_ -is [GoCardlessHalo.GcInvoiceSettlement] }
+        $withoutRetry = New-GcPayment -ConfigPath $config -InvoiceId $id['INV-101']
+        $retry = New-GcPayment -ConfigPath $config -InvoiceId $id['INV-101'] -Retry
+
+        ($reported.Action, $reported.SkipReason) | Should -Be @('Skipped', 'ChangedAfterCollection')
+        $reported.Reason | Should -Match "Payment $($first.PaymentId) \(pending_submission\) collects 120.00 GBP, but the invoice now totals 108"
+        ($whatIf.Action, $whatIf.SkipReason) | Should -Be @('Skipped', 'ChangedAfterCollection')
+        ($cancelled.Action, $cancelled.PaymentId) | Should -Be @('Cancelled', $first.PaymentId)
+        ($settled.InvoiceNumber, $settled.Action, $settled.PaymentStatus) | Should -Be @('INV-101', 'Unpaid', 'cancelled')
+        (Get-TestHaloInvoice -Target $target -ConfigPath $config -Id $id['INV-101']).References | Should -BeNullOrEmpty
+        $withoutRetry.SkipReason | Should -Be 'PreviousAttemptFailed'
+        ($retry.Action, $retry.Amount) | Should -Be @('Created', 108.00)
+        (Get-TestGoCardlessPayment | Sort-Object Id | ForEach-Object { "$($_.Amount):$($_.Status)" }) | Should -Be @('12000:cancelled', '10800:pending_submission')
+        Get-Content (Join-Path $config 'GoCardlessHalo.audit.jsonl') | Where-Object { $_ -match '"action":"invoice.collection_cancelled"' } | Should -HaveCount 1
+    }
+
+    It 'refuses to cancel a payment already submitted to the banks: CollectionCancelRefused, and the payment stands' {
+        $first = New-GcPayment -ConfigPath $config -InvoiceId $id['INV-101']
+        Invoke-Emulator -Method Post -Path "/__admin/gocardless/payments/$($first.PaymentId)/transition" -Body @{ status = 'submitted' } | Out-Null
+        Edit-TestHaloInvoiceTotal -Target $target -ConfigPath $config -Id $id['INV-101'] -Net 50 -Tax 10
+
+        $refused = New-GcPayment -ConfigPath $config -InvoiceId $id['INV-101'] -CancelChanged -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $refused.Action | Should -Be 'Failed'
+        $refused.Reason | Should -Match 'already submitted it to the banks.*Refund the payment'
+        $failures[0].FullyQualifiedErrorId | Should -Be 'CollectionCancelRefused,GoCardlessHalo.Commands.NewGcPaymentCommand'
+        (Get-TestGoCardlessPayment).Status | Should -Be 'submitted'
     }
 
     It 'charges a failed invoice again only with -Retry, under a new Idempotency-Key' {

@@ -112,6 +112,21 @@ Describe 'examples/Invoke-MonthlyCollection.ps1' {
         ($run.Output -join "`n") | Should -Match "INV-1 is failed: the invoice is unpaid in Halo"
         @(Get-TestGoCardlessPayment).Count | Should -Be 1
     }
+
+    It 'cancels the payment of an invoice changed in Halo only with -CancelChanged, and exits 2 to ask for the retry' {
+        $null = Invoke-ScriptInFreshPwsh -Path "$examples/Invoke-MonthlyCollection.ps1" -ArgumentList $arguments
+        $null = Invoke-TestSqlite -DatabasePath (Join-Path $config 'halo.db') -Sql 'UPDATE INVOICEHEADER SET IHAmountDue = 90 WHERE ihid = 1'
+
+        $reported = Invoke-ScriptInFreshPwsh -Path "$examples/Invoke-MonthlyCollection.ps1" -ArgumentList $arguments
+        (Get-TestGoCardlessPayment).Status | Should -Be 'pending_submission'
+        $cancelled = Invoke-ScriptInFreshPwsh -Path "$examples/Invoke-MonthlyCollection.ps1" -ArgumentList ($arguments + '-CancelChanged')
+
+        $reported.ExitCode | Should -Be 2
+        ($reported.Output -join "`n") | Should -Match 'INV-1 \(Acme Widgets Ltd\): ChangedAfterCollection'
+        $cancelled.ExitCode | Should -Be 2 -Because ($cancelled.Output -join "`n")
+        $cancelled.Output[0] | Should -Match 'cancelled 1 \(changed in Halo\) \| attention: 1 payment\(s\) cancelled: charge the new amounts with New-GcPayment -Retry'
+        (Get-TestGoCardlessPayment).Status | Should -Be 'cancelled'
+    }
 }
 
 Describe 'examples/Find-CustomerPlacement.ps1' {

@@ -20,6 +20,9 @@ namespace GoCardlessHalo.Core.Errors
         /// <summary>New-GcPayment: GoCardless's answer to a payment create did not arrive; the next run completes it with the same Idempotency-Key.</summary>
         public const string CollectionOutcomeUnknown = nameof(CollectionOutcomeUnknown);
 
+        /// <summary>New-GcPayment -CancelChanged: GoCardless can no longer cancel the payment of an invoice changed in Halo (already submitted to the banks).</summary>
+        public const string CollectionCancelRefused = nameof(CollectionCancelRefused);
+
         /// <summary>Invoice collection: the run would charge more than its configured total; nothing was charged.</summary>
         public const string CollectionRunTotalExceeded = nameof(CollectionRunTotalExceeded);
 
@@ -340,6 +343,7 @@ namespace GoCardlessHalo.Core.Errors
             [CollectionRunTotalExceeded] = ErrorKind.InvalidOperation,
             [CollectionRefused] = ErrorKind.InvalidOperation,
             [CollectionOutcomeUnknown] = ErrorKind.Remote,
+            [CollectionCancelRefused] = ErrorKind.InvalidOperation,
             [HaloInvoicesNotSupported] = ErrorKind.NotSupported,
             [ConfigFileInvalid] = ErrorKind.InvalidData,
             [ConfigFileUnreadable] = ErrorKind.PermissionDenied,

@@ -123,6 +123,50 @@ namespace GoCardlessHalo.Core.GoCardless
         public Task<Payment> CreatePaymentAsync(NewPayment payment, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
             CreateAsync<Payment>("payments", payment, idempotencyKey, cancellationToken);
 
+        /// <summary>
+        /// POST /payments/{id}/actions/cancel: cancels a payment GoCardless has not yet submitted to the banks; anything
+        /// later fails with 422 cancellation_failed (https://developer.gocardless.com/api-reference/#core-endpoints-payments,
+        /// "Cancel a payment": only a payment not yet submitted to the banks can be cancelled).
+        /// An action takes no Idempotency-Key, so it is never sent again blindly: after an answer that may have been lost
+        /// once GoCardless acted (timeout, reset, 5xx, damaged body) the payment is read back first, and the cancel is sent
+        /// again only if it is not cancelled; a 422 is read back too, because it may answer a cancel that did arrive.
+        /// </summary>
+        /// <returns>The payment, cancelled.</returns>
+        /// <exception cref="GoCardlessApiException">422 cancellation_failed: the payment can no longer be cancelled.</exception>
+        public async Task<Payment> CancelPaymentAsync(string id, IDictionary<string, string>? metadata = null, CancellationToken cancellationToken = default)
+        {
+            var path = "payments/" + Uri.EscapeDataString(id ?? string.Empty) + "/actions/cancel";
+            var body = JsonSerializer.SerializeToUtf8Bytes(
+                new Dictionary<string, object> { ["payments"] = new Dictionary<string, object> { ["metadata"] = metadata ?? new Dictionary<string, string>() } }, GcJson.Write);
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    return await _transport.SendAsync(HttpMethod.Post, path, body, null, answer => GcPage<Payment>.ParseSingle(answer, "payments"), cancellationToken, resendWhenUnknown: false).ConfigureAwait(false);
+                }
+                catch (GoCardlessApiException e) when (e.HttpStatus == 422)
+                {
+                    // "Cannot be cancelled" is also the answer to a second cancel: the first may have arrived.
+                    var now = await GetPaymentAsync(id!, cancellationToken).ConfigureAwait(false);
+                    if (now.Status == PaymentStatus.Cancelled)
+                    {
+                        return now;
+                    }
+
+                    throw;
+                }
+                catch (GcHaloException e) when (OutcomeUnknown(e) && attempt < _options.MaxRetries)
+                {
+                    _log.Verbose($"GoCardless: the answer to cancelling {id} was lost ({e.ErrorId}); reading the payment back before sending it again.");
+                    var now = await GetPaymentAsync(id!, cancellationToken).ConfigureAwait(false);
+                    if (now.Status == PaymentStatus.Cancelled)
+                    {
+                        return now;
+                    }
+                }
+            }
+        }
+
         /// <summary>Releases the HttpClient.</summary>
         public void Dispose() => _transport.Dispose();
 
@@ -196,6 +240,10 @@ namespace GoCardlessHalo.Core.GoCardless
                 return await GetAsync<T>(key, existing, cancellationToken).ConfigureAwait(false);
             }
         }
+
+        // Failures after which GoCardless may have acted; a 4xx (429 included) is an answer about a request it did not carry out.
+        private static bool OutcomeUnknown(GcHaloException e) =>
+            e is GoCardlessApiException api ? api.HttpStatus >= 500 : e.Kind is ErrorKind.ConnectionFailed or ErrorKind.Timeout or ErrorKind.Remote;
 
         private static QueryBuilder LimitOne()
         {

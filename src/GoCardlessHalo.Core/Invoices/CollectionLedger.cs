@@ -5,8 +5,11 @@ using System.Data.Common;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Ledger;
 using GoCardlessHalo.Core.Sql;
+using GoCardlessHalo.Core.Sync.Payments;
+using GoCardlessHalo.Core.Timing;
 
 namespace GoCardlessHalo.Core.Invoices
 {
@@ -106,6 +109,25 @@ namespace GoCardlessHalo.Core.Invoices
                 LedgerRows.Int(d, c, "@invoiceId", row.InvoiceId);
                 LedgerRows.Int(d, c, "@attempt", row.Attempt);
             }, cancellationToken);
+
+        /// <summary>
+        /// Stores in gch_payment the payment GoCardless answered a cancel with (status cancelled), through the same decision
+        /// payment sync makes, so the planner sees the attempt did not collect and Sync-GcPayment's settlement leaves (or makes)
+        /// the invoice unpaid in Halo; the sync's later read of the same payment then finds nothing to change.
+        /// </summary>
+        public async Task RecordCancelledAsync(CollectionRow row, Payment payment, DashboardLinks dashboard, IClock clock, CancellationToken cancellationToken)
+        {
+            using var writer = await ledger.BeginWriteAsync(clock, cancellationToken).ConfigureAwait(false);
+            var stored = await writer.FindPaymentsAsync(new[] { payment.Id }, cancellationToken).ConfigureAwait(false);
+            stored.TryGetValue(payment.Id, out var before);
+            var after = PaymentDecisions.Row(payment, before?.CustomerId ?? row.CustomerId, before is null ? row.HaloUserId : before.HaloUserId);
+            if (PaymentDecisions.Decide(after, new ObservedPayment(payment.Id, payment), before, PaymentChangeOrigin.Reconciliation, dashboard, writer.Now) is { } write)
+            {
+                await (before is null ? writer.InsertPaymentAsync(write.After, cancellationToken) : writer.UpdatePaymentAsync(write.After, cancellationToken)).ConfigureAwait(false);
+            }
+
+            writer.Commit();
+        }
 
         /// <summary>Forgets an attempt GoCardless refused outright (it created nothing), so the invoice can be planned again.</summary>
         public Task ForgetIntentAsync(CollectionRow row, CancellationToken cancellationToken) =>

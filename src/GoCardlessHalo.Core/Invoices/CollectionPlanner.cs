@@ -3,6 +3,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Sync.Payments;
 
 namespace GoCardlessHalo.Core.Invoices
@@ -75,16 +76,44 @@ namespace GoCardlessHalo.Core.Invoices
                     $"Payment {prior.PaymentId} for this invoice is {prior.PaymentStatus}; charge it again only with -Retry.");
             }
 
-            var total = invoice.Currency is null ? null : MinorUnits.FromMajor(invoice.Total, invoice.Currency);
-            if (invoice.Voided || total != prior.InvoiceTotal || !string.Equals(invoice.Currency, prior.Currency, StringComparison.Ordinal))
+            if (ChangeSince(invoice, prior) is { } change)
             {
-                var now = invoice.Voided ? "is now void" : $"now totals {Money(invoice.Total, invoice.Currency)}";
                 return Skip(item, CollectionSkipReason.ChangedAfterCollection,
-                    $"Payment {prior.PaymentId ?? "(being recorded)"} collects {CurrencyAmounts.Format(prior.Amount, prior.Currency)}, but the invoice {now}. Review it; -CancelChanged cancels the payment while GoCardless still allows it.");
+                    $"Payment {prior.PaymentId ?? "(being recorded)"} ({prior.PaymentStatus ?? "being recorded"}) collects {CurrencyAmounts.Format(prior.Amount, prior.Currency)}, but the invoice {change}. Review it; New-GcPayment -CancelChanged cancels the payment while GoCardless still allows it (before it is submitted to the banks).");
             }
 
             return Skip(item, CollectionSkipReason.AlreadyCollected,
                 $"Payment {prior.PaymentId ?? "(being recorded)"} already collects {CurrencyAmounts.Format(prior.Amount, prior.Currency)} for it.");
+        }
+
+        /// <summary>
+        /// How the invoice changed in Halo since its payment was created, in words, or null: voided, its total edited (a
+        /// credit line included), another currency, or — while Halo cannot yet hold this payment, which is recorded only once
+        /// confirmed or paid out — less due than the payment collects (a credit note or another payment allocated to it).
+        /// </summary>
+        internal static string? ChangeSince(HaloInvoice invoice, PriorCollection prior)
+        {
+            var was = CurrencyAmounts.Format(prior.InvoiceTotal, prior.Currency);
+            if (invoice.Voided)
+            {
+                return $"is now void (it totalled {was})";
+            }
+
+            if (!string.Equals(invoice.Currency, prior.Currency, StringComparison.Ordinal))
+            {
+                return $"is now in {invoice.Currency ?? "an unknown currency"} (it was in {prior.Currency})";
+            }
+
+            if (MinorUnits.FromMajor(invoice.Total, prior.Currency) != prior.InvoiceTotal)
+            {
+                return $"now totals {Exact(invoice.Total, prior.Currency)} (it totalled {was})";
+            }
+
+            var due = MinorUnits.FromMajor(invoice.AmountDue, prior.Currency);
+            var notYetInHalo = prior.PaymentStatus is null or PaymentStatus.PendingCustomerApproval or PaymentStatus.PendingSubmission or PaymentStatus.Submitted;
+            return notYetInHalo && due < prior.Amount
+                ? $"now has {Exact(invoice.AmountDue, prior.Currency)} due: a credit or another payment was recorded against it in Halo"
+                : null;
         }
 
         /// <summary>The invoice's own reasons not to charge it, before any mandate is looked at.</summary>
@@ -206,6 +235,10 @@ namespace GoCardlessHalo.Core.Invoices
             item.Reason = text;
             return item;
         }
+
+        // With the currency's own decimals (120.00 GBP), as the amounts collected are shown; as Halo gave it when not exact.
+        private static string Exact(decimal amount, string currency) =>
+            MinorUnits.FromMajor(amount, currency) is { } minor ? CurrencyAmounts.Format(minor, currency) : Money(amount, currency);
 
         private static string Money(decimal amount, string? currency) =>
             amount.ToString(CultureInfo.InvariantCulture) + (currency is null ? string.Empty : " " + currency);

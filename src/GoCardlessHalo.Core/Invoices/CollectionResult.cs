@@ -17,6 +17,9 @@ namespace GoCardlessHalo.Core.Invoices
 
         /// <summary>GoCardless refused, or its answer did not arrive (the next run completes it with the same key).</summary>
         Failed,
+
+        /// <summary>New-GcPayment -CancelChanged: the payment of an invoice changed in Halo was cancelled in GoCardless.</summary>
+        Cancelled,
     }
 
     /// <summary>One invoice's outcome.</summary>
@@ -58,7 +61,7 @@ namespace GoCardlessHalo.Core.Invoices
         /// <summary>Why (skipped, failed), or what was recovered.</summary>
         public string? Reason { get; set; }
 
-        /// <summary>For Failed: CollectionRefused (nothing charged) or CollectionOutcomeUnknown (the next run completes it).</summary>
+        /// <summary>For Failed: CollectionRefused (nothing charged), CollectionOutcomeUnknown (the next run completes it), CollectionCancelRefused (too late to cancel), or the GoCardless error of a cancel whose answer did not arrive.</summary>
         public string? ErrorId { get; set; }
     }
 }

@@ -30,6 +30,9 @@ namespace GoCardlessHalo.Core.Invoices
 
         /// <summary>Halo could not be written; the next Sync-GcPayment tries again.</summary>
         Failed,
+
+        /// <summary>The payment collected, but Halo refused to record it because the invoice is void there: reported once, nothing recorded.</summary>
+        VoidedInHalo,
     }
 
     /// <summary>One invoice whose collection Sync-GcPayment settled into Halo.</summary>
@@ -135,13 +138,27 @@ namespace GoCardlessHalo.Core.Invoices
                 return new SettlementResult { Collection = row, Action = SettlementAction.AlreadyMarkedPaid, Reason = $"Payment {row.PaymentId} ({amount}) is {row.Status}; Halo already records it against invoice {row.InvoiceNumber}." };
             }
 
-            await invoices.RecordPaymentAsync(new HaloInvoicePayment
+            try
             {
-                InvoiceId = row.InvoiceId,
-                Amount = CurrencyAmounts.ToMajor(row.Amount, row.Currency),
-                Date = row.ChargeDate,
-                Reference = row.PaymentId,
-            }, cancellationToken).ConfigureAwait(false);
+                await invoices.RecordPaymentAsync(new HaloInvoicePayment
+                {
+                    InvoiceId = row.InvoiceId,
+                    Amount = CurrencyAmounts.ToMajor(row.Amount, row.Currency),
+                    Date = row.ChargeDate,
+                    Reference = row.PaymentId,
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (GcHaloException)
+            {
+                if (!await IsVoidAsync(invoices, row.InvoiceId, cancellationToken).ConfigureAwait(false))
+                {
+                    throw;
+                }
+
+                // Retrying cannot help (Halo refuses a payment against a void invoice, HALO-INVOICES.md §3): said once, settled.
+                return new SettlementResult { Collection = row, Action = SettlementAction.VoidedInHalo, Reason = $"Payment {row.PaymentId} ({amount}) is {row.Status}, but invoice {row.InvoiceNumber} is void in Halo, which refuses to record it: refund the customer from the GoCardless dashboard, or reinstate the invoice and record the payment by hand." };
+            }
+
             return new SettlementResult { Collection = row, Action = SettlementAction.MarkedPaid, Reason = $"Payment {row.PaymentId} ({amount}) is {row.Status}: recorded against invoice {row.InvoiceNumber} in Halo." };
         }
 
@@ -159,6 +176,17 @@ namespace GoCardlessHalo.Core.Invoices
             return new SettlementResult { Collection = row, Action = SettlementAction.Unpaid, Reason = what };
         }
 
+        // Read only after Halo refused a payment: a by-id read of the invoice (the list may leave voided invoices out).
+        private static async Task<bool> IsVoidAsync(IHaloInvoices invoices, int invoiceId, CancellationToken cancellationToken)
+        {
+            await foreach (var invoice in invoices.GetInvoicesAsync(new HaloInvoiceQuery { InvoiceIds = new[] { invoiceId } }, cancellationToken).ConfigureAwait(false))
+            {
+                return invoice.Voided;
+            }
+
+            return false;
+        }
+
         private static async Task<HaloInvoicePayment?> FindAsync(IHaloInvoices invoices, UnsettledCollection row, CancellationToken cancellationToken) =>
             (await invoices.GetPaymentsAsync(row.InvoiceId, cancellationToken).ConfigureAwait(false))
                 .FirstOrDefault(p => string.Equals(p.Reference, row.PaymentId, StringComparison.OrdinalIgnoreCase));
@@ -168,6 +196,7 @@ namespace GoCardlessHalo.Core.Invoices
             {
                 SettlementAction.MarkedPaid or SettlementAction.AlreadyMarkedPaid => "invoice.paid",
                 SettlementAction.Unpaid => "invoice.unpaid",
+                SettlementAction.VoidedInHalo => "invoice.paid_void",
                 _ => "invoice.settle_failed",
             },
             "halo-invoice:" + result.Collection.InvoiceId.ToString(CultureInfo.InvariantCulture),

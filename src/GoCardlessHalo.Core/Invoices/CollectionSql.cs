@@ -10,11 +10,15 @@ namespace GoCardlessHalo.Core.Invoices
             "invoice_id, attempt, invoice_number, idempotency_key, mandate_id, customer_id, halo_user_id, amount, invoice_total, currency,"
             + " charge_date, payment_id, payment_status, created_at, updated_at, retry_if_possible";
 
-        /// <summary>Every attempt, with what the payment's last failure said of GoCardless's own retry (gch_payment, migration 6).</summary>
+        /// <summary>
+        /// Every attempt; its status is the payment's latest in the ledger (gch_payment, which Sync-GcPayment and a cancel
+        /// keep) when there is one, else the status last settled or recorded at creation; with what the payment's last
+        /// failure said of GoCardless's own retry (gch_payment, migration 6).
+        /// </summary>
         public static readonly SqlTemplate SelectAll = new SqlTemplate(
             nameof(SelectAll),
             "SELECT c.invoice_id, c.attempt, c.invoice_number, c.idempotency_key, c.mandate_id, c.customer_id, c.halo_user_id, c.amount,"
-            + " c.invoice_total, c.currency, c.charge_date, c.payment_id, c.payment_status, c.retry_if_possible, p.will_attempt_retry"
+            + " c.invoice_total, c.currency, c.charge_date, c.payment_id, COALESCE(p.status, c.payment_status), c.retry_if_possible, p.will_attempt_retry"
             + " FROM {gch_collection} c LEFT JOIN {gch_payment} p ON p.payment_id = c.payment_id ORDER BY c.invoice_id, c.attempt");
 
         public static readonly SqlTemplate InsertIntent = new SqlTemplate(

@@ -223,17 +223,7 @@ namespace GoCardlessHalo.Core.Invoices
             Reason = reason,
         };
 
-        private void Audit(string action, CollectionRow row, string? paymentId, string? reason) =>
-            audit?.Write(action, "halo-invoice:" + row.InvoiceId.ToString(System.Globalization.CultureInfo.InvariantCulture), row.CustomerId, null, new Dictionary<string, string?>
-            {
-                ["invoice"] = row.InvoiceNumber,
-                ["payment"] = paymentId,
-                ["amount"] = CurrencyAmounts.Format(row.Amount, row.Currency),
-                ["chargeDate"] = row.ChargeDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                ["mandate"] = row.MandateId,
-                ["idempotencyKey"] = row.IdempotencyKey,
-                ["reason"] = reason,
-            });
+        private void Audit(string action, CollectionRow row, string? paymentId, string? reason) => CollectionAudit.Write(audit, action, row, paymentId, reason);
 
         private Task Pass(CollectionCheckpoint checkpoint, CollectionRow row) => Checkpoint?.Invoke(checkpoint, row.InvoiceId) ?? Task.CompletedTask;
     }

@@ -27,10 +27,17 @@ namespace GoCardlessHalo.Commands
     /// payment it already created. A plan piped in is held to: an invoice it skipped, or whose amount due has changed since, is not
     /// charged (DiffersFromPlan). An invoice whose payment failed, was cancelled or charged back is charged again only with -Retry.
     /// A run whose total would exceed -MaximumRunTotal stops before charging anything (CollectionRunTotalExceeded).</para>
+    /// <para type="description">An invoice changed in Halo after its payment was created (amount edited, voided, credited, or
+    /// less due because another payment or credit was allocated to it) is reported as Skipped, ChangedAfterCollection, naming the
+    /// payment, the amount it collects and the invoice's amount now; nothing is cancelled unless -CancelChanged is given. With
+    /// -CancelChanged each such payment is cancelled in GoCardless while it still can be (before GoCardless submits it to the banks):
+    /// Action Cancelled, recorded in the ledger, so Sync-GcPayment leaves the invoice unpaid in Halo and -Retry charges its new
+    /// amount; a payment already submitted is Failed with CollectionCancelRefused (refund it from the GoCardless dashboard
+    /// instead). A cancel whose answer is lost is read back before it is sent again.</para>
     /// <para type="description">-WhatIf lists each payment it would create and contacts GoCardless only to plan. New-GcPayment
     /// refuses to run while the integration is disabled (ModuleDisabled), waits for any other sync run against the same Halo
     /// (-LockTimeout), and appends each charge to the audit log (invoice.collected, invoice.collection_refused,
-    /// invoice.collection_unknown).</para>
+    /// invoice.collection_unknown, invoice.collection_cancelled, invoice.collection_cancel_refused, invoice.collection_cancel_unknown).</para>
     /// <para type="link">Get-GcCollectionPlan</para>
     /// <para type="link">Sync-GcPayment</para>
     /// <para type="link">Get-GcPayment</para>
@@ -49,6 +56,11 @@ namespace GoCardlessHalo.Commands
     /// <code>PS&gt; New-GcPayment -InvoiceId 1042 -Retry</code>
     /// <para>Charges invoice 1042 again after its payment failed (attempt 2, a new Idempotency-Key).</para>
     /// </example>
+    /// <example>
+    /// <code>PS&gt; New-GcPayment -CancelChanged -WhatIf</code>
+    /// <para>Lists the payments of invoices changed in Halo since they were charged that -CancelChanged would cancel, and cancels
+    /// nothing; without -WhatIf they are cancelled, then Sync-GcPayment and New-GcPayment -Retry charge the new amounts.</para>
+    /// </example>
     [Cmdlet(VerbsCommon.New, "GcPayment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(GcCollectionResult))]
     public sealed class NewGcPaymentCommand : CollectionScopeCmdlet
@@ -62,6 +74,12 @@ namespace GoCardlessHalo.Commands
         /// never one whose payment GoCardless will retry itself (GoCardlessRetrying), read again from GoCardless just before charging.</summary>
         [Parameter]
         public SwitchParameter Retry { get; set; }
+
+        /// <summary>Cancel the GoCardless payment of each invoice changed in Halo since it was charged (amount edited, voided, credited),
+        /// while GoCardless still allows it (before submission to the banks); without it such invoices are only reported (Skipped,
+        /// ChangedAfterCollection). A payment already submitted fails with CollectionCancelRefused.</summary>
+        [Parameter]
+        public SwitchParameter CancelChanged { get; set; }
 
         /// <summary>The most this run may charge per currency (major units); a plan over it charges nothing (CollectionRunTotalExceeded).</summary>
         [Parameter]
@@ -116,6 +134,16 @@ namespace GoCardlessHalo.Commands
             var plan = Await(CollectionPlanning.PlanAsync(_run.Target, _run.GoCardless, _ledger, Query(), Options(Retry.IsPresent, MaximumRunTotal ?? Context.Settings.Collection.MaximumRunTotal), Context.Settings.Halo.LinkField, Log, CancellationToken));
             PlannedCharges.HoldTo(plan, _reviewed);
             InvoiceCollector.EnsureWithinRunTotal(plan);
+            if (CancelChanged.IsPresent && _ledger is not null)
+            {
+                var canceller = new CollectionCanceller(_run.GoCardless, _ledger, log: Log, audit: _run.Audit);
+                foreach (var result in Stream(canceller.CancelChangedAsync(plan, i => ShouldProcess($"Halo invoice {i.Invoice.InvoiceNumber} ({i.Invoice.ClientName})", CollectionCanceller.Describe(i)), CancellationToken)))
+                {
+                    reported.Add(result.InvoiceId);
+                    Emit(result);
+                }
+            }
+
             var approved = new HashSet<int>(plan.Collectable.Where(Approve).Select(i => i.Invoice.Id));
             var results = collector is null || approved.Count == 0
                 ? plan.Items.Where(i => !i.Collectable).Select(InvoiceCollector.Describe)

@@ -147,7 +147,7 @@ namespace GoCardlessHalo.Commands
                 {
                     WriteItemError(new GcHaloException(result.ErrorId ?? ErrorIds.HaloRequestFailed, ErrorIds.KindOf(result.ErrorId ?? ErrorIds.HaloRequestFailed) ?? ErrorKind.Remote, result.Reason, result.Collection.InvoiceId));
                 }
-                else if (result.Action == SettlementAction.Unpaid)
+                else if (result.Action is SettlementAction.Unpaid or SettlementAction.VoidedInHalo)
                 {
                     WriteWarning(result.Reason);
                 }

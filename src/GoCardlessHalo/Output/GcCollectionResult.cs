@@ -12,7 +12,7 @@ namespace GoCardlessHalo
 
         public string ClientName { get; set; } = string.Empty;
 
-        /// <summary>Created, AlreadyCollected, Skipped or Failed.</summary>
+        /// <summary>Created, AlreadyCollected, Skipped, Cancelled (-CancelChanged) or Failed.</summary>
         public string Action { get; set; } = string.Empty;
 
         /// <summary>The GoCardless payment (PM…) that collects it, when one exists.</summary>

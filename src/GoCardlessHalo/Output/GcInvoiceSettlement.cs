@@ -14,7 +14,7 @@ namespace GoCardlessHalo
         /// <summary>The payment's status now (paid_out, confirmed, failed, cancelled, charged_back, …).</summary>
         public string PaymentStatus { get; set; } = string.Empty;
 
-        /// <summary>MarkedPaid, AlreadyMarkedPaid, Unpaid (the invoice is unpaid in Halo; New-GcPayment -Retry charges it again) or Failed.</summary>
+        /// <summary>MarkedPaid, AlreadyMarkedPaid, Unpaid (the invoice is unpaid in Halo; New-GcPayment -Retry charges it again), Failed, or VoidedInHalo (collected, but Halo refuses to record it against the void invoice: refund the customer).</summary>
         public string Action { get; set; } = string.Empty;
 
         /// <summary>Major units.</summary>

@@ -168,6 +168,35 @@ public sealed class CollectionPlannerTests
         Assert.Contains("void", items[2].Reason);
     }
 
+    [Theory]
+    [InlineData("edited", 100, 100, false, "now totals 100.00 GBP (it totalled 120.00 GBP)")]
+    [InlineData("credit line", 90, 90, false, "now totals 90.00 GBP (it totalled 120.00 GBP)")]
+    [InlineData("voided", 120, 120, true, "is now void (it totalled 120.00 GBP)")]
+    [InlineData("credit allocated", 120, 20, false, "now has 20.00 GBP due: a credit or another payment was recorded against it")]
+    public void A_change_after_collection_is_reported_naming_the_payment_what_it_collects_and_the_invoice_now(string what, int total, int due, bool voided, string expected)
+    {
+        var priors = new Dictionary<int, PriorCollection> { [42] = Prior(42, "PM1", "pending_submission") };
+
+        var item = Plan(new[] { Invoice(total: total, due: due, voided: voided) }, new[] { Bacs() }, priors).Items.Single();
+
+        Assert.Equal(CollectionSkipReason.ChangedAfterCollection, item.Skip);
+        Assert.Equal("PM1", item.ExistingPaymentId);
+        Assert.StartsWith("Payment PM1 (pending_submission) collects 120.00 GBP, but the invoice " + expected, item.Reason);
+        Assert.Contains("-CancelChanged", item.Reason);
+        Assert.False(item.Collectable, what);
+    }
+
+    [Fact]
+    public void Less_due_once_halo_may_hold_the_payment_itself_is_not_a_change()
+    {
+        // Confirmed or paid out, Sync-GcPayment records the payment against the invoice: its amount due drops to 0 by design.
+        var priors = new Dictionary<int, PriorCollection> { [42] = Prior(42, "PM1", "paid_out"), [43] = Prior(43, "PM2", "confirmed") };
+
+        var items = Plan(new[] { Invoice(total: 120m, due: 0m), Invoice(id: 43, total: 120m, due: 0m) }, new[] { Bacs() }, priors).Items;
+
+        Assert.All(items, i => Assert.Equal(CollectionSkipReason.AlreadyCollected, i.Skip));
+    }
+
     [Fact]
     public void A_failed_payment_is_charged_again_only_on_retry_with_the_next_attempt_s_key()
     {

@@ -1,6 +1,8 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Halo.Api;
@@ -88,6 +90,53 @@ public sealed class CollectionWorld : IDisposable
         }
 
         return results;
+    }
+
+    /// <summary>New-GcPayment -CancelChanged on <paramref name="plan"/>; <paramref name="approve"/> false is -WhatIf.</summary>
+    public async Task<List<CollectionResult>> CancelChangedAsync(CollectionPlan plan, bool approve = true)
+    {
+        using var client = Emulator.Client();
+        using var ledger = OpenLedger();
+        return await new CollectionCanceller(client, ledger).CancelChangedAsync(plan, _ => approve, CancellationToken.None).ToListAsync();
+    }
+
+    /// <summary>An agent edits an invoice in Halo (POST /api/Invoice with its id and the fields changed).</summary>
+    public async Task EditInvoiceAsync(object fields)
+    {
+        using var http = await HaloApiTestKit.HaloHttpAsync(Emulator.Host);
+        using var response = await http.PostAsJsonAsync("api/Invoice", new[] { fields });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The emulated Halo's invoice variant switches (emulator README, "Halo invoices").</summary>
+    public Task InvoiceSwitchesAsync(object invoices) => HaloApiTestKit.AdminAsync(Emulator.Host, "halo/settings", new { invoices });
+
+    /// <summary>Plans and charges; the payment created for invoice 1 (INV-1, 120.00 GBP).</summary>
+    public async Task<string> CollectInvoiceOneAsync()
+    {
+        var results = await CollectAsync(await PlanAsync());
+        return results.Single(r => r.Action == CollectionAction.Created && r.InvoiceId == 1).PaymentId!;
+    }
+
+    /// <summary>The payments Halo records against an invoice.</summary>
+    public async Task<IReadOnlyList<HaloInvoicePayment>> HaloPaymentsAsync(int invoiceId)
+    {
+        using var halo = await OpenHaloAsync();
+        return await HaloInvoices.Of(halo).GetPaymentsAsync(invoiceId, CancellationToken.None);
+    }
+
+    /// <summary>An invoice as Halo shows it now, read by id.</summary>
+    public async Task<HaloInvoice> InvoiceAsync(int invoiceId)
+    {
+        using var halo = await OpenHaloAsync();
+        return Assert.Single(await HaloInvoices.Of(halo).GetInvoicesAsync(new HaloInvoiceQuery { InvoiceIds = new[] { invoiceId } }, CancellationToken.None).ToListAsync());
+    }
+
+    /// <summary>A payment's status in the emulated GoCardless.</summary>
+    public async Task<string> GoCardlessStatusAsync(string paymentId)
+    {
+        using var client = Emulator.Client();
+        return (await client.GetPaymentAsync(paymentId)).Status;
     }
 
     /// <summary>Moves a payment through the emulated GoCardless's lifecycle, one status at a time.</summary>

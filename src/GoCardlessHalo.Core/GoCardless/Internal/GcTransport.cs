@@ -55,11 +55,15 @@ namespace GoCardlessHalo.Core.GoCardless.Internal
 
         /// <summary>
         /// Sends <paramref name="method"/> to <paramref name="relativeUri"/> (relative to the base URI, query
-        /// included) and parses a success body with <paramref name="parse"/>.
+        /// included) and parses a success body with <paramref name="parse"/>. With <paramref name="resendWhenUnknown"/>
+        /// false, a failure after which GoCardless may have acted (timeout, lost connection, 5xx, damaged answer) is
+        /// thrown at once instead of sent again: for a request without an Idempotency-Key, whose caller must read back
+        /// what happened first. A 429 is still waited out (GoCardless did nothing).
         /// </summary>
-        public async Task<T> SendAsync<T>(HttpMethod method, string relativeUri, byte[]? body, string? idempotencyKey, Func<byte[], T> parse, CancellationToken cancellationToken)
+        public async Task<T> SendAsync<T>(HttpMethod method, string relativeUri, byte[]? body, string? idempotencyKey, Func<byte[], T> parse, CancellationToken cancellationToken, bool resendWhenUnknown = true)
         {
             var display = "/" + relativeUri;
+            var unknownRetries = resendWhenUnknown ? _options.MaxRetries : 0;
             for (var attempt = 0; ; attempt++)
             {
                 await WaitForBudgetAsync(cancellationToken).ConfigureAwait(false);
@@ -77,14 +81,14 @@ namespace GoCardlessHalo.Core.GoCardless.Internal
                     {
                         var timeout = new GcHaloException(ErrorIds.GoCardlessTimeout, ErrorKind.Timeout,
                             $"GoCardless did not answer {method} {display} within {_options.Timeout.TotalSeconds:0.#} s, after {attempt + 1} attempt(s). Check the network, or raise {_options.TimeoutSetting}.", display, e);
-                        await RetryOrThrowAsync(attempt, timeout, _backoff.ForAttempt(attempt), method, display, cancellationToken).ConfigureAwait(false);
+                        await RetryOrThrowAsync(attempt, unknownRetries, timeout, _backoff.ForAttempt(attempt), method, display, cancellationToken).ConfigureAwait(false);
                         continue;
                     }
                     catch (HttpRequestException e)
                     {
                         var failed = new GcHaloException(ErrorIds.GoCardlessConnectionFailed, ErrorKind.ConnectionFailed,
                             $"Could not reach GoCardless at {_options.EffectiveBaseUri.GetLeftPart(UriPartial.Authority)} for {method} {display}, after {attempt + 1} attempt(s): {_secrets.Redact(e.Message)} Check the network, proxy and firewall.", display, e);
-                        await RetryOrThrowAsync(attempt, failed, _backoff.ForAttempt(attempt), method, display, cancellationToken).ConfigureAwait(false);
+                        await RetryOrThrowAsync(attempt, unknownRetries, failed, _backoff.ForAttempt(attempt), method, display, cancellationToken).ConfigureAwait(false);
                         continue;
                     }
                 }
@@ -108,7 +112,7 @@ namespace GoCardlessHalo.Core.GoCardless.Internal
                             var invalid = new GcHaloException(ErrorIds.GoCardlessInvalidResponse, ErrorKind.Remote,
                                 $"GoCardless answered {method} {display} with {status} but a body that is not the expected JSON ({e.Message}), after {attempt + 1} attempt(s)."
                                 + (requestId is null ? string.Empty : $" Request id: {requestId}."), display, e);
-                            await RetryOrThrowAsync(attempt, invalid, _backoff.ForAttempt(attempt), method, display, cancellationToken).ConfigureAwait(false);
+                            await RetryOrThrowAsync(attempt, unknownRetries, invalid, _backoff.ForAttempt(attempt), method, display, cancellationToken).ConfigureAwait(false);
                             continue;
                         }
                     }
@@ -117,14 +121,14 @@ namespace GoCardlessHalo.Core.GoCardless.Internal
                     if (status == 429)
                     {
                         var wait = (_rateLimit.UntilReset(_options.Clock.UtcNow) ?? _backoff.ForAttempt(attempt)) + _backoff.Jitter(RateLimitJitter);
-                        await RetryOrThrowAsync(attempt, error, wait, method, display, cancellationToken).ConfigureAwait(false);
+                        await RetryOrThrowAsync(attempt, _options.MaxRetries, error, wait, method, display, cancellationToken).ConfigureAwait(false);
                         _rateLimit.Clear(); // that window is over; the next answer tells the new budget
                         continue;
                     }
 
                     if (status >= 500)
                     {
-                        await RetryOrThrowAsync(attempt, error, _backoff.ForAttempt(attempt), method, display, cancellationToken).ConfigureAwait(false);
+                        await RetryOrThrowAsync(attempt, unknownRetries, error, _backoff.ForAttempt(attempt), method, display, cancellationToken).ConfigureAwait(false);
                         continue;
                     }
 
@@ -162,9 +166,9 @@ namespace GoCardlessHalo.Core.GoCardless.Internal
             return request;
         }
 
-        private async Task RetryOrThrowAsync(int attempt, Exception failure, TimeSpan wait, HttpMethod method, string display, CancellationToken cancellationToken)
+        private async Task RetryOrThrowAsync(int attempt, int maxRetries, Exception failure, TimeSpan wait, HttpMethod method, string display, CancellationToken cancellationToken)
         {
-            if (attempt >= _options.MaxRetries)
+            if (attempt >= maxRetries)
             {
                 throw failure;
             }

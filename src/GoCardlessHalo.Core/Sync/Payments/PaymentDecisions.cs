@@ -76,7 +76,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
         }
 
         // The ledger keeps text cut to its columns; cutting here too lets an unchanged payment compare equal.
-        private static PaymentRecord Row(Payment payment, string customer, int? user)
+        internal static PaymentRecord Row(Payment payment, string customer, int? user)
         {
             var row = PaymentDetails.FromGoCardless(payment, customer, user, PaymentRecordSource.Ledger);
             return row with
