@@ -58,6 +58,12 @@ namespace GoCardlessHalo.Core.Config
 
         /// <summary>The most one New-GcPayment run may charge per currency (major units) unless -MaximumRunTotal says otherwise; null: no limit.</summary>
         public decimal? MaximumRunTotal { get; set; }
+
+        /// <summary>
+        /// Off (null) by default. A Halo ticket type id: Sync-GcPayment then raises one Halo ticket of this type, for the invoice's
+        /// customer and the payer, for every collection that failed, was cancelled, charged back or refused by the customer.
+        /// </summary>
+        public int? FailureTicketTypeId { get; set; }
     }
 
     /// <summary>

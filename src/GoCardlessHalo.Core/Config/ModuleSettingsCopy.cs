@@ -39,7 +39,7 @@ namespace GoCardlessHalo.Core.Config
             },
             FieldMappings = source.FieldMappings.ToList(),
             Ledger = new LedgerSettings { ConnectionString = source.Ledger.ConnectionString, Password = source.Ledger.Password },
-            Collection = new CollectionSettings { MarkPaidOn = source.Collection.MarkPaidOn, MaximumRunTotal = source.Collection.MaximumRunTotal },
+            Collection = new CollectionSettings { MarkPaidOn = source.Collection.MarkPaidOn, MaximumRunTotal = source.Collection.MaximumRunTotal, FailureTicketTypeId = source.Collection.FailureTicketTypeId },
         };
     }
 }

@@ -87,6 +87,10 @@ namespace GoCardlessHalo.Core.Invoices
                 SettledStatus = r.IsDBNull(7) ? null : r.GetString(7),
                 Status = r.GetString(8),
                 ChargeDate = r.GetDateTime(9).Date,
+                HaloUserId = r.IsDBNull(10) ? (int?)null : SqlReaderValues.Int(r, 10),
+                FailureCause = r.IsDBNull(11) ? null : r.GetString(11),
+                FailureDescription = r.IsDBNull(12) ? null : r.GetString(12),
+                StatusChangedAt = r.IsDBNull(13) ? (DateTimeOffset?)null : LedgerRows.Utc(r, 13),
             }, cancellationToken).ConfigureAwait(false))
             {
                 rows.Add(row);

@@ -118,11 +118,12 @@ namespace GoCardlessHalo.Core.Config.Yaml
                 emitter.Emit(new MappingEnd());
             }
 
-            if (settings.Collection.MarkPaidOn != "paid_out" || settings.Collection.MaximumRunTotal is not null)
+            if (settings.Collection.MarkPaidOn != "paid_out" || settings.Collection.MaximumRunTotal is not null || settings.Collection.FailureTicketTypeId is not null)
             {
                 Section(emitter, "collection");
                 Scalar(emitter, "markPaidOn", settings.Collection.MarkPaidOn);
                 Optional(emitter, "maximumRunTotal", settings.Collection.MaximumRunTotal?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                Optional(emitter, "failureTicketTypeId", settings.Collection.FailureTicketTypeId?.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 emitter.Emit(new MappingEnd());
             }
 
