@@ -43,11 +43,12 @@ namespace GoCardlessHalo.Core.Invoices
 
         /// <summary>
         /// What identifies one failure: the payment, its status, and when it changed (GoCardless may retry a failed payment,
-        /// which can then fail again under the same id: a second failure, a second ticket).
+        /// which can then fail again under the same id: a second failure, a second ticket). Milliseconds, as GoCardless's event
+        /// times have them.
         /// </summary>
         public static string Key(UnsettledCollection row) =>
             $"payment {row.PaymentId} {row.Status}"
-            + (row.StatusChangedAt is { } at ? " " + at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC" : string.Empty);
+            + (row.StatusChangedAt is { } at ? " " + at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture) + " UTC" : string.Empty);
 
         /// <summary>The ticket details: amount, status, GoCardless's reason when the ledger has it, and what to do.</summary>
         public static string Details(UnsettledCollection row)

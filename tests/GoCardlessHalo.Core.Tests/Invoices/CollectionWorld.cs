@@ -99,7 +99,7 @@ public sealed class CollectionWorld : IDisposable
     }
 
     /// <summary>Sync-GcPayment: the ledger brought up to date, then the collections settled into Halo.</summary>
-    public async Task<List<SettlementResult>> SyncAsync(bool markPaidOnConfirmed = false)
+    public async Task<List<SettlementResult>> SyncAsync(bool markPaidOnConfirmed = false, int? failureTicketTypeId = null)
     {
         using var halo = await OpenHaloAsync();
         using var client = Emulator.Client();
@@ -109,7 +109,12 @@ public sealed class CollectionWorld : IDisposable
         }
 
         var results = new List<SettlementResult>();
-        await foreach (var result in new CollectionSettlement(halo, ledger) { MarkPaidOnConfirmed = markPaidOnConfirmed }.SettleAsync(CancellationToken.None))
+        var settlement = new CollectionSettlement(halo, ledger)
+        {
+            MarkPaidOnConfirmed = markPaidOnConfirmed,
+            FailureTickets = failureTicketTypeId is { } type ? new CollectionFailureTickets(halo, type) : null,
+        };
+        await foreach (var result in settlement.SettleAsync(CancellationToken.None))
         {
             results.Add(result);
         }
