@@ -46,6 +46,12 @@ namespace GoCardlessHalo.Core.Halo
 
         /// <summary>The ticket type (tickettype_id; FAULTS.requesttypenew).</summary>
         public int TicketTypeId { get; set; }
+
+        /// <summary>This ticket as Halo saved it under <paramref name="id"/>.</summary>
+        public HaloTicket WithId(int id) => new HaloTicket
+        {
+            Id = id, Summary = Summary, Details = Details, ClientId = ClientId, SiteId = SiteId, UserId = UserId, TicketTypeId = TicketTypeId,
+        };
     }
 
     /// <summary>Asks a target for its tickets.</summary>

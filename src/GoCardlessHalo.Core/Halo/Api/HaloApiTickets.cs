@@ -67,16 +67,7 @@ namespace GoCardlessHalo.Core.Halo.Api
             using var answer = await _connection.PostJsonAsync("/api/Tickets", JsonSerializer.Serialize(new[] { body }), cancellationToken).ConfigureAwait(false);
             var saved = answer.RootElement.ValueKind == JsonValueKind.Array ? answer.RootElement.EnumerateArray().FirstOrDefault() : answer.RootElement;
             var created = saved.ValueKind == JsonValueKind.Object ? Map(saved) : new HaloTicket();
-            return new HaloTicket
-            {
-                Id = created.Id,
-                Summary = ticket.Summary,
-                Details = ticket.Details,
-                ClientId = ticket.ClientId,
-                SiteId = ticket.SiteId,
-                UserId = ticket.UserId,
-                TicketTypeId = ticket.TicketTypeId,
-            };
+            return ticket.WithId(created.Id);
         }
 
         private static HaloTicket Map(JsonElement json) => new HaloTicket

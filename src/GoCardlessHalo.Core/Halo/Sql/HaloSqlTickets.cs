@@ -118,16 +118,7 @@ namespace GoCardlessHalo.Core.Halo.Sql
             }
 
             database.LogDone("created ticket " + id.ToString(CultureInfo.InvariantCulture) + " in FAULTS", watch);
-            return new HaloTicket
-            {
-                Id = id,
-                Summary = ticket.Summary,
-                Details = ticket.Details,
-                ClientId = ticket.ClientId,
-                SiteId = ticket.SiteId,
-                UserId = ticket.UserId,
-                TicketTypeId = ticket.TicketTypeId,
-            };
+            return ticket.WithId(id);
         }
 
         string ISqlNames.Table(string table) => string.Equals(table, Faults, StringComparison.OrdinalIgnoreCase) ? faults.Name : table;
