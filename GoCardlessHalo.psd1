@@ -61,7 +61,7 @@ First release.
 - Switch-over from Halo's own integration: Import-GcHaloIntegrationSetting.
 - Map GoCardless metadata and payment/mandate summaries to Halo user custom fields.
 - Sync payment statuses into a ledger; Get-GcPayment (failure cause, Halo client and site), Open-GcPayment; Get-GcMandate and mandate failures reported.
-- Collect Halo invoices by direct debit: Get-GcCollectionPlan, New-GcPayment (never charged twice), invoices marked paid or unpaid by Sync-GcPayment.
+- Collect Halo invoices by direct debit: Get-GcCollectionPlan, New-GcPayment (never charged twice), invoices marked paid or unpaid by Sync-GcPayment, and an opt-in Halo ticket for each failed collection (collection.failureTicketTypeId).
 - Halo through its REST API (paced under its request budget), its SQL Server database, or an embedded SQLite database.
 - Windows PowerShell 5.1 and PowerShell 7.4+; Test-GcModule health checks; audit log (Get-GcAuditLog); about_GoCardlessHalo help.
 '@
