@@ -32,7 +32,7 @@ public sealed class FailureTicketSettingTests : IDisposable
 
         Assert.Empty(warnings);
         Assert.Equal(21, saved.Collection.FailureTicketTypeId);
-        Assert.Contains("failureTicketTypeId: 21", written);
+        Assert.Matches("failureTicketTypeId: \"?21\"?\\r?\\n", written);
         Assert.Null(unset.Collection.FailureTicketTypeId);
         Assert.Null(new ModuleSettings().Collection.FailureTicketTypeId);
     }
