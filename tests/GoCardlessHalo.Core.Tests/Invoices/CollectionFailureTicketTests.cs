@@ -134,6 +134,31 @@ public sealed class CollectionFailureTicketTests : CollectionWorldTests
         Assert.Equal(2, (await TicketsAsync()).Count);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_read_back_holds_whether_halo_honours_search_or_not_and_an_agents_ticket_is_not_taken_for_it(bool search)
+    {
+        await Emulator.PostAdminAsync("halo/settings", new { invoices = new { ticketSearch = search } });
+        var payment = await CollectAsync("submitted");
+        using (var halo = await World.OpenHaloAsync())
+        {
+            var tickets = HaloTickets.Of(halo);
+            await tickets.CreateTicketAsync(new HaloTicket { Summary = "Printer on fire", ClientId = 1, TicketTypeId = 1 }, CancellationToken.None);
+            await tickets.CreateTicketAsync(new HaloTicket { Summary = $"Customer rang about payment {payment}", ClientId = 1, TicketTypeId = 1 }, CancellationToken.None);
+        }
+
+        await World.MoveAsync(payment, "failed");
+        await HaloApiTestKit.FaultAsync(Emulator.Host, new { kind = "malformed", after = true, service = "halo", method = "POST", pathContains = "/api/Tickets", count = 1 });
+
+        var first = Assert.Single(await World.SyncAsync(failureTicketTypeId: TicketType));
+        var second = Assert.Single(await World.SyncAsync(failureTicketTypeId: TicketType));
+
+        Assert.NotNull(first.TicketErrorId);
+        var ours = Assert.Single(await TicketsAsync());
+        Assert.Equal((ours.Id, false), (second.TicketId, second.TicketCreated));
+    }
+
     private async Task<string> CollectAsync(params string[] statuses)
     {
         var results = await World.CollectAsync(await World.PlanAsync());

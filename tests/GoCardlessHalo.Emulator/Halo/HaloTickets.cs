@@ -32,7 +32,7 @@ public sealed class HaloTicketRecord : IHaloRecord
 /// /halo/api/Tickets (HALO-TICKETS.md §1). List filters as HaloAPI's Get-HaloTicket sends them: <c>client_id</c>, <c>site_id</c>,
 /// <c>user_id</c>, <c>search</c> (the summary); paging as for every Halo list, list key <c>tickets</c>. A POST creates
 /// (New-HaloTicket posts an array); a ticket needs a summary and an existing customer, and a site or user it names must
-/// belong to that customer.
+/// belong to that customer. Switch <c>Invoices:TicketSearch</c> = false makes the list ignore <c>search</c>.
 /// </summary>
 public static class HaloTicketEndpoints
 {
@@ -43,7 +43,7 @@ public static class HaloTicketEndpoints
             (s, q) => s.Tickets.Rows.Where(t => (HaloQuery.Id(q, "client_id") is not { } client || t.ClientId == client)
                                              && (HaloQuery.Id(q, "site_id") is not { } site || t.SiteId == site)
                                              && (HaloQuery.Id(q, "user_id") is not { } user || t.UserId == user)
-                                             && HaloQuery.Matches(q, t.Summary)),
+                                             && (!settings.Invoices.TicketSearch || HaloQuery.Matches(q, t.Summary))),
             Render));
         api.MapGet("/Tickets/{id:int}", (int id, HaloStore store) => HaloResponses.One(store, "ticket", id, s => s.Tickets.Find(id), Render));
         api.MapPost("/Tickets", (HttpRequest r, HaloStore store, HaloClock clock) =>
