@@ -64,6 +64,7 @@ First release.
 - Sync payment statuses into a ledger; Get-GcPayment (failure cause, Halo client and site), Open-GcPayment; Get-GcMandate and mandate failures reported.
 - Collect Halo invoices by direct debit: Get-GcCollectionPlan, New-GcPayment (never charged twice; -CancelChanged cancels the payment of an invoice changed in Halo while GoCardless still allows it), invoices marked paid or unpaid by Sync-GcPayment.
 - GoCardless's own retries (Success+, setting collection.retryIfPossible): an invoice GoCardless will retry is never charged again by New-GcPayment -Retry (GoCardlessRetrying).
+- An opt-in Halo ticket for each failed collection (collection.failureTicketTypeId), raised exactly once per failure.
 - Halo through its REST API (paced under its request budget), its SQL Server database, or an embedded SQLite database.
 - Windows PowerShell 5.1 and PowerShell 7.4+; Test-GcModule health checks; audit log (Get-GcAuditLog); about_GoCardlessHalo help.
 '@

@@ -64,6 +64,12 @@ namespace GoCardlessHalo.Core.Config
         /// retries, enabled in the GoCardless dashboard) may retry a failed one itself; default false.
         /// </summary>
         public bool RetryIfPossible { get; set; }
+
+        /// <summary>
+        /// Off (null) by default. A Halo ticket type id: Sync-GcPayment then raises one Halo ticket of this type, for the invoice's
+        /// customer and the payer, for every collection that failed, was cancelled, charged back or refused by the customer.
+        /// </summary>
+        public int? FailureTicketTypeId { get; set; }
     }
 
     /// <summary>

@@ -39,7 +39,7 @@ namespace GoCardlessHalo.Core.Config
             },
             FieldMappings = source.FieldMappings.ToList(),
             Ledger = new LedgerSettings { ConnectionString = source.Ledger.ConnectionString, Password = source.Ledger.Password },
-            Collection = new CollectionSettings { MarkPaidOn = source.Collection.MarkPaidOn, MaximumRunTotal = source.Collection.MaximumRunTotal, RetryIfPossible = source.Collection.RetryIfPossible },
+            Collection = new CollectionSettings { MarkPaidOn = source.Collection.MarkPaidOn, MaximumRunTotal = source.Collection.MaximumRunTotal, RetryIfPossible = source.Collection.RetryIfPossible, FailureTicketTypeId = source.Collection.FailureTicketTypeId },
         };
     }
 }

@@ -306,6 +306,9 @@ namespace GoCardlessHalo.Core.Errors
         /// <summary>Invoice collection: the configured Halo target cannot read invoices.</summary>
         public const string HaloInvoicesNotSupported = nameof(HaloInvoicesNotSupported);
 
+        /// <summary>Sync-GcPayment with collection.failureTicketTypeId: the configured Halo target cannot create tickets.</summary>
+        public const string HaloTicketsNotSupported = nameof(HaloTicketsNotSupported);
+
         /// <summary>Halo's answers to a user write kept leaving unknown what it saved, after reading back and retrying; rerun Import-GcUser.</summary>
         public const string HaloWriteOutcomeUnknown = nameof(HaloWriteOutcomeUnknown);
 
@@ -345,6 +348,7 @@ namespace GoCardlessHalo.Core.Errors
             [CollectionOutcomeUnknown] = ErrorKind.Remote,
             [CollectionCancelRefused] = ErrorKind.InvalidOperation,
             [HaloInvoicesNotSupported] = ErrorKind.NotSupported,
+            [HaloTicketsNotSupported] = ErrorKind.NotSupported,
             [ConfigFileInvalid] = ErrorKind.InvalidData,
             [ConfigFileUnreadable] = ErrorKind.PermissionDenied,
             [ConfigFileWriteFailed] = ErrorKind.PermissionDenied,

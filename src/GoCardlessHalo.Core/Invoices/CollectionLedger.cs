@@ -92,6 +92,10 @@ namespace GoCardlessHalo.Core.Invoices
                 Status = r.GetString(8),
                 ChargeDate = r.GetDateTime(9).Date,
                 WillAttemptRetry = LedgerRows.Flag(r, 10) == true,
+                HaloUserId = r.IsDBNull(11) ? (int?)null : SqlReaderValues.Int(r, 11),
+                FailureCause = r.IsDBNull(12) ? null : r.GetString(12),
+                FailureDescription = r.IsDBNull(13) ? null : r.GetString(13),
+                StatusChangedAt = r.IsDBNull(14) ? (DateTimeOffset?)null : LedgerRows.Utc(r, 14),
             }, cancellationToken).ConfigureAwait(false))
             {
                 rows.Add(row);

@@ -49,6 +49,15 @@ namespace GoCardlessHalo.Core.Invoices
 
         /// <summary>For Failed: the ErrorId of the Halo error.</summary>
         public string? ErrorId { get; set; }
+
+        /// <summary>The Halo ticket raised for a failed collection (collection.failureTicketTypeId), when one was.</summary>
+        public int? TicketId { get; set; }
+
+        /// <summary>True: this run created <see cref="TicketId"/>; false: an earlier run had (read back, not raised twice).</summary>
+        public bool TicketCreated { get; set; }
+
+        /// <summary>The ErrorId of a ticket that could not be raised; the collection is left unsettled and the next run tries again.</summary>
+        public string? TicketErrorId { get; set; }
     }
 
     /// <summary>
@@ -84,6 +93,9 @@ namespace GoCardlessHalo.Core.Invoices
         /// <summary>True: a confirmed payment already counts as paid (GoCardless has collected it; paid_out is when it reaches the account).</summary>
         public bool MarkPaidOnConfirmed { get; set; }
 
+        /// <summary>When set, a collection that did not collect also gets a Halo ticket, exactly once (<c>collection.failureTicketTypeId</c>).</summary>
+        public CollectionFailureTickets? FailureTickets { get; set; }
+
         /// <summary>Whether Halo should show the invoice paid while its payment has <paramref name="status"/>.</summary>
         public bool CountsAsPaid(string? status) => status == "paid_out" || (MarkPaidOnConfirmed && status == "confirmed");
 
@@ -117,7 +129,13 @@ namespace GoCardlessHalo.Core.Invoices
                     }
                 }
 
-                if (result?.Action != SettlementAction.Failed)
+                if (result is { Action: SettlementAction.Unpaid } && FailureTickets is not null && DidNotCollect.Contains(row.Status))
+                {
+                    await FailureTickets.AttachAsync(result, cancellationToken).ConfigureAwait(false);
+                }
+
+                // A ticket not yet raised keeps the collection unsettled: the next run raises it (after looking for it).
+                if (result?.Action != SettlementAction.Failed && result?.TicketErrorId is null)
                 {
                     await ledger.RecordSettledAsync(row, row.Status, clock.UtcNow, cancellationToken).ConfigureAwait(false);
                 }

@@ -41,7 +41,8 @@ namespace GoCardlessHalo.Core.Invoices
         public static readonly SqlTemplate SelectUnsettled = new SqlTemplate(
             nameof(SelectUnsettled),
             "SELECT c.invoice_id, c.attempt, c.invoice_number, c.payment_id, c.amount, c.currency, c.customer_id, c.payment_status, p.status, p.charge_date,"
-            + " p.will_attempt_retry"
+            + " p.will_attempt_retry,"
+            + " c.halo_user_id, p.failure_cause, p.failure_description, p.status_changed_at"
             + " FROM {gch_collection} c JOIN {gch_payment} p ON p.payment_id = c.payment_id"
             + " WHERE c.payment_status IS NULL OR c.payment_status <> p.status ORDER BY c.invoice_id, c.attempt");
 

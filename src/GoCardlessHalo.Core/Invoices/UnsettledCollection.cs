@@ -44,5 +44,17 @@ namespace GoCardlessHalo.Core.Invoices
 
         /// <summary>The payment's charge date (the date of the payment recorded in Halo).</summary>
         public DateTime ChargeDate { get; set; }
+
+        /// <summary>The Halo user whose mandate was charged (gch_collection.halo_user_id), when known.</summary>
+        public int? HaloUserId { get; set; }
+
+        /// <summary>GoCardless's cause of the status change (details.cause, e.g. insufficient_funds), when the ledger has it.</summary>
+        public string? FailureCause { get; set; }
+
+        /// <summary>GoCardless's description of the status change, when the ledger has it.</summary>
+        public string? FailureDescription { get; set; }
+
+        /// <summary>When the payment's status changed (the event's time; null for history read by a backfill).</summary>
+        public DateTimeOffset? StatusChangedAt { get; set; }
     }
 }

@@ -27,6 +27,11 @@ namespace GoCardlessHalo.Commands
     /// the old and new status, the GoCardless event actions behind it and their cause (e.g. insufficient_funds). Sync-GcPayment
     /// refuses to run while the integration is disabled (ModuleDisabled), waits for any other sync run against the same
     /// Halo, from any configuration (-LockTimeout, SyncLockTimeout), and records the run for Get-GcModule and Test-GcModule.</para>
+    /// <para type="description">Invoices collected by New-GcPayment follow their payments into Halo: paid when paid out (GcInvoiceSettlement,
+    /// Action MarkedPaid), unpaid again when the payment fails, is cancelled or charged back (Action Unpaid, a warning). With
+    /// collection.failureTicketTypeId in the settings, each such failure also raises one Halo ticket of that type for the invoice's
+    /// customer (HaloTicketId), exactly once: Halo is searched for the ticket before it is created, and a ticket Halo could not take
+    /// is raised by the next run.</para>
     /// <para type="link">Get-GcPayment</para>
     /// <para type="link">Import-GcUser</para>
     /// <para type="link">Set-GcFieldMapping</para>
@@ -140,6 +145,7 @@ namespace GoCardlessHalo.Commands
             var settlement = new CollectionSettlement(_run!.Target, _ledger!, _run.Audit, log: Log)
             {
                 MarkPaidOnConfirmed = Context.Settings.Collection.MarkPaidOn == "confirmed",
+                FailureTickets = CollectionFailureTickets.FromSettings(_run.Target, Context.Settings.Collection),
             };
             foreach (var result in Stream(settlement.SettleAsync(CancellationToken)))
             {
@@ -150,6 +156,11 @@ namespace GoCardlessHalo.Commands
                 else if (result.Action is SettlementAction.Unpaid or SettlementAction.VoidedInHalo)
                 {
                     WriteWarning(result.Reason);
+                }
+
+                if (result.TicketErrorId is { } ticketError)
+                {
+                    WriteItemError(new GcHaloException(ticketError, ErrorIds.KindOf(ticketError) ?? ErrorKind.Remote, result.Reason, result.Collection.InvoiceId));
                 }
 
                 WriteObject(CollectionMapper.ToOutput(result));

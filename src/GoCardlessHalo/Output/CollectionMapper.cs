@@ -55,6 +55,7 @@ namespace GoCardlessHalo.Output
             Currency = result.Collection.Currency,
             CustomerId = result.Collection.CustomerId,
             Reason = result.Reason,
+            HaloTicketId = result.TicketId,
         };
 
         private static decimal? Major(long? minor, string? currency) => minor is { } amount ? CurrencyAmounts.ToMajor(amount, currency) : (decimal?)null;

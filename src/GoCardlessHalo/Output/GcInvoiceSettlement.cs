@@ -25,5 +25,8 @@ namespace GoCardlessHalo
         public string? CustomerId { get; set; }
 
         public string Reason { get; set; } = string.Empty;
+
+        /// <summary>The Halo ticket raised for a failed collection (settings: collection.failureTicketTypeId); null when none was.</summary>
+        public int? HaloTicketId { get; set; }
     }
 }

@@ -163,7 +163,7 @@ public sealed class CollectionWorld : IDisposable
 
     /// <summary>Sync-GcPayment: the ledger brought up to date, then the collections settled into Halo.</summary>
     /// <param name="reconcileEvery">Zero: no reconciliation of pending payments; null: the default (due once a day).</param>
-    public async Task<List<SettlementResult>> SyncAsync(bool markPaidOnConfirmed = false, TimeSpan? reconcileEvery = null)
+    public async Task<List<SettlementResult>> SyncAsync(bool markPaidOnConfirmed = false, TimeSpan? reconcileEvery = null, int? failureTicketTypeId = null)
     {
         using var halo = await OpenHaloAsync();
         using var client = Emulator.Client();
@@ -179,7 +179,12 @@ public sealed class CollectionWorld : IDisposable
         }
 
         var results = new List<SettlementResult>();
-        await foreach (var result in new CollectionSettlement(halo, ledger) { MarkPaidOnConfirmed = markPaidOnConfirmed }.SettleAsync(CancellationToken.None))
+        var settlement = new CollectionSettlement(halo, ledger)
+        {
+            MarkPaidOnConfirmed = markPaidOnConfirmed,
+            FailureTickets = failureTicketTypeId is { } type ? new CollectionFailureTickets(halo, type) : null,
+        };
+        await foreach (var result in settlement.SettleAsync(CancellationToken.None))
         {
             results.Add(result);
         }

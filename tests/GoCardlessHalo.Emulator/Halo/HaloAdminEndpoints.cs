@@ -56,7 +56,7 @@ public static class HaloAdminEndpoints
     /// <summary>Replaces the whole Halo state with records in Halo's API shapes; on any error nothing changes.</summary>
     private static async Task<IResult> Seed(HttpRequest request, HaloStore store)
     {
-        var (document, refusal) = await ReadObjectAsync(request, "Post {\"clients\":[…],\"sites\":[…],\"users\":[…],\"fields\":[…],\"invoices\":[…],\"invoicepayments\":[…]}.");
+        var (document, refusal) = await ReadObjectAsync(request, "Post {\"clients\":[…],\"sites\":[…],\"users\":[…],\"fields\":[…],\"invoices\":[…],\"invoicepayments\":[…],\"tickets\":[…]}.");
         if (document is null)
         {
             return refusal!;
@@ -72,6 +72,7 @@ public static class HaloAdminEndpoints
             Load(state, document, "users", HaloWrites.User);
             Load(state, document, "invoices", HaloWrites.Invoice);
             Load(state, document, "invoicepayments", (st, body, seeding) => HaloWrites.InvoicePayment(st, body, seeding, recalculates: true));
+            Load(state, document, "tickets", (st, body, seeding) => HaloTicketEndpoints.Write(st, body, seeding, DateTime.UtcNow));
         }
         catch (HaloRequestException ex)
         {
@@ -135,7 +136,7 @@ public static class HaloAdminEndpoints
         new
         {
             clients = state.Clients.Count, sites = state.Sites.Count, users = state.Users.Count, fields = state.Fields.Count,
-            invoices = state.Invoices.Count, invoicePayments = state.InvoicePayments.Count,
+            invoices = state.Invoices.Count, invoicePayments = state.InvoicePayments.Count, tickets = state.Tickets.Count,
         };
 }
 

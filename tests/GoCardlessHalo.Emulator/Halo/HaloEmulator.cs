@@ -53,6 +53,7 @@ public static class HaloEmulator
         var api = halo.MapGroup("/api").AddEndpointFilter(HaloAuthEndpoints.RequireBearer);
         api.MapHaloResources();
         api.MapHaloInvoices();
+        api.MapHaloTickets();
         if (prefix.Length > 0)
         {
             halo.Map("/{**path}", (HttpRequest r) => HaloErrors.NoResource(r));

@@ -26,6 +26,12 @@ public sealed class HaloInvoiceSwitches
     /// <summary>True: voided invoices appear in lists (flagged voided). False: lists leave them out (§2, [I]).</summary>
     public bool VoidedInList { get; set; } = true;
 
+    /// <summary>
+    /// True: GET /Tickets honours <c>search</c> (a substring of the summary). False: Halo ignores it and lists every ticket
+    /// the other filters let through (what <c>search</c> matches is undocumented: HALO-TICKETS.md §1, [I]).
+    /// </summary>
+    public bool TicketSearch { get; set; } = true;
+
     public HaloInvoiceSwitches Copy() => (HaloInvoiceSwitches)MemberwiseClone();
 }
 
@@ -38,5 +44,9 @@ public sealed record HaloInvoiceSwitchesRequest(bool? CurrencyCodeName, bool? Li
         switches.ListLines = ListLines ?? switches.ListLines;
         switches.PaymentRecalculates = PaymentRecalculates ?? switches.PaymentRecalculates;
         switches.VoidedInList = VoidedInList ?? switches.VoidedInList;
+        switches.TicketSearch = TicketSearch ?? switches.TicketSearch;
     }
+
+    /// <summary>Whether GET /Tickets honours <c>search</c> (tickets are issue 9's too, so their switch lives here).</summary>
+    public bool? TicketSearch { get; init; }
 }

@@ -20,6 +20,8 @@ public sealed class HaloState
 
     public HaloTable<HaloInvoicePaymentRecord> InvoicePayments { get; } = new();
 
+    public HaloTable<HaloTicketRecord> Tickets { get; } = new();
+
     public HaloClientRecord? ClientOf(HaloSiteRecord site) => Clients.Find(site.ClientId);
 
     public HaloSiteRecord? SiteOf(HaloUserRecord user) => Sites.Find(user.SiteId);
@@ -39,5 +41,6 @@ public sealed class HaloState
         Fields.Clear();
         Invoices.Clear();
         InvoicePayments.Clear();
+        Tickets.Clear();
     }
 }

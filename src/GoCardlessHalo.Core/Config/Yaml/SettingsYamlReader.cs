@@ -109,6 +109,7 @@ namespace GoCardlessHalo.Core.Config.Yaml
                 ["markPaidOn"] = n => collection.MarkPaidOn = MarkPaidOn(reader, n),
                 ["maximumRunTotal"] = n => collection.MaximumRunTotal = reader.Integer(n, "collection.maximumRunTotal", 0, int.MaxValue),
                 ["retryIfPossible"] = n => collection.RetryIfPossible = reader.Boolean(n, "collection.retryIfPossible"),
+                ["failureTicketTypeId"] = n => collection.FailureTicketTypeId = reader.Integer(n, "collection.failureTicketTypeId", 1, int.MaxValue),
             });
 
         private static string MarkPaidOn(YamlNodeReader reader, YamlNode node)

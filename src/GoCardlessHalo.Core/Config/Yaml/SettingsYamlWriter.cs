@@ -118,7 +118,7 @@ namespace GoCardlessHalo.Core.Config.Yaml
                 emitter.Emit(new MappingEnd());
             }
 
-            if (settings.Collection.MarkPaidOn != "paid_out" || settings.Collection.MaximumRunTotal is not null || settings.Collection.RetryIfPossible)
+            if (settings.Collection.MarkPaidOn != "paid_out" || settings.Collection.MaximumRunTotal is not null || settings.Collection.RetryIfPossible || settings.Collection.FailureTicketTypeId is not null)
             {
                 Section(emitter, "collection");
                 Scalar(emitter, "markPaidOn", settings.Collection.MarkPaidOn);
@@ -127,6 +127,8 @@ namespace GoCardlessHalo.Core.Config.Yaml
                 {
                     Scalar(emitter, "retryIfPossible", "true", plain: true);
                 }
+
+                Optional(emitter, "failureTicketTypeId", settings.Collection.FailureTicketTypeId?.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 emitter.Emit(new MappingEnd());
             }
 

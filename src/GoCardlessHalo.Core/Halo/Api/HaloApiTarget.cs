@@ -18,7 +18,7 @@ namespace GoCardlessHalo.Core.Halo.Api
     /// Halo reached through its REST API (hosted Halo, or on-prem Halo's own /api), the way Halo's Integrator
     /// does. See <see cref="HaloApiOptions"/> for authentication, paging, batching and rate limiting.
     /// </summary>
-    public sealed class HaloApiTarget : IHaloTarget, IHaloHealthProbe, IHaloRequestBudget, IHaloInvoices, IHaloGoCardlessSettingsSource
+    public sealed class HaloApiTarget : IHaloTarget, IHaloHealthProbe, IHaloRequestBudget, IHaloInvoices, IHaloTickets, IHaloGoCardlessSettingsSource
     {
         private readonly HaloApiOptions _options;
         private readonly IEngineLog _log;
@@ -28,6 +28,7 @@ namespace GoCardlessHalo.Core.Halo.Api
         private readonly HaloApiHealthProbe _probe;
         private readonly HaloApiInvoiceReader _invoices;
         private readonly HaloApiInvoicePayments _invoicePayments;
+        private readonly HaloApiTickets _tickets;
         private IReadOnlyList<HaloFieldDefinition>? _userFields;
 
         /// <summary>Checks <paramref name="options"/> (no request is sent until <see cref="OpenAsync"/> or a read).</summary>
@@ -42,6 +43,7 @@ namespace GoCardlessHalo.Core.Halo.Api
             _probe = new HaloApiHealthProbe(_connection, options);
             _invoices = new HaloApiInvoiceReader(_connection, options.PageSize);
             _invoicePayments = new HaloApiInvoicePayments(_connection, options.PageSize);
+            _tickets = new HaloApiTickets(_connection, options.PageSize);
         }
 
         /// <inheritdoc/>
@@ -268,6 +270,14 @@ namespace GoCardlessHalo.Core.Halo.Api
         /// <inheritdoc/>
         Task IHaloInvoices.RemovePaymentAsync(HaloInvoicePayment payment, CancellationToken cancellationToken) =>
             _invoicePayments.RemoveAsync(payment ?? throw new ArgumentNullException(nameof(payment)), cancellationToken);
+
+        /// <inheritdoc/>
+        Task<IReadOnlyList<HaloTicket>> IHaloTickets.FindTicketsAsync(int clientId, string search, CancellationToken cancellationToken) =>
+            _tickets.FindAsync(clientId, search ?? throw new ArgumentNullException(nameof(search)), cancellationToken);
+
+        /// <inheritdoc/>
+        Task<HaloTicket> IHaloTickets.CreateTicketAsync(HaloTicket ticket, CancellationToken cancellationToken) =>
+            _tickets.CreateAsync(ticket ?? throw new ArgumentNullException(nameof(ticket)), cancellationToken);
 
         /// <summary>Field definitions for every name the writes use; re-reads once in case a field was just created.</summary>
         private async Task<IReadOnlyDictionary<string, HaloFieldDefinition>> ResolveFieldsAsync(IReadOnlyList<HaloUserWrite> batch, CancellationToken cancellationToken)

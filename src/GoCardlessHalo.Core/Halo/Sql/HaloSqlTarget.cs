@@ -19,12 +19,13 @@ namespace GoCardlessHalo.Core.Halo.Sql
     /// Halo's DB Integrator does. Reads and writes AREA, SITE, USERS, FIELDINFO and FieldData (plus legacy
     /// USERS.CF* columns); every write batch is one transaction.
     /// </summary>
-    public sealed class HaloSqlTarget : IHaloTarget, IHaloHealthProbe, IHaloSqlDatabase, IHaloInvoices, IHaloGoCardlessSettingsSource
+    public sealed class HaloSqlTarget : IHaloTarget, IHaloHealthProbe, IHaloSqlDatabase, IHaloInvoices, IHaloTickets, IHaloGoCardlessSettingsSource
     {
         private readonly bool ownsDatabase;
         private HaloSchema? schema;
         private HaloDatabaseLock? runLock;
         private HaloSqlInvoices? invoices;
+        private HaloSqlTickets? tickets;
 
         /// <summary>A target on its own database connection settings.</summary>
         public HaloSqlTarget(SqlOptions options, IEngineLog? log = null)
@@ -246,6 +247,18 @@ namespace GoCardlessHalo.Core.Halo.Sql
         // The invoice tables are found on first use, so a database without them still syncs users.
         private async Task<HaloSqlInvoices> InvoicesAsync(CancellationToken cancellationToken) =>
             invoices ??= await HaloSqlInvoices.DiscoverAsync(Database, Schema, cancellationToken).ConfigureAwait(false);
+
+        /// <inheritdoc />
+        async Task<IReadOnlyList<HaloTicket>> IHaloTickets.FindTicketsAsync(int clientId, string search, CancellationToken cancellationToken) =>
+            await (await TicketsAsync(cancellationToken).ConfigureAwait(false)).FindAsync(clientId, search ?? throw new ArgumentNullException(nameof(search)), cancellationToken).ConfigureAwait(false);
+
+        /// <inheritdoc />
+        async Task<HaloTicket> IHaloTickets.CreateTicketAsync(HaloTicket ticket, CancellationToken cancellationToken) =>
+            await (await TicketsAsync(cancellationToken).ConfigureAwait(false)).CreateAsync(ticket ?? throw new ArgumentNullException(nameof(ticket)), DateTime.UtcNow, cancellationToken).ConfigureAwait(false);
+
+        // FAULTS is found on first use too: only a failed collection with failure tickets switched on needs it.
+        private async Task<HaloSqlTickets> TicketsAsync(CancellationToken cancellationToken) =>
+            tickets ??= await HaloSqlTickets.DiscoverAsync(Database, cancellationToken).ConfigureAwait(false);
 
         /// <summary>Releases the database if this target created it.</summary>
         public void Dispose()

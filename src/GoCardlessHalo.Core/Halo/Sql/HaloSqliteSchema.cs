@@ -170,6 +170,23 @@ namespace GoCardlessHalo.Core.Halo.Sql
                 Crate float NULL)"),
             // Halo has a home currency (Crate = 1); the embedded one bills in GBP and knows EUR and USD. Names are ISO codes here.
             Embedded("EmbeddedSeedCurrencies", "INSERT OR IGNORE INTO CURRENCY (Cid, CName, Crate) VALUES (1, 'GBP', 1), (2, 'EUR', NULL), (3, 'USD', NULL)"),
+            // Tickets (src/GoCardlessHalo.Core/Invoices/HALO-TICKETS.md §3), for the failed-collection tickets. Verified names (Halo's
+            // report SQL): faultid, symptom, symptom2, areaint, sitenumber, userid, username, requesttypenew, dateoccured, status,
+            // fdeleted, fmergedintofaultid. Inferred [I]: every type, and faultid allocated by Halo (MAX + 1) rather than IDENTITY.
+            Embedded("EmbeddedCreateFaults", @"CREATE TABLE IF NOT EXISTS FAULTS (
+                faultid int NOT NULL PRIMARY KEY,
+                symptom nvarchar(255) NOT NULL,
+                symptom2 ntext NULL,
+                areaint int NOT NULL,
+                sitenumber int NULL,
+                userid int NULL,
+                username nvarchar(255) NULL,
+                requesttypenew int NULL,
+                status int NOT NULL DEFAULT 1,
+                dateoccured datetime NOT NULL,
+                fdeleted bit NOT NULL DEFAULT 0,
+                fmergedintofaultid int NOT NULL DEFAULT 0)"),
+            Embedded("EmbeddedCreateIXFaultsArea", "CREATE INDEX IF NOT EXISTS IX_FAULTS_areaint ON FAULTS (areaint)"),
             Embedded("EmbeddedCreateIXInvoicePayment", "CREATE INDEX IF NOT EXISTS IX_InvoicePayment_Invoice ON InvoicePayment (IPIHid)"),
 
             // That schema script scripted no secondary indexes; these serve the per-user join and link lookups, which a

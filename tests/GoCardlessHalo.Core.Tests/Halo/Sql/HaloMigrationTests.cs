@@ -61,8 +61,8 @@ public sealed class HaloMigrationTests : SqliteDatabaseTests
         var retryColumn = Assert.Single(await RawSqlite.RowsAsync(options, "SELECT \"notnull\", dflt_value FROM pragma_table_info('gch_collection') WHERE name = 'retry_if_possible'"));
         Assert.Equal((1L, "0"), ((long)retryColumn[0]!, (string)retryColumn[1]!));
         // Halo's own tables (AREA, SITE, USERS, FIELDINFO, FieldData, MODULESETUP, Control4, IntegrationFieldMapping, INVOICEHEADER,
-        // INVOICEDETAIL, InvoicePayment, CURRENCY) are untouched by the migrations.
-        Assert.Equal(12L, await RawSqlite.CountAsync(options, "sqlite_master WHERE type = 'table' AND name NOT LIKE 'gch_%' AND name NOT LIKE 'sqlite_%'"));
+        // INVOICEDETAIL, InvoicePayment, CURRENCY, FAULTS) are untouched by the migrations.
+        Assert.Equal(13L, await RawSqlite.CountAsync(options, "sqlite_master WHERE type = 'table' AND name NOT LIKE 'gch_%' AND name NOT LIKE 'sqlite_%'"));
     }
 
     [Fact]
