@@ -273,6 +273,8 @@ Describe 'Collecting Halo invoices on <_>' -ForEach $targets {
 
         $retry.Action | Should -Be 'Created'
         @(Get-TestGoCardlessPayment | Where-Object InvoiceNumber -EQ 'INV-104').Count | Should -Be 2
+    }
+
     It 'cancels the payment of an invoice edited after collection only with -CancelChanged (never under -WhatIf), then settles it and charges the new amount only with -Retry' {
         $first = New-GcPayment -ConfigPath $config -InvoiceId $id['INV-101']
         Edit-TestHaloInvoiceTotal -Target $target -ConfigPath $config -Id $id['INV-101'] -Net 90 -Tax 18
