@@ -30,7 +30,7 @@ public sealed class CollectionRetryTests : CollectionWorldTests
     [InlineData(true)]
     public async Task The_setting_decides_whether_payments_ask_gocardless_to_retry(bool retryIfPossible)
     {
-        var payment = await CollectInvoiceOneAsync(retryIfPossible);
+        var payment = await World.CollectInvoiceOneAsync(retryIfPossible);
 
         using var client = Emulator.Client();
         Assert.Equal(retryIfPossible, (await client.GetPaymentAsync(payment)).RetryIfPossible == true);
@@ -43,7 +43,7 @@ public sealed class CollectionRetryTests : CollectionWorldTests
     [Fact]
     public async Task While_gocardless_will_retry_the_invoice_is_unpaid_and_not_charged_again_even_with_retry()
     {
-        var payment = await CollectInvoiceOneAsync(retryIfPossible: true);
+        var payment = await World.CollectInvoiceOneAsync(retryIfPossible: true);
         await World.MoveAsync(payment, "submitted");
         await World.SyncAsync();
         await World.FailAsync(payment, willAttemptRetry: true);
@@ -54,7 +54,7 @@ public sealed class CollectionRetryTests : CollectionWorldTests
 
         Assert.Equal(SettlementAction.Unpaid, settled.Action);
         Assert.Contains("GoCardless will retry", settled.Reason);
-        Assert.Equal(120.00m, (await InvoiceOneAsync()).AmountDue);
+        Assert.Equal(120.00m, (await World.InvoiceAsync(1)).AmountDue);
         var item = plan.Items.Single(i => i.Invoice.Id == 1);
         Assert.Equal((CollectionSkipReason.GoCardlessRetrying, payment), (item.Skip, item.ExistingPaymentId));
         var result = results.Single(r => r.InvoiceId == 1);
@@ -78,8 +78,8 @@ public sealed class CollectionRetryTests : CollectionWorldTests
         var result = Assert.Single(paid);
         Assert.Equal((SettlementAction.MarkedPaid, payment), (result.Action, result.Collection.PaymentId));
         Assert.Empty(again);
-        Assert.Equal(payment, Assert.Single(await PaymentsInHaloAsync()).Reference);
-        Assert.Equal(0m, (await InvoiceOneAsync()).AmountDue);
+        Assert.Equal(payment, Assert.Single(await World.HaloPaymentsAsync(1)).Reference);
+        Assert.Equal(0m, (await World.InvoiceAsync(1)).AmountDue);
         Assert.DoesNotContain(rerun, r => r.Action == CollectionAction.Created);
         Assert.Equal(1, await PaymentCountAsync());
     }
@@ -158,7 +158,7 @@ public sealed class CollectionRetryTests : CollectionWorldTests
     [Fact]
     public async Task The_emulator_refuses_a_retry_promise_for_a_payment_that_did_not_ask_for_retries()
     {
-        var payment = await CollectInvoiceOneAsync(retryIfPossible: false);
+        var payment = await World.CollectInvoiceOneAsync(retryIfPossible: false);
         await World.MoveAsync(payment, "submitted");
 
         var refused = await Record.ExceptionAsync(() => World.FailAsync(payment, willAttemptRetry: true));
@@ -168,19 +168,13 @@ public sealed class CollectionRetryTests : CollectionWorldTests
         Assert.Equal("submitted", (await client.GetPaymentAsync(payment)).Status);
     }
 
-    private async Task<string> CollectInvoiceOneAsync(bool retryIfPossible)
-    {
-        var results = await World.CollectAsync(await World.PlanAsync(), retryIfPossible);
-        return results.Single(r => r.Action == CollectionAction.Created && r.InvoiceId == 1).PaymentId!;
-    }
-
     /// <summary>
     /// Invoice 1 collected asking for GoCardless's retries, submitted and synced (the first run, a backfill), failed at the bank
     /// and synced again (the failure read from its event): the payment's id.
     /// </summary>
     private async Task<string> FailedAndSyncedAsync(bool willAttemptRetry)
     {
-        var payment = await CollectInvoiceOneAsync(retryIfPossible: true);
+        var payment = await World.CollectInvoiceOneAsync(retryIfPossible: true);
         await World.MoveAsync(payment, "submitted");
         await World.SyncAsync();
         await World.FailAsync(payment, willAttemptRetry);
@@ -198,17 +192,5 @@ public sealed class CollectionRetryTests : CollectionWorldTests
         }
 
         return payments.Count(p => p.Metadata.TryGetValue(CollectionKeys.InvoiceIdKey, out var id) && id == "1");
-    }
-
-    private async Task<IReadOnlyList<HaloInvoicePayment>> PaymentsInHaloAsync()
-    {
-        using var halo = await World.OpenHaloAsync();
-        return await HaloInvoices.Of(halo).GetPaymentsAsync(1, CancellationToken.None);
-    }
-
-    private async Task<HaloInvoice> InvoiceOneAsync()
-    {
-        using var halo = await World.OpenHaloAsync();
-        return Assert.Single(await HaloInvoices.Of(halo).GetInvoicesAsync(new HaloInvoiceQuery { InvoiceIds = new[] { 1 } }, CancellationToken.None).ToListAsync());
     }
 }

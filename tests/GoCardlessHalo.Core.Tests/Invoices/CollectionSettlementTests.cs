@@ -24,7 +24,7 @@ public sealed class CollectionSettlementTests : CollectionWorldTests
     [Fact]
     public async Task A_paid_out_collection_is_recorded_in_halo_once_with_the_payment_id_as_reference()
     {
-        var payment = await CollectInvoiceOneAsync();
+        var payment = await World.CollectInvoiceOneAsync();
         await World.MoveAsync(payment, "submitted", "confirmed");
         var confirmed = await World.SyncAsync();
         await World.MoveAsync(payment, "paid_out");
@@ -36,27 +36,27 @@ public sealed class CollectionSettlementTests : CollectionWorldTests
         var result = Assert.Single(paid);
         Assert.Equal((1, SettlementAction.MarkedPaid, "paid_out"), (result.Collection.InvoiceId, result.Action, result.Collection.Status));
         Assert.Empty(again);
-        var recorded = Assert.Single(await PaymentsInHaloAsync());
+        var recorded = Assert.Single(await World.HaloPaymentsAsync(1));
         Assert.Equal((payment, 120.00m), (recorded.Reference, recorded.Amount));
-        Assert.Equal(0m, (await InvoiceOneAsync()).AmountDue);
+        Assert.Equal(0m, (await World.InvoiceAsync(1)).AmountDue);
     }
 
     [Fact]
     public async Task Marking_paid_on_confirmed_is_a_setting()
     {
-        var payment = await CollectInvoiceOneAsync();
+        var payment = await World.CollectInvoiceOneAsync();
         await World.MoveAsync(payment, "submitted", "confirmed");
 
         var results = await World.SyncAsync(markPaidOnConfirmed: true);
 
         Assert.Equal(SettlementAction.MarkedPaid, Assert.Single(results).Action);
-        Assert.Equal(payment, Assert.Single(await PaymentsInHaloAsync()).Reference);
+        Assert.Equal(payment, Assert.Single(await World.HaloPaymentsAsync(1)).Reference);
     }
 
     [Fact]
     public async Task A_record_whose_answer_was_lost_is_read_back_and_never_recorded_twice()
     {
-        var payment = await CollectInvoiceOneAsync();
+        var payment = await World.CollectInvoiceOneAsync();
         await World.MoveAsync(payment, "submitted", "confirmed", "paid_out");
         // Halo saves the payment, but its answer is damaged: the outcome is unknown to the module.
         await HaloApiTestKit.FaultAsync(Emulator.Host, new { kind = "malformed", after = true, service = "halo", method = "POST", pathContains = "/api/InvoicePayment", count = 1 });
@@ -66,7 +66,7 @@ public sealed class CollectionSettlementTests : CollectionWorldTests
 
         Assert.Equal(SettlementAction.Failed, Assert.Single(first).Action);
         Assert.Equal(SettlementAction.AlreadyMarkedPaid, Assert.Single(second).Action);
-        Assert.Equal(payment, Assert.Single(await PaymentsInHaloAsync()).Reference);
+        Assert.Equal(payment, Assert.Single(await World.HaloPaymentsAsync(1)).Reference);
     }
 
     [Theory]
@@ -75,7 +75,7 @@ public sealed class CollectionSettlementTests : CollectionWorldTests
     [InlineData("late failure", "submitted", "confirmed", "paid_out", "failed")]
     public async Task A_collection_that_fails_leaves_the_invoice_unpaid_and_collectable_only_with_retry(string what, params string[] statuses)
     {
-        var payment = await CollectInvoiceOneAsync();
+        var payment = await World.CollectInvoiceOneAsync();
         await World.MoveAsync(payment, statuses.Take(statuses.Length - 1).ToArray());
         await World.SyncAsync();
         await World.MoveAsync(payment, statuses.Last());
@@ -87,29 +87,11 @@ public sealed class CollectionSettlementTests : CollectionWorldTests
         var unpaid = Assert.Single(results);
         Assert.Equal(SettlementAction.Unpaid, unpaid.Action);
         Assert.Contains("-Retry", unpaid.Reason);
-        Assert.Empty(await PaymentsInHaloAsync());
-        Assert.Equal(120.00m, (await InvoiceOneAsync()).AmountDue);
+        Assert.Empty(await World.HaloPaymentsAsync(1));
+        Assert.Equal(120.00m, (await World.InvoiceAsync(1)).AmountDue);
         Assert.Equal(CollectionSkipReason.PreviousAttemptFailed, plan.Items.Single(i => i.Invoice.Id == 1).Skip);
         var again = retry.Items.Single(i => i.Invoice.Id == 1);
         Assert.True(again.Collectable, what);
         Assert.Equal("gch-invoice-1-attempt-2", again.IdempotencyKey);
-    }
-
-    private async Task<string> CollectInvoiceOneAsync()
-    {
-        var results = await World.CollectAsync(await World.PlanAsync());
-        return results.Single(r => r.Action == CollectionAction.Created).PaymentId!;
-    }
-
-    private async Task<System.Collections.Generic.IReadOnlyList<HaloInvoicePayment>> PaymentsInHaloAsync()
-    {
-        using var halo = await World.OpenHaloAsync();
-        return await HaloInvoices.Of(halo).GetPaymentsAsync(1, CancellationToken.None);
-    }
-
-    private async Task<HaloInvoice> InvoiceOneAsync()
-    {
-        using var halo = await World.OpenHaloAsync();
-        return Assert.Single(await HaloInvoices.Of(halo).GetInvoicesAsync(new HaloInvoiceQuery { InvoiceIds = new[] { 1 } }, CancellationToken.None).ToListAsync());
     }
 }

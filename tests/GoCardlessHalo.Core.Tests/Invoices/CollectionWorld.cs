@@ -111,10 +111,10 @@ public sealed class CollectionWorld : IDisposable
     /// <summary>The emulated Halo's invoice variant switches (emulator README, "Halo invoices").</summary>
     public Task InvoiceSwitchesAsync(object invoices) => HaloApiTestKit.AdminAsync(Emulator.Host, "halo/settings", new { invoices });
 
-    /// <summary>Plans and charges; the payment created for invoice 1 (INV-1, 120.00 GBP).</summary>
-    public async Task<string> CollectInvoiceOneAsync()
+    /// <summary>Plans and charges (asking for GoCardless's retries when <paramref name="retryIfPossible"/>); the payment created for invoice 1 (INV-1, 120.00 GBP).</summary>
+    public async Task<string> CollectInvoiceOneAsync(bool retryIfPossible = false)
     {
-        var results = await CollectAsync(await PlanAsync());
+        var results = await CollectAsync(await PlanAsync(), retryIfPossible);
         return results.Single(r => r.Action == CollectionAction.Created && r.InvoiceId == 1).PaymentId!;
     }
 
