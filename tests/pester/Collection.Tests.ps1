@@ -9,16 +9,13 @@ BeforeAll {
     Import-TestedModule
 
     $today = (Get-Date).ToUniversalTime().Date
-    $customers = @(
-        @{ id = 'CU00COLA'; given_name = 'Ann'; family_name = 'Payer'; company_name = 'Acme Widgets Ltd'; email = 'ann@acme.example'; created_at = '2026-01-01T10:00:00.000Z' }
-        @{ id = 'CU00COLB'; given_name = 'Bea'; family_name = 'Euro'; company_name = 'Brightside Dental Practice'; email = 'bea@bright.example'; created_at = '2026-01-01T10:00:00.000Z' }
-        @{ id = 'CU00COLC'; given_name = 'Cal'; family_name = 'Gone'; company_name = 'Northwind Traders LLC'; email = 'cal@north.example'; created_at = '2026-01-01T10:00:00.000Z' }
+    $payers = @(
+        New-TestPayer -Key COLA -GivenName Ann -FamilyName Payer -Company 'Acme Widgets Ltd' -Email 'ann@acme.example'
+        New-TestPayer -Key COLB -GivenName Bea -FamilyName Euro -Company 'Brightside Dental Practice' -Email 'bea@bright.example' -Scheme sepa_core -ChargeInDays 5
+        New-TestPayer -Key COLC -GivenName Cal -FamilyName Gone -Company 'Northwind Traders LLC' -Email 'cal@north.example' -MandateStatus cancelled
     )
-    $mandates = @(
-        @{ id = 'MD00COLA'; status = 'active'; scheme = 'bacs'; next_possible_charge_date = $today.AddDays(3).ToString('yyyy-MM-dd'); links = @{ customer = 'CU00COLA' }; created_at = '2026-01-01T10:00:00.000Z' }
-        @{ id = 'MD00COLB'; status = 'active'; scheme = 'sepa_core'; next_possible_charge_date = $today.AddDays(5).ToString('yyyy-MM-dd'); links = @{ customer = 'CU00COLB' }; created_at = '2026-01-01T10:00:00.000Z' }
-        @{ id = 'MD00COLC'; status = 'cancelled'; scheme = 'bacs'; links = @{ customer = 'CU00COLC' }; created_at = '2026-01-01T10:00:00.000Z' }
-    )
+    $customers = @($payers | ForEach-Object { $_.Customer })
+    $mandates = @($payers | ForEach-Object { $_.Mandate })
     # A month of invoices: two collectable, and one of each reason not to collect.
     $invoices = @(
         @{ id = 101; invoicenumber = 'INV-101'; client_id = 2; currency = 'GBP'; net = 100; tax = 20 }

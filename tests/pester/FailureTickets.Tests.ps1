@@ -9,13 +9,9 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'IntegrationHelpers.psm1') -Force
     Import-TestedModule
 
-    $today = (Get-Date).ToUniversalTime().Date
-    $customers = @(
-        @{ id = 'CU00TKTA'; given_name = 'Ann'; family_name = 'Payer'; company_name = 'Acme Widgets Ltd'; email = 'ann@acme.example'; created_at = '2026-01-01T10:00:00.000Z' }
-    )
-    $mandates = @(
-        @{ id = 'MD00TKTA'; status = 'active'; scheme = 'bacs'; next_possible_charge_date = $today.AddDays(3).ToString('yyyy-MM-dd'); links = @{ customer = 'CU00TKTA' }; created_at = '2026-01-01T10:00:00.000Z' }
-    )
+    $payer = New-TestPayer -Key TKTA -GivenName Ann -FamilyName Payer -Company 'Acme Widgets Ltd' -Email 'ann@acme.example'
+    $customers = @($payer.Customer)
+    $mandates = @($payer.Mandate)
     $invoices = @(
         @{ id = 201; invoicenumber = 'INV-201'; client_id = 2; currency = 'GBP'; net = 100; tax = 20 }
         @{ id = 202; invoicenumber = 'INV-202'; client_id = 2; currency = 'GBP'; net = 25; tax = 5 }

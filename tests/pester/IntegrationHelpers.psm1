@@ -63,6 +63,31 @@ function Set-TestGoCardless {
         -Body (ConvertTo-Json -Depth 10 -InputObject @{ customers = $Customers; mandates = $Mandates; payments = $Payments })
 }
 
+function New-TestPayer {
+    <#
+    One GoCardless customer with one mandate (GoCardless's own field names), for Set-TestGoCardless: returns
+    @{ Customer; Mandate }. Ids are CU00<Key> and MD00<Key>; an active mandate can be charged -ChargeInDays from today.
+    #>
+    param(
+        [Parameter(Mandatory)] [string] $Key,
+        [Parameter(Mandatory)] [string] $GivenName,
+        [Parameter(Mandatory)] [string] $FamilyName,
+        [Parameter(Mandatory)] [string] $Company,
+        [Parameter(Mandatory)] [string] $Email,
+        [string] $Scheme = 'bacs',
+        [string] $MandateStatus = 'active',
+        [int] $ChargeInDays = 3)
+    $created = '2026-01-01T10:00:00.000Z'
+    $mandate = @{ id = "MD00$Key"; status = $MandateStatus; scheme = $Scheme; links = @{ customer = "CU00$Key" }; created_at = $created }
+    if ($MandateStatus -eq 'active') {
+        $mandate.next_possible_charge_date = (Get-Date).ToUniversalTime().Date.AddDays($ChargeInDays).ToString('yyyy-MM-dd')
+    }
+    @{
+        Customer = @{ id = "CU00$Key"; given_name = $GivenName; family_name = $FamilyName; company_name = $Company; email = $Email; created_at = $created }
+        Mandate = $mandate
+    }
+}
+
 function New-TestIntegration {
     <#
     A configuration enabled against the emulator's GoCardless and the given Halo target, holding the same Halo
@@ -179,4 +204,4 @@ function Get-TestGoCardlessPayment {
     @($page.payments) | ForEach-Object { [pscustomobject]@{ Id = $_.id; Status = $_.status; Amount = $_.amount; InvoiceId = [int]$_.metadata.halo_invoice_id; InvoiceNumber = $_.metadata.halo_invoice_number; RetryIfPossible = [bool]$_.retry_if_possible } }
 }
 
-Export-ModuleMember -Function Invoke-TestSqlite, Invoke-HaloApi, Set-TestGoCardless, New-TestIntegration, Move-TestHaloUser, Add-TestHaloClient, Get-HaloWriteCount, Add-TestHaloInvoice, Get-TestHaloInvoice, Get-TestGoCardlessPayment
+Export-ModuleMember -Function Invoke-TestSqlite, Invoke-HaloApi, Set-TestGoCardless, New-TestPayer, New-TestIntegration, Move-TestHaloUser, Add-TestHaloClient, Get-HaloWriteCount, Add-TestHaloInvoice, Get-TestHaloInvoice, Get-TestGoCardlessPayment
