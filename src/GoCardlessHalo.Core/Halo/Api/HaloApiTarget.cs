@@ -52,6 +52,10 @@ namespace GoCardlessHalo.Core.Halo.Api
         /// <inheritdoc/>
         public string Location => _baseUri.AbsoluteUri.TrimEnd('/') + (string.IsNullOrWhiteSpace(_options.Tenant) ? string.Empty : " (tenant " + _options.Tenant!.Trim() + ")");
 
+        /// <inheritdoc/>
+        /// <remarks>The page size asked for, never more than Halo's cap (<see cref="HaloPager.MaxPageSize"/>).</remarks>
+        public int? UserListPageSize => Math.Min(Math.Max(_options.PageSize, 1), HaloPager.MaxPageSize);
+
         /// <summary>Gets a token (proving the credentials) and reads the User custom fields (proving read access).</summary>
         public async Task OpenAsync(CancellationToken cancellationToken)
         {
