@@ -1,6 +1,7 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Sync.Import;
 using GoCardlessHalo.Core.Tests.Halo.Api;
@@ -112,6 +113,38 @@ public sealed class SecondReadTests
         Assert.Equal(20, results.Count(r => r.Action == ImportAction.Created));
         Assert.Equal(1, HaloApiTestKit.Count(world.Host, "GET /halo/api/Users"));
         Assert.DoesNotContain(world.Log.Messages, m => m.Contains("read every Halo user again", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_planned_cost_counts_the_second_read_only_once_a_create_is_planned_after_a_read_of_several_pages()
+    {
+        const int Others = 250;
+        await using var world = await VariantWorld.StartAsync(20, 0);
+        await HaloApiTestKit.SeedAsync(world.Host, new
+        {
+            fields = new[] { new { id = 1, name = VariantWorld.LinkField, type = 0, usage = 4 }, new { id = 2, name = "GcAccountRef", type = 0, usage = 4 } },
+            clients = new[] { new { id = 1, name = "Unassigned Customers" } },
+            sites = new[] { new { id = 1, name = "Default Site", client_id = 1, isinvoicesite = true } },
+            users = Enumerable.Range(1, Others).Select(i => new { id = i, name = "Contact " + i, site_id = 1 }).ToList(),
+        });
+        using var target = world.Target();
+        await target.OpenAsync(CancellationToken.None);
+        var importer = new UserImporter(target, new ImportOptions { LinkField = VariantWorld.LinkField, Mappings = VariantHalo.ImportMappings, DefaultSite = VariantHalo.DefaultSite }, world.Log, audit: null);
+        await importer.PrepareAsync(CancellationToken.None);
+        Assert.Equal(0, importer.Cost(0, 50).SecondRead);
+
+        using var client = world.GoCardless();
+        var plans = (await client.ListCustomersAsync().ToListAsync()).Select(importer.Plan).ToList();
+        var cost = importer.Cost(plans.Count(p => p.WritesToHalo), 50);
+        HaloApiTestKit.ResetCounts(world.Host);
+        var results = await importer.WriteAsync(plans, CancellationToken.None);
+
+        Assert.Equal(20, results.Count(r => r.Action == ImportAction.Created));
+        // As predicted: the field definitions and the pages of every user, read once more before the first create.
+        Assert.Equal(1 + Pages(Others), cost.SecondRead);
+        Assert.Contains($"The reads include {cost.SecondRead} for a second read of every user", cost.ToString(), StringComparison.Ordinal);
+        Assert.Equal(Pages(Others), HaloApiTestKit.Count(world.Host, "GET /halo/api/Users"));
+        Assert.Equal(1, HaloApiTestKit.Count(world.Host, "GET /halo/api/FieldInfo"));
     }
 
     // These worlds run the emulator's default page cap, the 100 the product asks for.
