@@ -41,7 +41,7 @@ namespace GoCardlessHalo.Core.Sync.Import
         private HashSet<int>? _firstRead;
 
         // Customer → the user holding its link that only a later read saw.
-        private readonly Dictionary<string, HaloUser> _appeared = new Dictionary<string, HaloUser>(StringComparer.Ordinal);
+        private readonly Dictionary<string, HaloUser> _appeared = new Dictionary<string, HaloUser>(LinkValues.Comparer);
 
         public AbsenceCheck(IHaloTarget target, IReadOnlyCollection<HaloUser> firstRead, IEngineLog log)
         {
@@ -87,9 +87,8 @@ namespace GoCardlessHalo.Core.Sync.Import
                     // The same plan object: callers keep its place and identity. Nothing is written for it.
                     plan.Action = ImportAction.Skipped;
                     plan.Reason = $"Halo user {user.Id} ('{user.Name}') holds this customer's GoCardless link but was missed by the first read of Halo (its user list changed while it was paged) and seen by a second; nothing was written. Run Import-GcUser again to update that user.";
-                    plan.ExistingUser = user;
+                    (plan.ExistingUser, plan.Client, plan.Site) = (user, directory.Client(user.ClientId), directory.Site(user.SiteId));
                     plan.Write = null;
-                    plan.Changes = Array.Empty<FieldChange>();
                     held.Add(plan);
                 }
             }

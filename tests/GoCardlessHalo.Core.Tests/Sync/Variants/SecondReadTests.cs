@@ -39,6 +39,7 @@ public sealed class SecondReadTests
         Assert.NotEmpty(skipped);
         Assert.All(skipped, r => Assert.Contains($"Halo user {r.HaloUserId} ", r.Plan.Reason, StringComparison.Ordinal));
         Assert.All(skipped, r => Assert.Contains("Run Import-GcUser again", r.Plan.Reason, StringComparison.Ordinal));
+        Assert.All(skipped, r => Assert.False(r.Plan.WritesToHalo));
         Assert.Contains(world.Log.Warnings, w => w.Contains("read every Halo user again before the first user is created or linked", StringComparison.Ordinal) && w.Contains($"{Unlinked} of them holding a GoCardless link", StringComparison.Ordinal));
 
         // The next run updates the skipped customers' users: still one user each.
