@@ -70,8 +70,9 @@ namespace GoCardlessHalo.Core.Sync.Import
         {
             if (_firstRead is { } firstRead && plans.Any(GivesLink))
             {
-                _firstRead = null;
+                // Marked made only once it was: a read that failed (the run stops) is not taken for one that found nothing.
                 await ReadAgainAsync(directory, firstRead, cancellationToken).ConfigureAwait(false);
+                _firstRead = null;
             }
 
             if (_appeared.Count == 0)
