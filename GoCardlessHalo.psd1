@@ -56,7 +56,7 @@
             ReleaseNotes = @'
 First release.
 - Import GoCardless customers as HaloPSA users (link, email anywhere in Halo, company name, Default Site), with -WhatIf plans; safe to rerun whatever Halo answers to a batch write.
-- When Halo's answer to a batch write does not say what it saved, one read-back by link value settles many batches (about twice the requests of an answer that says everything, not one read of every user per batch); Import-GcUser's results then come out of input order. Users the ledger's link map names that a read of Halo missed (users deleted and created while it paged) are read by id, never created again.
+- When Halo's answer to a batch write does not say what it saved, one read-back by link value settles many batches (about twice the requests of an answer that says everything, not one read of every user per batch); Import-GcUser's results then come out of input order. Users the ledger's link map names that a read of Halo missed (users deleted and created while it paged) are read by id, never created again. A user is created (or linked by email) only when two reads of Halo both did not see its link: after a read of Halo's API that spanned several pages, every user is read again once before the first create (nothing more on an Unchanged rerun, on one page, or on a SQL target; a customer whose user only that read saw is Skipped and updated by the next run), and a create the read-back did not find is looked for again before it is written again.
 - Placement overrides, field ownership (overwrite, fill when empty, set on create), links set or cleared by hand.
 - The Default Site as an inbox: Get-GcDefaultSiteUser, Move-GcDefaultSiteUser.
 - Switch-over from Halo's own integration: Import-GcHaloIntegrationSetting.

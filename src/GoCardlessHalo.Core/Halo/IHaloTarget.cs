@@ -30,6 +30,15 @@ namespace GoCardlessHalo.Core.Halo
         /// <summary>Sites (SITE / api/Site), inactive ones included and flagged.</summary>
         IAsyncEnumerable<HaloSite> GetSitesAsync(CancellationToken cancellationToken);
 
+        /// <summary>
+        /// The most users one request of the user list returns when <see cref="GetUsersAsync"/> reads it page by page
+        /// (the API: Halo's lists are read by page number, <c>Api/HaloPager.cs</c>, so a user deleted and another
+        /// created while the pages are read can push a row onto a page already read, unseen: issue 8); null when the
+        /// users are read in one statement (SQL), where no row can slip between pages. The import reads again before
+        /// it creates when a read spanned more than one page (<c>Sync/Import/AbsenceCheck.cs</c>).
+        /// </summary>
+        int? UserListPageSize { get; }
+
         /// <summary>Users matching <paramref name="query"/>, with their custom field values.</summary>
         IAsyncEnumerable<HaloUser> GetUsersAsync(HaloUserQuery query, CancellationToken cancellationToken);
 

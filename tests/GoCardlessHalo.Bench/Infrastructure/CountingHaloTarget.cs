@@ -33,6 +33,8 @@ public sealed class CountingHaloTarget : IHaloTarget
 
     public string Location => _inner.Location;
 
+    public int? UserListPageSize => _inner.UserListPageSize;
+
     public Task OpenAsync(CancellationToken cancellationToken) => _inner.OpenAsync(cancellationToken);
 
     public IAsyncEnumerable<HaloClient> GetClientsAsync(CancellationToken cancellationToken) => Read(_inner.GetClientsAsync(cancellationToken));

@@ -30,6 +30,7 @@ namespace GoCardlessHalo.Core.Halo.Api
         private readonly HaloApiInvoicePayments _invoicePayments;
         private readonly HaloApiTickets _tickets;
         private IReadOnlyList<HaloFieldDefinition>? _userFields;
+        private int _userPageSize;
 
         /// <summary>Checks <paramref name="options"/> (no request is sent until <see cref="OpenAsync"/> or a read).</summary>
         /// <exception cref="GcHaloException">HaloOptionsInvalid: a missing value, or plain http to a remote host.</exception>
@@ -44,6 +45,7 @@ namespace GoCardlessHalo.Core.Halo.Api
             _invoices = new HaloApiInvoiceReader(_connection, options.PageSize);
             _invoicePayments = new HaloApiInvoicePayments(_connection, options.PageSize);
             _tickets = new HaloApiTickets(_connection, options.PageSize);
+            _userPageSize = Math.Min(Math.Max(options.PageSize, 1), HaloPager.MaxPageSize);
         }
 
         /// <inheritdoc/>
@@ -51,6 +53,14 @@ namespace GoCardlessHalo.Core.Halo.Api
 
         /// <inheritdoc/>
         public string Location => _baseUri.AbsoluteUri.TrimEnd('/') + (string.IsNullOrWhiteSpace(_options.Tenant) ? string.Empty : " (tenant " + _options.Tenant!.Trim() + ")");
+
+        /// <inheritdoc/>
+        /// <remarks>
+        /// The page size asked for, never more than Halo's cap (<see cref="HaloPager.MaxPageSize"/>); smaller once a
+        /// read of the user list was served smaller pages (a Halo capping below 100: the pager then asks by the size
+        /// served), so "more users than one page holds" is judged by the pages Halo really served.
+        /// </remarks>
+        public int? UserListPageSize => _userPageSize;
 
         /// <summary>Gets a token (proving the credentials) and reads the User custom fields (proving read access).</summary>
         public async Task OpenAsync(CancellationToken cancellationToken)
@@ -99,7 +109,7 @@ namespace GoCardlessHalo.Core.Halo.Api
             }
 
             var warned = false;
-            await foreach (var json in HaloPager.ReadAsync(_connection, "/api/Users", "users", UserFilters(query, fields), _options.PageSize, cancellationToken).ConfigureAwait(false))
+            await foreach (var json in HaloPager.ReadAsync(_connection, "/api/Users", "users", UserFilters(query, fields), _options.PageSize, served => _userPageSize = Math.Min(_userPageSize, served), cancellationToken).ConfigureAwait(false))
             {
                 var id = HaloJson.Int(json, "id");
                 var values = HaloApiMapper.CustomFieldValues(json);

@@ -1,4 +1,5 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -27,12 +28,26 @@ namespace GoCardlessHalo.Core.Halo.Api
         /// <summary>How often a list that changes while it is read is read again before giving up.</summary>
         public const int MaxPasses = 3;
 
+        public static IAsyncEnumerable<JsonElement> ReadAsync(
+            HaloApiConnection connection,
+            string resource,
+            string listKey,
+            IEnumerable<KeyValuePair<string, string>> filters,
+            int pageSize,
+            CancellationToken cancellationToken) =>
+            ReadAsync(connection, resource, listKey, filters, pageSize, null, cancellationToken);
+
+        /// <summary>
+        /// As the overload without <paramref name="capped"/>, which is told the page size Halo served instead when it
+        /// served fewer rows than asked on page 1 with more to come (a cap below the size asked for).
+        /// </summary>
         public static async IAsyncEnumerable<JsonElement> ReadAsync(
             HaloApiConnection connection,
             string resource,
             string listKey,
             IEnumerable<KeyValuePair<string, string>> filters,
             int pageSize,
+            Action<int>? capped,
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             var query = HaloQueryString.Build(filters);
@@ -98,6 +113,7 @@ namespace GoCardlessHalo.Core.Halo.Api
                         // Fewer than asked on page 1 but not known to be the end: Halo capped the page. Ask by the
                         // served size from page 2 on (an empty page 2 ends a list that really was this short).
                         size = count;
+                        capped?.Invoke(count);
                     }
                 }
 

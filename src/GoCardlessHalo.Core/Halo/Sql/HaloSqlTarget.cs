@@ -56,6 +56,10 @@ namespace GoCardlessHalo.Core.Halo.Sql
         /// <inheritdoc />
         public string Location => Database.Location;
 
+        /// <inheritdoc />
+        /// <remarks>Null: <c>HaloSqlUserReader</c> reads the users in one statement, never by page.</remarks>
+        public int? UserListPageSize => null;
+
         private HaloSchema Schema => schema ?? throw HaloSqlErrors.NotOpened(Location);
 
         /// <summary>Connects and discovers Halo's schema; fails listing every missing table and column.</summary>

@@ -36,6 +36,12 @@ namespace GoCardlessHalo.Core.Sync.Import
         // Creates whose outcome Halo's answer left unknown, waiting for one read-back to settle many (issue 8).
         private readonly ParkedCreates _parked = new ParkedCreates();
 
+        // The second read of every user before the first create or link, when the first read was paged (issue 8).
+        private AbsenceCheck? _absence;
+
+        // Whether a plan made so far creates or links a user (for Cost: only such a run makes the second read).
+        private bool _plansLinks;
+
         public UserImporter(IHaloTarget target, ImportOptions options, IEngineLog log, AuditLog? audit)
         {
             _target = target;
@@ -69,6 +75,7 @@ namespace GoCardlessHalo.Core.Sync.Import
             var users = await ReadAllAsync(_target.GetUsersAsync(new HaloUserQuery { IncludeInactive = true }, cancellationToken)).ConfigureAwait(false);
             _directory = new HaloDirectory(clients, sites, users, fields.LinkField, _options.MatchMode);
             _read = (clients.Count, sites.Count, users.Count);
+            _absence = new AbsenceCheck(_target, users, _log);
             if (ledger is not null)
             {
                 await MissedLinks.RecoverAsync(_target, _directory, ledger, _log, cancellationToken).ConfigureAwait(false);
@@ -82,7 +89,7 @@ namespace GoCardlessHalo.Core.Sync.Import
 
         /// <summary>The Halo requests of an import that writes <paramref name="plannedWrites"/> users in batches of <paramref name="batchSize"/>.</summary>
         public ImportCost Cost(int plannedWrites, int batchSize) =>
-            new ImportCost(_target is IHaloRequestBudget, _read.Clients, _read.Sites, _read.Users, plannedWrites, batchSize < 1 ? 1 : batchSize);
+            new ImportCost(_target is IHaloRequestBudget, _read.Clients, _read.Sites, _read.Users, plannedWrites, batchSize < 1 ? 1 : batchSize, _plansLinks ? _absence?.Requests ?? 0 : 0);
 
         /// <summary>
         /// Hands the links this import saw (Halo as read, plus the users it created or linked) to the payment ledger's
@@ -119,8 +126,12 @@ namespace GoCardlessHalo.Core.Sync.Import
                 .ToList();
 
         /// <summary>What importing this customer will do; writes nothing.</summary>
-        public ImportPlan Plan(Customer customer) =>
-            (_planner ?? throw new InvalidOperationException("Call PrepareAsync first.")).Plan(customer);
+        public ImportPlan Plan(Customer customer)
+        {
+            var plan = (_planner ?? throw new InvalidOperationException("Call PrepareAsync first.")).Plan(customer);
+            _plansLinks |= AbsenceCheck.GivesLink(plan);
+            return plan;
+        }
 
         /// <summary>The result of a plan that writes nothing (Unchanged, Skipped, or declined by -WhatIf/-Confirm).</summary>
         public static ImportResult WithoutWrite(ImportPlan plan) => new ImportResult(plan, plan.Action, plan.ExistingUser?.Id);
@@ -161,10 +172,17 @@ namespace GoCardlessHalo.Core.Sync.Import
         /// Writes the plans' users as one batch and returns the results Halo's answer settles (in order as far as it
         /// goes). Creates whose outcome the answer leaves unknown are parked, not written again, and reported by a
         /// later <see cref="SettleAsync"/>; updates it leaves unknown are written again at once (known by id, posting
-        /// the same values twice changes nothing). Audit lines are written before the results are returned.
+        /// the same values twice changes nothing). Audit lines are written before the results are returned. Before the
+        /// first create or link of a run whose read of Halo was paged, every user is read again (<see cref="AbsenceCheck"/>):
+        /// a plan for a customer whose linked user only that read saw is not written but returned Skipped, after the rest.
         /// </summary>
-        public Task<IReadOnlyList<ImportResult>> WriteBatchAsync(IReadOnlyList<ImportPlan> plans, CancellationToken cancellationToken) =>
-            AuditedAsync(() => WriteAttemptAsync(plans, 1, cancellationToken));
+        public async Task<IReadOnlyList<ImportResult>> WriteBatchAsync(IReadOnlyList<ImportPlan> plans, CancellationToken cancellationToken)
+        {
+            var held = await (_absence ?? throw new InvalidOperationException("Call PrepareAsync first.")).HoldBackAsync(_directory!, plans, cancellationToken).ConfigureAwait(false);
+            var writes = held.Count == 0 ? plans : plans.Where(p => p.WritesToHalo).ToList();
+            var results = await AuditedAsync(() => WriteAttemptAsync(writes, 1, cancellationToken)).ConfigureAwait(false);
+            return held.Count == 0 ? results : results.Concat(held.Select(WithoutWrite)).ToList();
+        }
 
         /// <summary>
         /// Reads back the parked creates by link value — when due (<see cref="ParkedCreates.IsDue"/>), or every one
@@ -259,7 +277,7 @@ namespace GoCardlessHalo.Core.Sync.Import
                 var wanted = _parked.Wanted();
                 var cost = SavedUserReadBack.Cost(directory, wanted);
                 var parked = _parked.Take();
-                var found = await SavedUserReadBack.FindAsync(_target, directory, wanted, cancellationToken).ConfigureAwait(false);
+                var found = await SavedUserReadBack.FindConfirmedAsync(_target, directory, wanted, _log, cancellationToken).ConfigureAwait(false);
                 var missing = new List<(ImportPlan Plan, int Attempt)>();
                 foreach (var (plan, attempt) in parked)
                 {

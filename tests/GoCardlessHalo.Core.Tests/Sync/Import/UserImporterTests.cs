@@ -126,6 +126,8 @@ public sealed class UserImporterTests
 
         public string Location => "scripted";
 
+        public int? UserListPageSize => null;
+
         public Task OpenAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
         public IAsyncEnumerable<HaloClient> GetClientsAsync(CancellationToken cancellationToken) => Items(new HaloClient { Id = 1, Name = "Unassigned" });

@@ -2,9 +2,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net.Http;
-using System.Net.Http.Json;
-using System.Threading;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Sync.Import;
 using GoCardlessHalo.Core.Tests.Halo.Api;
@@ -21,15 +18,15 @@ namespace GoCardlessHalo.Core.Tests.Sync.Variants;
 [Collection(RunsAlone.Name)]
 public sealed class DeletedDuringReadTests
 {
-    private const int Unlinked = 80;
-    private const int Customers = 150;
+    internal const int Unlinked = 80;
+    internal const int Customers = 150;
 
     [Fact]
     public async Task Users_deleted_while_the_import_reads_halo_cause_no_duplicate()
     {
         await using var world = await VariantWorld.StartAsync(Customers, 0);
         var customers = await SeedAsync(world);
-        var deleter = new DeleteBeforeSecondPage(world, Enumerable.Range(1, Unlinked), created: 0);
+        var deleter = new ChurnBeforePage(world, page: 2, Enumerable.Range(1, Unlinked), created: 0);
 
         var results = await world.ImportAsync(o => o.HttpMessageHandler = deleter);
 
@@ -44,7 +41,7 @@ public sealed class DeletedDuringReadTests
         var customers = await SeedAsync(world);
         // A first import fills the ledger's link map, as every Import-GcUser does once the ledger exists.
         AssertEveryCustomerLinkedOnce(world, customers, await world.ImportAsync(linkMap: true));
-        var deleter = new DeleteBeforeSecondPage(world, Enumerable.Range(1, Unlinked), created: Unlinked);
+        var deleter = new ChurnBeforePage(world, page: 2, Enumerable.Range(1, Unlinked), created: Unlinked);
         HaloApiTestKit.ResetCounts(world.Host);
 
         var results = await world.ImportAsync(o => o.HttpMessageHandler = deleter, linkMap: true);
@@ -75,7 +72,7 @@ public sealed class DeletedDuringReadTests
         AssertEveryCustomerLinkedOnce(world, customers, results);
     }
 
-    private static async Task<List<Core.GoCardless.Customer>> SeedAsync(VariantWorld world)
+    internal static async Task<List<Core.GoCardless.Customer>> SeedAsync(VariantWorld world)
     {
         using var gc = world.GoCardless();
         var customers = await gc.ListCustomersAsync().ToListAsync();
@@ -92,54 +89,11 @@ public sealed class DeletedDuringReadTests
         return customers;
     }
 
-    private static void AssertEveryCustomerLinkedOnce(VariantWorld world, IReadOnlyList<Core.GoCardless.Customer> customers, IReadOnlyList<ImportResult> results)
+    internal static void AssertEveryCustomerLinkedOnce(VariantWorld world, IReadOnlyList<Core.GoCardless.Customer> customers, IReadOnlyList<ImportResult> results)
     {
         Assert.Equal(customers.Select(c => c.Id).OrderBy(id => id, StringComparer.Ordinal), results.Select(r => r.CustomerId).OrderBy(id => id, StringComparer.Ordinal));
         var halo = world.Snapshot();
         Assert.Empty(halo.Duplicates);
         Assert.Equal(customers.Select(c => c.Id).OrderBy(id => id, StringComparer.Ordinal), halo.LinkValues.OrderBy(id => id, StringComparer.Ordinal));
-    }
-
-    /// <summary>
-    /// Forwards every request; the first time page 2 of the user list is asked for, deletes the given users first and
-    /// creates <c>created</c> unlinked ones (as agents would in Halo).
-    /// </summary>
-    private sealed class DeleteBeforeSecondPage : DelegatingHandler
-    {
-        private readonly VariantWorld _world;
-        private readonly IReadOnlyList<int> _ids;
-        private readonly int _created;
-
-        public DeleteBeforeSecondPage(VariantWorld world, IEnumerable<int> ids, int created)
-            : base(new HttpClientHandler())
-        {
-            _world = world;
-            _ids = ids.ToList();
-            _created = created;
-        }
-
-        public bool Deleted { get; private set; }
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var uri = request.RequestUri!.PathAndQuery;
-            if (!Deleted && request.Method == HttpMethod.Get && uri.Contains("/api/Users?", StringComparison.OrdinalIgnoreCase) && uri.Contains("page_no=2", StringComparison.Ordinal))
-            {
-                Deleted = true;
-                using var admin = await HaloApiTestKit.HaloHttpAsync(_world.Host);
-                foreach (var id in _ids)
-                {
-                    (await admin.DeleteAsync("api/Users/" + id, cancellationToken)).EnsureSuccessStatusCode();
-                }
-
-                var added = Enumerable.Range(1, _created).Select(i => new { name = "New contact " + i, site_id = 1 }).ToList();
-                if (added.Count > 0)
-                {
-                    (await admin.PostAsJsonAsync("api/Users", added, cancellationToken)).EnsureSuccessStatusCode();
-                }
-            }
-
-            return await base.SendAsync(request, cancellationToken);
-        }
     }
 }
