@@ -1,11 +1,14 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Threading.Tasks;
 using GoCardlessHalo.Emulator;
 using GoCardlessHalo.Emulator.Admin;
+using GoCardlessHalo.Emulator.GoCardless;
 
 namespace GoCardlessHalo.Bench.Infrastructure;
 
@@ -50,6 +53,26 @@ public sealed class BenchEmulator : IAsyncDisposable
 
     /// <summary>Replaces the GoCardless account with these records in GoCardless's own shapes.</summary>
     public Task<JsonElement> SeedGoCardlessAsync(object seed) => PostAsync("gocardless/seed", seed);
+
+    /// <summary>
+    /// Adds <paramref name="count"/> customers to the GoCardless account, as sign-ups between two scheduled runs would
+    /// (straight into the emulator's store, which gives them fresh ids); returns their ids.
+    /// </summary>
+    public IReadOnlyList<string> AddGoCardlessCustomers(int count, string familyName)
+    {
+        var store = _host.GetService<GcStore>();
+        return Enumerable.Range(1, count)
+            .Select(i => store.AddCustomer(null, (id, at) => new GcCustomer
+            {
+                Id = id,
+                CreatedAt = at,
+                GivenName = "New",
+                FamilyName = $"{familyName} {i}",
+                Email = $"new{i}@{familyName.ToLowerInvariant()}.example",
+                Metadata = GcMetadata.Empty,
+            }).Id)
+            .ToList();
+    }
 
     /// <summary>Sets the GoCardless budget (a scenario that measures requests, not GoCardless's pacing, lifts it).</summary>
     public Task SetGoCardlessBudgetAsync(int perMinute) => PostAsync("gocardless/rate-limit", new { per_minute = perMinute });

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Threading.Tasks;
 using GoCardlessHalo.Bench.Infrastructure;
+using GoCardlessHalo.Bench.Reporting;
 using GoCardlessHalo.Core.Diagnostics;
 using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Sync.Import;
@@ -42,6 +43,7 @@ public static class ReadBackCostScenario
         var data = IntegrationDataSet.Build(customers, options.HaloCustomers, options.MatchingShare, options.ExistingContacts, options.Seed);
         var section = context.Report.Section($"5. Halo API: what the write safety costs, full import of {options.Customers:N0} customers by POST /api/Users answer");
         (int Gets, int Posts, int Created, long Requests)? convenient = null;
+        BenchConnections? last = null;
         try
         {
             foreach (var answer in Answers)
@@ -80,7 +82,10 @@ public static class ReadBackCostScenario
                 }
 
                 section.Duration($"{answer}: wall time", run.Wall);
+                last = connections;
             }
+
+            await MeasureNextDayAsync(context, section, last!, data.Users.Count + convenient!.Value.Created);
         }
         finally
         {
@@ -90,6 +95,30 @@ public static class ReadBackCostScenario
         section.Note("Same GoCardless account and Halo data set as section 3, re-seeded before each run. Creates an answer leaves unknown wait until a read-back costs at most half a request per write that left them waiting (and at the end of the write phase); a read-back pages through the users of their sites or through every user, whichever costs fewer requests, 100 a page; updates are known by id from any 200 and never read back. The importer's warning for each read-back is counted, not printed.");
         Print(section);
     }
+
+    /// <summary>
+    /// The next day's import on the Halo the last run left (every customer imported): <see cref="NewCustomers"/> new
+    /// GoCardless customers, Halo answering with the array. The read of Halo's users spans many pages, so the first
+    /// create is preceded by a second read of every user (<c>Sync/Import/AbsenceCheck.cs</c>): what the safety against a
+    /// user lost between pages costs a routine run that creates users.
+    /// </summary>
+    private static async Task MeasureNextDayAsync(BenchContext context, Section section, BenchConnections connections, int haloUsers)
+    {
+        const string label = "Next day, 100 new customers";
+        await context.Emulator.SetHaloSettingsAsync(new { usersPostAnswer = Answers[0] });
+        context.Emulator.AddGoCardlessCustomers(NewCustomers, "Nextday");
+        var (outcome, run) = await RunMeasurement.MeasureAsync(context.Emulator, connections, (halo, gc) => ImportRun.RunAsync(connections, halo, gc, context.Cancellation), context.Cancellation);
+        var pages = (haloUsers + 99) / 100;
+        section.Exactly($"{label}: users created", outcome.Actions[ImportAction.Created], NewCustomers, "each new customer once; every other customer unchanged", "users");
+        section.Exactly($"{label}: customers failed or skipped", outcome.Actions[ImportAction.Failed] + outcome.Actions[ImportAction.Skipped], 0, "none", "customers");
+        section.Exactly($"{label}: GET /api/Users", run.Requests.Get("GET /halo/api/Users"), 2 * pages, $"the read of {haloUsers:N0} users ({pages:N0} pages) and the second read before the first create ({pages:N0})");
+        section.Count($"{label}: every Halo request", run.HaloRequests);
+        section.Text($"{label}: second read's share of the run's Halo requests", $"{(pages + 1) / (double)run.HaloRequests:P0} ({pages + 1:N0} of {run.HaloRequests:N0}: field definitions and pages)");
+        section.Duration($"{label}: wall time", run.Wall);
+    }
+
+    /// <summary>The customers the next day's import finds new.</summary>
+    private const int NewCustomers = 100;
 
     /// <summary>Counts the importer's read-back warnings (one per read-back, expected here) instead of printing each; passes on any other.</summary>
     private sealed class ReadBackLog : IEngineLog
