@@ -47,7 +47,8 @@ Describe 'Get-GcAuditLog on <_>' -ForEach $targets {
 
     It 'logs, under its own run id, a user a killed import left only as an intent, and shows who reconciled it' {
         $verbose = Import-GcUser -ConfigPath $config -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
-        $location = ("$($verbose | Where-Object { "$_" -match '^Read Halo \(' } | Select-Object -First 1)" -replace '^Read Halo \((.+?)\): .*$', '$1')
+        $read = $verbose | ForEach-Object { $_.Message } | Where-Object { $_ -match '^Read Halo \(' } | Select-Object -First 1
+        $location = $read -replace '^Read Halo \((.+?)\): .*$', '$1'
         $bob = (Get-GcAuditLog -ConfigPath $config | Where-Object CustomerId -EQ 'CU0002AUD').HaloUserId
         # A run killed after Halo saved Bob and before his line: its intent is all that is left of it.
         $pending = Join-Path $config 'GoCardlessHalo.audit.pending.jsonl'
