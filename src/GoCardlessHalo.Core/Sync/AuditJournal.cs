@@ -95,9 +95,9 @@ namespace GoCardlessHalo.Core.Sync
             }
         }
 
-        /// <summary>Drops the other runs' intents for <paramref name="location"/>: they have been reconciled.</summary>
+        /// <summary>Drops the other runs' intents <paramref name="resolved"/> picks: they have been reconciled.</summary>
         /// <exception cref="InvalidOperationException">This run has recorded intents already (reconcile before writing).</exception>
-        public void Resolve(string location)
+        public void Resolve(Func<AuditIntent, bool> resolved)
         {
             lock (_gate)
             {
@@ -109,7 +109,7 @@ namespace GoCardlessHalo.Core.Sync
                 LoadOthers();
                 for (var i = _others!.Count - 1; i >= 0; i--)
                 {
-                    if (SameLocation(_others[i].Location, location))
+                    if (resolved(_others[i]))
                     {
                         _others.RemoveAt(i);
                         _otherLines!.RemoveAt(i);

@@ -82,21 +82,23 @@ namespace GoCardlessHalo.Core.Sync
 
         /// <summary>
         /// Writes the lines other runs against the Halo at <paramref name="location"/> intended and never wrote (killed
-        /// between the write and its line): for each intent with no line of its run, customer and action in the log,
-        /// <paramref name="confirm"/> looks at Halo as read and returns the change as Halo holds it (a created user's id
-        /// filled in), or null when Halo does not hold it (it did not happen; this run makes it and logs it itself).
-        /// A confirmed change is written with the killed run's id and the intent's time, marked
-        /// <c>"reconciledBy": "&lt;this run&gt;"</c>. The journal then forgets those intents; intents against another Halo
-        /// are left alone (told through <paramref name="verbose"/>). Only a run that holds the sync lock of that Halo
-        /// and writes to it may call this, before its own first intent. Returns the number of lines written.
+        /// between the write and its line): for each intent whose action <paramref name="judges"/> and with no line of
+        /// its run, customer and action in the log, <paramref name="confirm"/> looks at Halo as read and returns the
+        /// change as Halo holds it (a created user's id filled in), or null when Halo does not hold it (it did not
+        /// happen; this run makes it and logs it itself). A confirmed change is written with the killed run's id and
+        /// the intent's time, marked <c>"reconciledBy": "&lt;this run&gt;"</c>. The journal then forgets those intents;
+        /// intents against another Halo, or of actions this caller cannot judge, are left alone (told through
+        /// <paramref name="verbose"/>). Only a run that holds the sync lock of that Halo and writes to it may call this,
+        /// before its own first intent. Returns the number of lines written.
         /// </summary>
-        public int Reconcile(string location, Func<AuditChange, AuditChange?> confirm, Action<string> verbose)
+        public int Reconcile(string location, Func<string, bool> judges, Func<AuditChange, AuditChange?> confirm, Action<string> verbose)
         {
+            bool Mine(AuditIntent intent) => AuditJournal.SameLocation(intent.Location, location) && judges(intent.Change.Action);
             var intents = _journal.Interrupted();
-            var mine = intents.Where(i => AuditJournal.SameLocation(i.Location, location)).ToList();
+            var mine = intents.Where(Mine).ToList();
             if (intents.Count > mine.Count)
             {
-                verbose($"The audit journal ({_journal.Path}) holds {intents.Count - mine.Count} intended change(s) of earlier runs against another Halo; left for a run against that Halo.");
+                verbose($"The audit journal ({_journal.Path}) holds {intents.Count - mine.Count} intended change(s) of earlier runs against another Halo or of another kind; left for a run that can check them.");
             }
 
             if (mine.Count == 0)
@@ -133,7 +135,7 @@ namespace GoCardlessHalo.Core.Sync
             }
 
             Append(buffer);
-            _journal.Resolve(location);
+            _journal.Resolve(Mine);
             verbose($"Audit journal ({_journal.Path}): {runs.Count} earlier run(s) stopped with {open} intended change(s) not in the log; {written} found done in Halo and logged now (marked reconciledBy {RunId}), {open - written} not done.");
             return written;
         }

@@ -18,6 +18,10 @@ namespace GoCardlessHalo.Core.Sync
     /// </summary>
     public static class ConfirmedUserChanges
     {
+        /// <summary>Whether an intent's action is a change to a Halo user this rule can judge (user.*).</summary>
+        public static bool Judges(string action) => action.StartsWith("user.", StringComparison.Ordinal);
+
+        /// <summary>The intended change as Halo holds it (a created user's id filled in), or null when Halo does not hold it.</summary>
         public static AuditChange? Confirm(AuditChange intended, HaloDirectory directory)
         {
             if (intended.Action == "user.created")

@@ -90,7 +90,7 @@ namespace GoCardlessHalo.Core.Sync.Import
         public int ReconcileInterruptedAudit()
         {
             var directory = _directory ?? throw new InvalidOperationException("Call PrepareAsync first.");
-            return _audit?.Reconcile(_target.Location, intended => ConfirmedUserChanges.Confirm(intended, directory), _log.Verbose) ?? 0;
+            return _audit?.Reconcile(_target.Location, ConfirmedUserChanges.Judges, intended => ConfirmedUserChanges.Confirm(intended, directory), _log.Verbose) ?? 0;
         }
 
         /// <summary>The Halo requests of an import that writes <paramref name="plannedWrites"/> users in batches of <paramref name="batchSize"/>.</summary>

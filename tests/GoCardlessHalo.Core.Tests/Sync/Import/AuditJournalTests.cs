@@ -133,6 +133,36 @@ public sealed class AuditJournalTests : IDisposable
     }
 
     [Fact]
+    public async Task A_link_cleared_by_hand_in_a_killed_run_is_logged_by_the_next_import()
+    {
+        var halo = new SavingStubHalo { FaultyAnswers = 0 };
+        using (var target = Target(halo))
+        {
+            var first = await PreparedAsync(target, new AuditLog(_location, "first"));
+            await first.WriteAsync(new[] { first.Plan(Customer(1)) }, CancellationToken.None);
+        }
+
+        var killer = new Killer(halo) { KillsAfter = UsersPost };
+        using (var target = Target(killer))
+        {
+            var links = new UserLinks(target, "GoCardlessCustomerId", new AuditLog(_location, Killed));
+            var change = await links.PlanAsync(100, null, CancellationToken.None);
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => links.ApplyAsync(change, killer.Token));
+        }
+
+        Assert.DoesNotContain(Log(), e => e.Action == "user.unlinked");
+        using (var target = Target(halo))
+        {
+            var rerun = await PreparedAsync(target, new AuditLog(_location, Rerun));
+            Assert.Equal(1, rerun.ReconcileInterruptedAudit());
+        }
+
+        var unlinked = Assert.Single(Log(), e => e.Action == "user.unlinked");
+        Assert.Equal((Killed, Rerun, 100), (unlinked.RunId, unlinked.ReconciledBy, unlinked.HaloUserId));
+        Assert.Empty(File.ReadAllText(PendingPath));
+    }
+
+    [Fact]
     public async Task The_pending_file_is_owner_only_and_emptied_once_a_run_has_logged_every_intent()
     {
         var halo = new SavingStubHalo { Answer = SavedAnswer.EmptyBody, FaultyAnswers = 1 };
@@ -156,23 +186,26 @@ public sealed class AuditJournalTests : IDisposable
     }
 
     [Fact]
-    public void Intents_against_another_halo_are_left_for_a_run_against_that_halo()
+    public void Intents_against_another_halo_or_of_another_kind_are_left_for_a_run_that_can_check_them()
     {
         var killed = new AuditLog(_location, Killed);
         killed.Intend("https://other.example.com", new[] { new AuditChange("user.created", AuditIntent.UnknownUser, "CU9", null, new Dictionary<string, string?> { ["Name"] = "Nine" }) });
+        killed.Intend("https://halo.example.com", new[] { new AuditChange("payment.status", "payment:PM1", "CU1", null, null) });
         var notes = new List<string>();
 
         var rerun = new AuditLog(_location, Rerun);
-        var written = rerun.Reconcile("https://halo.example.com", change => change with { Target = "halo-user:9" }, notes.Add);
+        var written = rerun.Reconcile("https://halo.example.com", ConfirmedUserChanges.Judges, change => change with { Target = "halo-user:9" }, notes.Add);
         rerun.Intend("https://halo.example.com", new[] { new AuditChange("user.created", AuditIntent.UnknownUser, "CU1", null, null) });
         rerun.Settle();
 
         Assert.Equal(0, written);
-        Assert.Contains(notes, n => n.Contains("against another Halo"));
-        var left = Assert.Single(File.ReadAllLines(PendingPath));
-        Assert.Contains("CU9", left);
-        Assert.Equal(1, new AuditLog(_location, "third").Reconcile("https://other.example.com", change => change with { Target = "halo-user:9" }, _ => { }));
-        Assert.Empty(File.ReadAllText(PendingPath));
+        Assert.Contains(notes, n => n.Contains("against another Halo or of another kind"));
+        var left = File.ReadAllLines(PendingPath);
+        Assert.Equal(2, left.Length);
+        Assert.Contains("CU9", left[0]);
+        Assert.Contains("payment:PM1", left[1]);
+        Assert.Equal(1, new AuditLog(_location, "third").Reconcile("https://other.example.com", ConfirmedUserChanges.Judges, change => change with { Target = "halo-user:9" }, _ => { }));
+        Assert.Contains("payment:PM1", Assert.Single(File.ReadAllLines(PendingPath)));
     }
 
     [Fact]
@@ -182,7 +215,7 @@ public sealed class AuditJournalTests : IDisposable
         var killed = new AuditLog(_location, Killed);
         killed.Intend("https://halo.example.com", new[] { new AuditChange("user.created", AuditIntent.UnknownUser, "CU1", null, new Dictionary<string, string?> { ["Name"] = "One" }) });
 
-        new AuditLog(_location, Rerun).Reconcile("https://halo.example.com", change => change with { Target = "halo-user:7" }, _ => { });
+        new AuditLog(_location, Rerun).Reconcile("https://halo.example.com", ConfirmedUserChanges.Judges, change => change with { Target = "halo-user:7" }, _ => { });
 
         var entries = Log();
         Assert.Equal(2, entries.Count);
