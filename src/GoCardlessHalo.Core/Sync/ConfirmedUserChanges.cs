@@ -12,7 +12,8 @@ namespace GoCardlessHalo.Core.Sync
     /// The one rule that tells, from Halo as an import read it, whether an intended change to a Halo user (an
     /// <see cref="AuditIntent"/> a killed run left, <see cref="AuditLog.Reconcile"/>) happened. A create is done when a
     /// user holds the customer's link (the newest, Halo's ids grow, should a duplicate hold it too; its id becomes the
-    /// target); an update or a link when the user it names holds the link and every intended after-value; a link set
+    /// target); an update, a link or a payment summary when the user it names holds the link and every intended
+    /// after-value; a link set
     /// or cleared by hand when the user holds the intended link value; a move out of the Default Site when the user is
     /// in the intended site. Anything else is not confirmed (null).
     /// </summary>
@@ -39,7 +40,7 @@ namespace GoCardlessHalo.Core.Sync
             var after = intended.After ?? new Dictionary<string, string?>();
             var done = intended.Action switch
             {
-                "user.updated" or "user.linked" => LinkValues.SameCustomer(directory.LinkValue(user), intended.CustomerId) && after.All(pair => Holds(user, pair.Key, pair.Value, directory)),
+                "user.updated" or "user.linked" or "user.payment_summary" => LinkValues.SameCustomer(directory.LinkValue(user), intended.CustomerId) && after.All(pair => Holds(user, pair.Key, pair.Value, directory)),
                 "user.linked-by-hand" or "user.unlinked" => after.All(pair => Holds(user, pair.Key, pair.Value, directory)),
                 "user.moved-from-default-site" => after.TryGetValue("Site", out var site) && string.Equals(SiteLabel(user, directory), site, StringComparison.Ordinal),
                 _ => false,

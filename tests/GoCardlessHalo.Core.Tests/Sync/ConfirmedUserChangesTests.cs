@@ -62,6 +62,17 @@ public sealed class ConfirmedUserChangesTests
         Assert.Null(ConfirmedUserChanges.Confirm(Change("payment.status", "payment:PM1", "CU1", null), directory));
     }
 
+    [Fact]
+    public void A_payment_summary_is_done_when_the_linked_user_holds_every_summary_value()
+    {
+        var user = User(7, 10, "CU1");
+        user.CustomFields["LastPaymentStatus"] = "paid_out";
+        var directory = Directory(user);
+
+        Assert.NotNull(ConfirmedUserChanges.Confirm(Change("user.payment_summary", "halo-user:7", "CU1", new() { ["LastPaymentStatus"] = "paid_out" }), directory));
+        Assert.Null(ConfirmedUserChanges.Confirm(Change("user.payment_summary", "halo-user:7", "CU1", new() { ["LastPaymentStatus"] = "failed" }), directory));
+    }
+
     private static AuditChange Change(string action, string target, string customerId, Dictionary<string, string?>? after) =>
         new(action, target, customerId, null, after);
 
