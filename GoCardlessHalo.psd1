@@ -57,7 +57,7 @@
 First release.
 - Import GoCardless customers as HaloPSA users (link, email anywhere in Halo, company name, Default Site), with -WhatIf plans; safe to rerun whatever Halo answers to a batch write.
 - When Halo's answer to a batch write does not say what it saved, one read-back by link value settles many batches (about twice the requests of an answer that says everything, not one read of every user per batch); Import-GcUser's results then come out of input order. Users the ledger's link map names that a read of Halo missed (users deleted and created while it paged) are read by id, never created again.
-- An import killed after Halo saved users and before their audit lines (a batch in flight, creates waiting for a read-back) loses no line: each batch is journaled before it is sent (GoCardlessHalo.audit.pending.jsonl), and the next Import-GcUser logs what Halo holds of it under the killed run's id (Get-GcAuditLog's ReconciledBy).
+- An import killed after Halo saved users and before their audit lines (a batch in flight, creates waiting for a read-back) loses no line: each batch is journaled before it is sent (GoCardlessHalo.audit.pending.jsonl), and the next Import-GcUser logs what Halo holds of it under the killed run's id (Get-GcAuditLog's ReconciledBy). Links set by hand, Default Site moves and payment summaries written to Halo are journaled the same way.
 - Placement overrides, field ownership (overwrite, fill when empty, set on create), links set or cleared by hand.
 - The Default Site as an inbox: Get-GcDefaultSiteUser, Move-GcDefaultSiteUser.
 - Switch-over from Halo's own integration: Import-GcHaloIntegrationSetting.
