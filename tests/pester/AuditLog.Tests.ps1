@@ -45,6 +45,29 @@ Describe 'Get-GcAuditLog on <_>' -ForEach $targets {
         (Get-GcAuditLog -ConfigPath $config -Last | Format-Table | Out-String) | Should -Match 'user\.unlinked\s+halo-user:'
     }
 
+    It 'logs, under its own run id, a user a killed import left only as an intent, and shows who reconciled it' {
+        $verbose = Import-GcUser -ConfigPath $config -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $read = $verbose | ForEach-Object { $_.Message } | Where-Object { $_ -match '^Read Halo \(' } | Select-Object -First 1
+        $location = $read -replace '^Read Halo \((.+?)\): .*$', '$1'
+        $bob = (Get-GcAuditLog -ConfigPath $config | Where-Object CustomerId -EQ 'CU0002AUD').HaloUserId
+        # A run killed after Halo saved Bob and before his line: its intent is all that is left of it.
+        $pending = Join-Path $config 'GoCardlessHalo.audit.pending.jsonl'
+        $intent = [ordered]@{ time = '2026-12-01T10:00:00+00:00'; run = 'killed-run'; location = $location; action = 'user.created'; target = 'halo-user:?'; customerId = 'CU0002AUD'; after = @{ Name = 'Bob Audit' } }
+        Set-Content -LiteralPath $pending -Value ($intent | ConvertTo-Json -Compress)
+
+        $null = Import-GcUser -ConfigPath $config -WhatIf
+        Get-GcAuditLog -ConfigPath $config -RunId 'killed-run' | Should -BeNullOrEmpty
+        $null = Import-GcUser -ConfigPath $config
+
+        $reconciled = @(Get-GcAuditLog -ConfigPath $config -RunId 'killed-run')
+        $reconciled.Count | Should -Be 1
+        $reconciled[0].HaloUserId | Should -Be $bob
+        $reconciled[0].ReconciledBy | Should -Not -BeNullOrEmpty
+        $reconciled[0].ReconciledBy | Should -Not -Be 'killed-run'
+        (Get-Content -LiteralPath $pending -Raw) | Should -BeNullOrEmpty
+        @(Get-GcAuditLog -ConfigPath $config | Where-Object { -not $_.ReconciledBy }).Count | Should -BeGreaterThan 0
+    }
+
     It 'reads rotated files too, oldest first, and warns about a line a killed run cut short' {
         $null = Import-GcUser -ConfigPath $config
         $log = Join-Path $config 'GoCardlessHalo.audit.jsonl'

@@ -8,8 +8,9 @@ namespace GoCardlessHalo.Core.Sync
     public sealed class AuditEntry
     {
         public AuditEntry(DateTimeOffset time, string runId, string action, string target, string? customerId,
-            IReadOnlyDictionary<string, string?>? before, IReadOnlyDictionary<string, string?>? after)
+            IReadOnlyDictionary<string, string?>? before, IReadOnlyDictionary<string, string?>? after, string? reconciledBy = null)
         {
+            ReconciledBy = reconciledBy;
             Time = time;
             RunId = runId;
             Action = action;
@@ -17,10 +18,14 @@ namespace GoCardlessHalo.Core.Sync
             CustomerId = customerId;
             Before = before;
             After = after;
-            HaloUserId = target.StartsWith(HaloUserPrefix, StringComparison.Ordinal)
-                && int.TryParse(target.Substring(HaloUserPrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
-                ? id : (int?)null;
+            HaloUserId = HaloUserIdOf(target);
         }
+
+        /// <summary>The Halo user a target names ("halo-user:123"), or null when it names none.</summary>
+        public static int? HaloUserIdOf(string target) =>
+            target.StartsWith(HaloUserPrefix, StringComparison.Ordinal)
+            && int.TryParse(target.Substring(HaloUserPrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+                ? id : (int?)null;
 
         /// <summary>How <see cref="AuditLog.Write"/> names a Halo user as the target ("halo-user:123").</summary>
         public const string HaloUserPrefix = "halo-user:";
@@ -45,5 +50,11 @@ namespace GoCardlessHalo.Core.Sync
 
         /// <summary>Values after the change.</summary>
         public IReadOnlyDictionary<string, string?>? After { get; }
+
+        /// <summary>
+        /// The run that wrote this line for <see cref="RunId"/>, which was stopped after the change and before its line
+        /// (<see cref="AuditLog.Reconcile"/>); null for a line written by the run that made the change.
+        /// </summary>
+        public string? ReconciledBy { get; }
     }
 }

@@ -3,6 +3,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Internal;
@@ -13,9 +14,12 @@ namespace GoCardlessHalo.Core.Sync
     /// Appends one JSON line per change made in Halo or the ledger to GoCardlessHalo.audit.jsonl beside the
     /// settings: what, when, to which record, before and after. It never holds secrets: only ids, names and the
     /// field values the module itself writes. The lines of one Halo write (a batch of users) are written together
-    /// and flushed to disk before the change is reported done, so a killed run loses no line; flushing once per
-    /// batch rather than once per line is what keeps a 10,000-user import from spending most of its time in fsync
-    /// (about 4 ms each on a busy disk). The file is owner-only, and rotated (<see cref="RotateIfDue"/>).
+    /// and flushed to disk before the change is reported done; flushing once per batch rather than once per line is
+    /// what keeps a 10,000-user import from spending most of its time in fsync (about 4 ms each on a busy disk). A line
+    /// can only be written once Halo has answered, so a write is first recorded as an intent in the journal beside the
+    /// log (<see cref="Intend"/>, <see cref="AuditJournal"/>); the next run that writes to the same Halo writes the
+    /// line of every intent a killed run left that Halo holds (<see cref="Reconcile"/>): a killed run loses no line.
+    /// The file is owner-only, and rotated (<see cref="RotateIfDue"/>).
     /// </summary>
     public sealed class AuditLog
     {
@@ -27,13 +31,19 @@ namespace GoCardlessHalo.Core.Sync
         private readonly object _gate = new object();
         private bool _checked;
 
+        private readonly AuditJournal _journal;
+
         public AuditLog(ConfigLocation location, string runId)
         {
             Path = location.Beside(FileName);
             RunId = runId;
+            _journal = new AuditJournal(location.Beside(AuditJournal.FileName), runId);
         }
 
         public string Path { get; }
+
+        /// <summary>The journal of intents beside the log (<see cref="AuditJournal"/>).</summary>
+        public string PendingPath => _journal.Path;
 
         /// <summary>Identifies all lines written by one run.</summary>
         public string RunId { get; }
@@ -54,9 +64,84 @@ namespace GoCardlessHalo.Core.Sync
             var time = DateTimeOffset.UtcNow;
             foreach (var change in changes)
             {
-                AppendLine(buffer, time, change);
+                AppendLine(buffer, time, RunId, change, reconciledBy: null);
             }
 
+            Append(buffer);
+        }
+
+        /// <summary>
+        /// Records the changes about to be sent to the Halo at <paramref name="location"/> (IHaloTarget.Location) in the
+        /// journal, flushed to disk: call before the write, then <see cref="WriteAll"/> with what Halo did, then
+        /// <see cref="Settle"/> once no change of this run waits for its outcome.
+        /// </summary>
+        public void Intend(string location, IEnumerable<AuditChange> changes) => _journal.Intend(location, changes);
+
+        /// <summary>Every intent of this run is in the log (or known not done): the journal forgets them.</summary>
+        public void Settle() => _journal.Settle();
+
+        /// <summary>
+        /// Writes the lines other runs against the Halo at <paramref name="location"/> intended and never wrote (killed
+        /// between the write and its line): for each intent whose action <paramref name="judges"/> and with no line of
+        /// its run, customer and action in the log, <paramref name="confirm"/> looks at Halo as read and returns the
+        /// change as Halo holds it (a created user's id filled in), or null when Halo does not hold it (it did not
+        /// happen; this run makes it and logs it itself). A confirmed change is written with the killed run's id and
+        /// the intent's time, marked <c>"reconciledBy": "&lt;this run&gt;"</c>. The journal then forgets those intents;
+        /// intents against another Halo, or of actions this caller cannot judge, are left alone (told through
+        /// <paramref name="verbose"/>). Only a run that holds the sync lock of that Halo and writes to it may call this,
+        /// before its own first intent. Returns the number of lines written.
+        /// </summary>
+        public int Reconcile(string location, Func<string, bool> judges, Func<AuditChange, AuditChange?> confirm, Action<string> verbose)
+        {
+            bool Mine(AuditIntent intent) => AuditJournal.SameLocation(intent.Location, location) && judges(intent.Change.Action);
+            var intents = _journal.Interrupted();
+            var mine = intents.Where(Mine).ToList();
+            if (intents.Count > mine.Count)
+            {
+                verbose($"The audit journal ({_journal.Path}) holds {intents.Count - mine.Count} intended change(s) of earlier runs against another Halo or of another kind; left for a run that can check them.");
+            }
+
+            if (mine.Count == 0)
+            {
+                return 0;
+            }
+
+            // Lines are written after their intent; a day's margin allows for a clock set back between the runs.
+            var runs = new HashSet<string>(mine.Select(i => i.RunId), StringComparer.Ordinal);
+            var logged = new HashSet<(string Run, string? CustomerId, string Action)>();
+            foreach (var entry in new AuditLogReader(Path).Read(new AuditQuery { Since = mine.Min(i => i.Time).AddDays(-1) }))
+            {
+                if (runs.Contains(entry.RunId))
+                {
+                    logged.Add((entry.RunId, entry.CustomerId, entry.Action));
+                }
+            }
+
+            using var buffer = new MemoryStream();
+            var (written, open) = (0, 0);
+            foreach (var intent in mine)
+            {
+                if (!logged.Add((intent.RunId, intent.Change.CustomerId, intent.Change.Action)))
+                {
+                    continue;
+                }
+
+                open++;
+                if (confirm(intent.Change) is { } done)
+                {
+                    AppendLine(buffer, intent.Time, intent.RunId, done, reconciledBy: RunId);
+                    written++;
+                }
+            }
+
+            Append(buffer);
+            _journal.Resolve(Mine);
+            verbose($"Audit journal ({_journal.Path}): {runs.Count} earlier run(s) stopped with {open} intended change(s) not in the log; {written} found done in Halo and logged now (marked reconciledBy {RunId}), {open - written} not done.");
+            return written;
+        }
+
+        private void Append(MemoryStream buffer)
+        {
             if (buffer.Length == 0)
             {
                 return;
@@ -108,26 +193,37 @@ namespace GoCardlessHalo.Core.Sync
             return rotated;
         }
 
-        private void AppendLine(Stream buffer, DateTimeOffset time, AuditChange change)
+        private static void AppendLine(Stream buffer, DateTimeOffset time, string runId, AuditChange change, string? reconciledBy)
         {
             using (var json = new Utf8JsonWriter(buffer))
             {
                 json.WriteStartObject();
                 json.WriteString("time", time);
-                json.WriteString("run", RunId);
-                json.WriteString("action", change.Action);
-                json.WriteString("target", change.Target);
-                if (change.CustomerId is not null)
+                json.WriteString("run", runId);
+                WriteChange(json, change);
+                if (reconciledBy is not null)
                 {
-                    json.WriteString("customerId", change.CustomerId);
+                    json.WriteString("reconciledBy", reconciledBy);
                 }
 
-                WriteValues(json, "before", change.Before);
-                WriteValues(json, "after", change.After);
                 json.WriteEndObject();
             }
 
             buffer.WriteByte((byte)'\n');
+        }
+
+        /// <summary>The change's properties of a line (action, target, customerId, before, after), shared with the journal.</summary>
+        internal static void WriteChange(Utf8JsonWriter json, AuditChange change)
+        {
+            json.WriteString("action", change.Action);
+            json.WriteString("target", change.Target);
+            if (change.CustomerId is not null)
+            {
+                json.WriteString("customerId", change.CustomerId);
+            }
+
+            WriteValues(json, "before", change.Before);
+            WriteValues(json, "after", change.After);
         }
 
         private static void WriteValues(Utf8JsonWriter json, string name, IReadOnlyDictionary<string, string?>? values)

@@ -131,7 +131,7 @@ namespace GoCardlessHalo.Core.Sync
                     return null;
                 }
 
-                return new AuditEntry(when, run, action, target, Text(root, "customerId"), Values(root, "before"), Values(root, "after"));
+                return new AuditEntry(when, run, action, target, Text(root, "customerId"), Values(root, "before"), Values(root, "after"), Text(root, "reconciledBy"));
             }
             catch (JsonException)
             {
@@ -139,10 +139,10 @@ namespace GoCardlessHalo.Core.Sync
             }
         }
 
-        private static string? Text(JsonElement root, string name) =>
+        internal static string? Text(JsonElement root, string name) =>
             root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-        private static IReadOnlyDictionary<string, string?>? Values(JsonElement root, string name)
+        internal static IReadOnlyDictionary<string, string?>? Values(JsonElement root, string name)
         {
             if (!root.TryGetProperty(name, out var values) || values.ValueKind != JsonValueKind.Object)
             {

@@ -62,13 +62,21 @@ namespace GoCardlessHalo.Core.Sync
             var linkField = _directory!.LinkField;
             var write = new HaloUserWrite { Id = change.User.Id };
             write.CustomFields[linkField] = change.NewCustomerId;
+            var line = new[]
+            {
+                new AuditChange(
+                    change.NewCustomerId is null ? "user.unlinked" : "user.linked-by-hand",
+                    "halo-user:" + change.User.Id,
+                    change.NewCustomerId ?? change.OldCustomerId,
+                    new Dictionary<string, string?> { [linkField] = change.OldCustomerId },
+                    new Dictionary<string, string?> { [linkField] = change.NewCustomerId }),
+            };
+
+            // Journaled before the write: a run killed before the line leaves the intent for the next import (AuditLog.Reconcile).
+            _audit?.Intend(_target.Location, line);
             await _target.WriteUsersAsync(new[] { write }, cancellationToken).ConfigureAwait(false);
-            _audit?.Write(
-                change.NewCustomerId is null ? "user.unlinked" : "user.linked-by-hand",
-                "halo-user:" + change.User.Id,
-                change.NewCustomerId ?? change.OldCustomerId,
-                new Dictionary<string, string?> { [linkField] = change.OldCustomerId },
-                new Dictionary<string, string?> { [linkField] = change.NewCustomerId });
+            _audit?.WriteAll(line);
+            _audit?.Settle();
             if (change.NewCustomerId is null)
             {
                 change.User.CustomFields.Remove(linkField);

@@ -109,6 +109,12 @@ namespace GoCardlessHalo.Commands
                 Await(_importer.PrepareAsync(ledger, CancellationToken));
             }
 
+            // Holding the lock and about to write: the lines a killed import left as intents are logged from Halo as read.
+            if (!WhatIfRequested())
+            {
+                _importer.ReconcileInterruptedAudit();
+            }
+
             _queue = new ImportQueue(_importer, BatchSize);
             _duplicates = _importer.DuplicateLinkDescriptions();
             foreach (var duplicate in _duplicates)

@@ -20,6 +20,7 @@ namespace GoCardlessHalo
             Before = entry.Before ?? new Dictionary<string, string?>();
             After = entry.After ?? new Dictionary<string, string?>();
             Changes = Describe(Before, After);
+            ReconciledBy = entry.ReconciledBy;
         }
 
         /// <summary>When the change was written (UTC).</summary>
@@ -44,6 +45,12 @@ namespace GoCardlessHalo
 
         /// <summary>Values after the change.</summary>
         public IReadOnlyDictionary<string, string?> After { get; }
+
+        /// <summary>
+        /// The run that wrote this line for <see cref="RunId"/>, which was stopped after Halo made the change and before
+        /// its line was written (found in Halo by the next import); empty for a line written by the run itself.
+        /// </summary>
+        public string? ReconciledBy { get; }
 
         /// <summary>The fields that changed, as "field: old -> new" joined by "; " (a created value shows as "field: new").</summary>
         public string Changes { get; }

@@ -168,7 +168,7 @@ namespace GoCardlessHalo.Core.Sync.Import
             }
         }
 
-        private static string? CurrentValue(HaloUser user, string field) => field switch
+        internal static string? CurrentValue(HaloUser user, string field) => field switch
         {
             UserFields.Name => user.Name,
             UserFields.FirstName => user.FirstName,
@@ -191,7 +191,7 @@ namespace GoCardlessHalo.Core.Sync.Import
             }
         }
 
-        private static bool SameValue(string field, string? current, string desired) =>
+        internal static bool SameValue(string field, string? current, string desired) =>
             string.Equals((current ?? string.Empty).Trim(), desired, field == UserFields.Email ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 
         private string Where(HaloUser user) =>

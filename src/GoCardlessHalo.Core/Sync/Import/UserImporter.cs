@@ -87,6 +87,19 @@ namespace GoCardlessHalo.Core.Sync.Import
             _log.Verbose($"Read Halo ({_target.Location}): {clients.Count} customers, {sites.Count} sites, {users.Count} users in {watch.ElapsedMilliseconds} ms. Match mode {_options.MatchMode}, {_options.Overrides.Count} placement override(s). Default Site: {defaultSite.ClientName}/{defaultSite.Name} (id {defaultSite.Id}).");
         }
 
+        /// <summary>
+        /// Writes the audit lines an earlier import against this Halo intended but never wrote, killed after Halo acted
+        /// and before its lines (<see cref="AuditLog.Reconcile"/>): a change Halo holds, as read by
+        /// <see cref="PrepareAsync(PaymentLedger, CancellationToken)"/>, is logged now under the killed run's id; one it
+        /// does not hold did not happen, and this run makes and logs it itself. Only for a run that writes (it holds
+        /// the sync lock), before its first write. Returns the number of lines written.
+        /// </summary>
+        public int ReconcileInterruptedAudit()
+        {
+            var directory = _directory ?? throw new InvalidOperationException("Call PrepareAsync first.");
+            return _audit?.Reconcile(_target.Location, ConfirmedUserChanges.Judges, intended => ConfirmedUserChanges.Confirm(intended, directory), _log.Verbose) ?? 0;
+        }
+
         /// <summary>The Halo requests of an import that writes <paramref name="plannedWrites"/> users in batches of <paramref name="batchSize"/>.</summary>
         public ImportCost Cost(int plannedWrites, int batchSize) =>
             new ImportCost(_target is IHaloRequestBudget, _read.Clients, _read.Sites, _read.Users, plannedWrites, batchSize < 1 ? 1 : batchSize, _plansLinks ? _absence?.Requests ?? 0 : 0);
@@ -180,6 +193,9 @@ namespace GoCardlessHalo.Core.Sync.Import
         {
             var held = await (_absence ?? throw new InvalidOperationException("Call PrepareAsync first.")).HoldBackAsync(_directory!, plans, cancellationToken).ConfigureAwait(false);
             var writes = held.Count == 0 ? plans : plans.Where(p => p.WritesToHalo).ToList();
+
+            // Before Halo sees the batch: a run killed before its lines are written leaves its intents (AuditJournal).
+            _audit?.Intend(_target.Location, writes.Select(p => ImportAuditLines.Of(p, p.ExistingUser?.Id)));
             var results = await AuditedAsync(() => WriteAttemptAsync(writes, 1, cancellationToken)).ConfigureAwait(false);
             return held.Count == 0 ? results : results.Concat(held.Select(WithoutWrite)).ToList();
         }
@@ -194,17 +210,27 @@ namespace GoCardlessHalo.Core.Sync.Import
             AuditedAsync(() => SettleParkedAsync(all, batchSize < 1 ? 1 : batchSize, cancellationToken));
 
         // Also when the write stopped part-way: the users Halo did save are in the log before anything is reported.
+        // Only a write that ended leaves no intent open, and only when no create waits for a read-back: the journal
+        // is emptied then; after a failure its intents stay for the next run to reconcile.
         private async Task<IReadOnlyList<ImportResult>> AuditedAsync(Func<Task<IReadOnlyList<ImportResult>>> write)
         {
+            IReadOnlyList<ImportResult> results;
             try
             {
-                return await write().ConfigureAwait(false);
+                results = await write().ConfigureAwait(false);
             }
             finally
             {
                 _audit?.WriteAll(_applied);
                 _applied.Clear();
             }
+
+            if (_parked.Count == 0)
+            {
+                _audit?.Settle();
+            }
+
+            return results;
         }
 
         private async Task<IReadOnlyList<ImportResult>> WriteAttemptAsync(IReadOnlyList<ImportPlan> plans, int attempt, CancellationToken cancellationToken)
@@ -323,8 +349,6 @@ namespace GoCardlessHalo.Core.Sync.Import
         private ImportResult Applied(ImportPlan plan, int userId)
         {
             var directory = _directory!;
-            var before = plan.Changes.ToDictionary(c => c.Field, c => c.OldValue);
-            var after = plan.Changes.ToDictionary(c => c.Field, c => c.NewValue);
             if (plan.ExistingUser is { } existing)
             {
                 Apply(existing, plan.Changes);
@@ -340,7 +364,7 @@ namespace GoCardlessHalo.Core.Sync.Import
                 directory.Index(created);
             }
 
-            _applied.Add(new AuditChange("user." + plan.Action.ToString().ToLowerInvariant(), AuditEntry.HaloUserPrefix + userId, plan.Customer.Id, plan.ExistingUser is null ? null : before, after));
+            _applied.Add(ImportAuditLines.Of(plan, userId));
             return new ImportResult(plan, plan.Action, userId);
         }
 

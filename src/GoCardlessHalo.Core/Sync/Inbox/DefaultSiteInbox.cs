@@ -120,13 +120,21 @@ namespace GoCardlessHalo.Core.Sync.Inbox
             }
 
             var destination = planned.Placement!.Site!;
+            var line = new[]
+            {
+                new AuditChange(
+                    "user.moved-from-default-site",
+                    "halo-user:" + now.Id,
+                    planned.CustomerId,
+                    new Dictionary<string, string?> { ["Site"] = ConfirmedUserChanges.SiteLabel(DefaultSite) },
+                    new Dictionary<string, string?> { ["Site"] = ConfirmedUserChanges.SiteLabel(destination) }),
+            };
+
+            // Journaled before the write: a run killed before the line leaves the intent for the next import (AuditLog.Reconcile).
+            _audit?.Intend(_target.Location, line);
             await _target.WriteUsersAsync(new[] { new HaloUserWrite { Id = now.Id, SiteId = destination.Id } }, cancellationToken).ConfigureAwait(false);
-            _audit?.Write(
-                "user.moved-from-default-site",
-                "halo-user:" + now.Id,
-                planned.CustomerId,
-                new Dictionary<string, string?> { ["Site"] = $"{DefaultSite.ClientName}/{DefaultSite.Name}" },
-                new Dictionary<string, string?> { ["Site"] = $"{destination.ClientName}/{destination.Name}" });
+            _audit?.WriteAll(line);
+            _audit?.Settle();
             return new DefaultSiteMove(planned, moved: true, null);
         }
 

@@ -69,8 +69,15 @@ namespace GoCardlessHalo.Core.Sync.Payments
         public void Watermark(DateTimeOffset? before, DateTimeOffset after) =>
             log?.Write("payment.watermark", "ledger", null, before is null ? null : Time(before.Value), Time(after));
 
-        /// <summary>Logs the summaries of one batch written to Halo (<see cref="Summary"/> each), flushed once.</summary>
-        public void Summaries(IEnumerable<AuditChange> written) => log?.WriteAll(written);
+        /// <summary>Journals the summaries of one batch about to be written to the Halo at <paramref name="location"/> (<see cref="AuditLog.Intend"/>).</summary>
+        public void Intend(string location, IEnumerable<AuditChange> summaries) => log?.Intend(location, summaries);
+
+        /// <summary>Logs the summaries of one batch written to Halo (<see cref="Summary"/> each), flushed once; their intents are then settled.</summary>
+        public void Summaries(IEnumerable<AuditChange> written)
+        {
+            log?.WriteAll(written);
+            log?.Settle();
+        }
 
         /// <summary>The audit line of one payment summary written to a Halo user.</summary>
         public static AuditChange Summary(int userId, string customerId, IReadOnlyDictionary<string, string?> before, IReadOnlyDictionary<string, string?> after) =>

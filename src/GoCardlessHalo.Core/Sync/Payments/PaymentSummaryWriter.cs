@@ -99,6 +99,9 @@ namespace GoCardlessHalo.Core.Sync.Payments
             await RecordAsync(unrecorded, mappings, linkMoved, cancellationToken).ConfigureAwait(false);
             foreach (var batch in plans.Batches(options.HaloBatchSize))
             {
+                // Journaled before the write: a run killed before the lines leaves the intents for the next import (AuditLog.Reconcile).
+                var lines = batch.Select(p => PaymentAudit.Summary(p.User.Id, p.CustomerId, p.Before, p.After)).ToList();
+                audit.Intend(halo.Location, lines);
                 await halo.WriteUsersAsync(batch.Select(p => p.Write).ToList(), cancellationToken).ConfigureAwait(false);
                 foreach (var plan in batch)
                 {
@@ -108,7 +111,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
                     }
                 }
 
-                audit.Summaries(batch.Select(p => PaymentAudit.Summary(p.User.Id, p.CustomerId, p.Before, p.After)));
+                audit.Summaries(lines);
 
                 await RecordAsync(batch.Select(p => p.User).ToList(), mappings, false, cancellationToken).ConfigureAwait(false);
             }

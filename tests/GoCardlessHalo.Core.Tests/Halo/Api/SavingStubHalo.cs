@@ -102,6 +102,14 @@ public sealed class SavingStubHalo : HttpMessageHandler
                     user["id"] = _nextId++;
                     Users.Add(user);
                 }
+                else if (Users.FirstOrDefault(u => u["id"]!.GetValue<int>() == user["id"]!.GetValue<int>()) is { } stored)
+                {
+                    // An update: the posted fields replace the stored ones, as Halo does.
+                    foreach (var field in user.ToList())
+                    {
+                        stored[field.Key] = field.Value?.DeepClone();
+                    }
+                }
 
                 saved.Add((JsonObject)user.DeepClone());
             }

@@ -57,6 +57,8 @@ public sealed class PaymentSummaryTests : IClassFixture<EmulatorFixture>
         var audit = File.ReadAllLines(world.Audit.Path).Where(l => l.Contains("\"user.payment_summary\"")).ToList();
         Assert.Equal(expectedWritten + 1, audit.Count);
         Assert.Contains("\"before\":{\"GcLastStatus\":\"paid_out\"},\"after\":{\"GcLastStatus\":\"charged_back\"}", audit[^1], StringComparison.Ordinal);
+        // Each batch was journaled before its write (AuditLog.Intend) and settled once its lines were logged.
+        Assert.Empty(File.ReadAllText(world.Audit.PendingPath));
     }
 
     [Fact]
