@@ -276,6 +276,30 @@ namespace GoCardlessHalo.Core.Ledger
             return summaries;
         }
 
+        /// <summary>The stored rows of the given payments (those that exist), read outside any write.</summary>
+        internal async Task<Dictionary<string, PaymentRecord>> FindPaymentsAsync(IEnumerable<string> paymentIds, CancellationToken cancellationToken)
+        {
+            var found = new Dictionary<string, PaymentRecord>(StringComparer.Ordinal);
+            foreach (var chunk in GoCardlessHalo.Core.Internal.BatchExtensions.Batches(paymentIds.Distinct(StringComparer.Ordinal), LedgerWriter.LookupChunk))
+            {
+                var slots = new Dictionary<string, string> { ["values"] = SqlDialect.ParameterList(chunk.Count) };
+                void Bind(SqlDialect dialect, DbCommand command)
+                {
+                    for (var i = 0; i < chunk.Count; i++)
+                    {
+                        LedgerRows.Text(dialect, command, SqlDialect.ParameterName(i), chunk[i], LedgerRows.IdLength);
+                    }
+                }
+
+                await foreach (var row in ReadAsync(LedgerSql.SelectPaymentsById, "reading stored payments", Bind, LedgerRows.ReadPayment, cancellationToken, slots).ConfigureAwait(false))
+                {
+                    found[row.PaymentId] = row;
+                }
+            }
+
+            return found;
+        }
+
         internal async Task<HashSet<string>> LoadSeenEventIdsAsync(CancellationToken cancellationToken)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);

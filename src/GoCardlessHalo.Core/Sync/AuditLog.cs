@@ -80,6 +80,10 @@ namespace GoCardlessHalo.Core.Sync
         /// <summary>Every intent of this run is in the log (or known not done): the journal forgets them.</summary>
         public void Settle() => _journal.Settle();
 
+        /// <summary>The open intents of other runs against <paramref name="location"/> whose action <paramref name="judges"/>: what a caller of <see cref="Reconcile"/> reads its target for.</summary>
+        public IReadOnlyList<AuditIntent> Interrupted(string location, Func<string, bool> judges) =>
+            _journal.Interrupted().Where(i => AuditJournal.SameLocation(i.Location, location) && judges(i.Change.Action)).ToList();
+
         /// <summary>
         /// Writes the lines other runs against the Halo at <paramref name="location"/> intended and never wrote (killed
         /// between the write and its line): for each intent whose action <paramref name="judges"/> and with no line of
@@ -89,10 +93,14 @@ namespace GoCardlessHalo.Core.Sync
         /// the intent's time, marked <c>"reconciledBy": "&lt;this run&gt;"</c>. The journal then forgets those intents;
         /// intents against another Halo, or of actions this caller cannot judge, are left alone (told through
         /// <paramref name="verbose"/>). Only a run that holds the sync lock of that Halo and writes to it may call this,
-        /// before its own first intent. Returns the number of lines written.
+        /// before its own first intent. Returns the number of lines written. <paramref name="lineOf"/> tells which line of a
+        /// run an intent is, beside its action: by default its customer (the import writes one line per customer and
+        /// action, and a create's target is only known from the line); the ledger's lines, many per customer and
+        /// several pages per run, pass their target and after-values (<c>Sync/Payments/ConfirmedLedgerChanges</c>).
         /// </summary>
-        public int Reconcile(string location, Func<string, bool> judges, Func<AuditChange, AuditChange?> confirm, Action<string> verbose)
+        public int Reconcile(string location, Func<string, bool> judges, Func<AuditChange, AuditChange?> confirm, Action<string> verbose, Func<AuditChange, string>? lineOf = null)
         {
+            lineOf ??= change => change.CustomerId ?? string.Empty;
             bool Mine(AuditIntent intent) => AuditJournal.SameLocation(intent.Location, location) && judges(intent.Change.Action);
             var intents = _journal.Interrupted();
             var mine = intents.Where(Mine).ToList();
@@ -108,12 +116,12 @@ namespace GoCardlessHalo.Core.Sync
 
             // Lines are written after their intent; a day's margin allows for a clock set back between the runs.
             var runs = new HashSet<string>(mine.Select(i => i.RunId), StringComparer.Ordinal);
-            var logged = new HashSet<(string Run, string? CustomerId, string Action)>();
+            var logged = new HashSet<(string Run, string Line, string Action)>();
             foreach (var entry in new AuditLogReader(Path).Read(new AuditQuery { Since = mine.Min(i => i.Time).AddDays(-1) }))
             {
                 if (runs.Contains(entry.RunId))
                 {
-                    logged.Add((entry.RunId, entry.CustomerId, entry.Action));
+                    logged.Add((entry.RunId, lineOf(new AuditChange(entry.Action, entry.Target, entry.CustomerId, entry.Before, entry.After)), entry.Action));
                 }
             }
 
@@ -121,7 +129,7 @@ namespace GoCardlessHalo.Core.Sync
             var (written, open) = (0, 0);
             foreach (var intent in mine)
             {
-                if (!logged.Add((intent.RunId, intent.Change.CustomerId, intent.Change.Action)))
+                if (!logged.Add((intent.RunId, lineOf(intent.Change), intent.Change.Action)))
                 {
                     continue;
                 }
@@ -136,7 +144,7 @@ namespace GoCardlessHalo.Core.Sync
 
             Append(buffer);
             _journal.Resolve(Mine);
-            verbose($"Audit journal ({_journal.Path}): {runs.Count} earlier run(s) stopped with {open} intended change(s) not in the log; {written} found done in Halo and logged now (marked reconciledBy {RunId}), {open - written} not done.");
+            verbose($"Audit journal ({_journal.Path}): {runs.Count} earlier run(s) stopped with {open} intended change(s) not in the log; {written} found done and logged now (marked reconciledBy {RunId}), {open - written} not done.");
             return written;
         }
 

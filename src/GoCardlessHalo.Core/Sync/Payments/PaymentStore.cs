@@ -16,8 +16,10 @@ namespace GoCardlessHalo.Core.Sync.Payments
     /// <summary>
     /// The store step of payment sync: every ledger write of a run goes through <see cref="StoreAsync"/>, one
     /// transaction holding the queued mandates, the payments <see cref="PaymentDecisions"/> says to write, and
-    /// whatever else the caller writes with them (links, seen events, the watermark); audited and counted only
-    /// after it committed. It also keeps the ledger's record of which customers are backfilled, for whom.
+    /// whatever else the caller writes with them (links, seen events, the watermark); counted only after it committed.
+    /// Its audit lines are journaled just before the commit and written just after it (<see cref="PaymentAudit"/>): a
+    /// run killed in between leaves the intents for the next sync, which checks them against the ledger
+    /// (<see cref="ConfirmedLedgerChanges"/>). It also keeps the ledger's record of which customers are backfilled, for whom.
     /// </summary>
     internal sealed class PaymentStore
     {
@@ -30,12 +32,15 @@ namespace GoCardlessHalo.Core.Sync.Payments
         private readonly PaymentSyncStatistics statistics;
         private readonly Dictionary<string, int> backfilled;
 
+        // Lines the caller's own writes add to the transaction being built (the watermark), journaled with its rows'.
+        private readonly List<AuditChange> extraLines = new List<AuditChange>();
+
         /// <param name="ledger">Where the rows go.</param>
         /// <param name="clock">The time rows are written at.</param>
         /// <param name="mandates">Which customer each mandate belongs to; its queued mandates are written with each batch.</param>
         /// <param name="links">Which customers are linked, to whom: only their payments are stored.</param>
         /// <param name="dashboard">The payments' dashboard pages, on each change.</param>
-        /// <param name="audit">Where committed writes are recorded.</param>
+        /// <param name="audit">Where each write is journaled before its commit and recorded after it.</param>
         /// <param name="statistics">Counts of rows and changes.</param>
         /// <param name="backfilled">The ledger's customers whose history it holds → the Halo user recorded for them.</param>
         public PaymentStore(
@@ -61,6 +66,9 @@ namespace GoCardlessHalo.Core.Sync.Payments
         /// <summary>Where committed mandate status changes are reported (Sync/Mandates/MandateChangeFeed); null: not reported.</summary>
         public Mandates.MandateChangeFeed? MandateChanges { get; init; }
 
+        /// <summary>Test seam: runs after a commit, before its audit lines are written (a kill in between).</summary>
+        internal Action? Committed { get; init; }
+
         /// <summary>Customers whose history is in the ledger → the Halo user recorded for them (as of the last commit).</summary>
         public IReadOnlyDictionary<string, int> BackfilledCustomers => backfilled;
 
@@ -84,6 +92,8 @@ namespace GoCardlessHalo.Core.Sync.Payments
             IReadOnlyList<(MandateRow?, MandateRow)> mandateWrites;
             IReadOnlyList<PaymentWrite> payments;
             IReadOnlyList<LinkChange> linkChanges = Array.Empty<LinkChange>();
+            List<AuditChange> lines;
+            extraLines.Clear();
             using (var writer = await ledger.BeginWriteAsync(clock, cancellationToken).ConfigureAwait(false))
             {
                 mandateWrites = await mandates.FlushAsync(writer, cancellationToken).ConfigureAwait(false);
@@ -93,13 +103,20 @@ namespace GoCardlessHalo.Core.Sync.Payments
                     linkChanges = await more(writer).ConfigureAwait(false);
                 }
 
+                // A new record of a customer is not audited per customer: the backfill's page lines say what it stored.
+                lines = PaymentAudit.Mandates(mandateWrites, summarise)
+                    .Concat(PaymentAudit.Payments(payments, summarise))
+                    .Concat(linkChanges.Where(c => c.Before is not null).Select(c => PaymentAudit.Link(c.CustomerId, c.Before, c.After)))
+                    .Concat(extraLines)
+                    .ToList();
+                audit.IntendLedger(ledger.Location, lines);
                 writer.Commit();
                 statistics.LedgerRowsWritten += writer.RowsWritten;
             }
 
-            audit.Mandates(mandateWrites, summarise);
+            Committed?.Invoke();
+            audit.Written(lines);
             MandateChanges?.Record(mandateWrites, origin, links.Customers, clock.UtcNow);
-            audit.Payments(payments, summarise);
             foreach (var change in linkChanges)
             {
                 Remember(change);
@@ -108,6 +125,13 @@ namespace GoCardlessHalo.Core.Sync.Payments
             var changes = payments.Where(p => p.Change is not null).Select(p => p.Change!).ToList();
             statistics.Changes += changes.Count;
             return changes;
+        }
+
+        /// <summary>Moves the watermark in the transaction being built; its audit line goes with the transaction's.</summary>
+        public async Task SetWatermarkAsync(LedgerWriter writer, DateTimeOffset? before, DateTimeOffset after, CancellationToken cancellationToken)
+        {
+            await writer.SetWatermarkAsync(after, cancellationToken).ConfigureAwait(false);
+            extraLines.Add(PaymentAudit.Watermark(before, after));
         }
 
         /// <summary>
@@ -180,7 +204,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
             return writes;
         }
 
-        // Records a committed link change in memory and in the audit log (a new record is not audited per customer).
+        // Records a committed link change in memory.
         private void Remember(LinkChange change)
         {
             if (change.After is { } user)
@@ -190,11 +214,6 @@ namespace GoCardlessHalo.Core.Sync.Payments
             else
             {
                 backfilled.Remove(change.CustomerId);
-            }
-
-            if (change.Before is not null)
-            {
-                audit.Link(change.CustomerId, change.Before, change.After);
             }
         }
     }

@@ -68,6 +68,9 @@ namespace GoCardlessHalo.Core.Sync.Payments
         /// <summary>The mandate status changes the runs stored (Sync/Mandates); the caller drains them beside the payment changes.</summary>
         public Mandates.MandateChangeFeed MandateChanges { get; } = new Mandates.MandateChangeFeed();
 
+        /// <summary>Test seam: runs after each ledger commit, before its audit lines are written (a kill in between).</summary>
+        internal Action? LedgerCommitted { get; set; }
+
         /// <summary>Runs one sync, streaming each payment change once it is committed. See the class summary.</summary>
         public async IAsyncEnumerable<PaymentChange> SyncAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
@@ -75,19 +78,20 @@ namespace GoCardlessHalo.Core.Sync.Payments
             var watch = Stopwatch.StartNew();
             LastRun = null;
             await ledger.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+            await ReconcileInterruptedAuditAsync(cancellationToken).ConfigureAwait(false);
             var links = await LinkedCustomers.LoadAsync(ledger, halo, options, log, readHalo: false, cancellationToken).ConfigureAwait(false);
             var statistics = new PaymentSyncStatistics { LinkedUsers = links.Links.Count, LinkedCustomers = links.CustomerCount };
             var watermark = await ledger.GetWatermarkAsync(cancellationToken).ConfigureAwait(false);
             var paymentAudit = new PaymentAudit(audit);
             var mandates = new MandateDirectory(await ledger.LoadMandatesAsync(cancellationToken).ConfigureAwait(false), client, statistics, log);
             var backfilled = await ledger.LoadCustomersAsync(cancellationToken).ConfigureAwait(false);
-            var store = new PaymentStore(ledger, options.Clock, mandates, links.Index, client.Dashboard, paymentAudit, statistics, backfilled) { MandateChanges = MandateChanges };
+            var store = new PaymentStore(ledger, options.Clock, mandates, links.Index, client.Dashboard, paymentAudit, statistics, backfilled) { MandateChanges = MandateChanges, Committed = LedgerCommitted };
             var backfill = new PaymentBackfill(client, mandates, options, statistics, log);
             log.Verbose($"Sync-GcPayment: {links.Links.Count} Halo user(s) linked to {links.CustomerCount} GoCardless customer(s) through {options.LinkField}; ledger {ledger.Location}; watermark {IsoTime.Format(watermark)}.");
 
             var changes = watermark is null
-                ? FirstRunAsync(backfill, store, paymentAudit, statistics, cancellationToken)
-                : IncrementalAsync(watermark.Value, backfill, store, mandates, links.Index, paymentAudit, statistics, cancellationToken);
+                ? FirstRunAsync(backfill, store, statistics, cancellationToken)
+                : IncrementalAsync(watermark.Value, backfill, store, mandates, links.Index, statistics, cancellationToken);
             await foreach (var change in changes.ConfigureAwait(false))
             {
                 yield return change;
@@ -99,10 +103,27 @@ namespace GoCardlessHalo.Core.Sync.Payments
             log.Verbose("Sync-GcPayment: " + statistics);
         }
 
+        /// <summary>
+        /// Writes the audit lines of ledger changes an earlier run committed and was stopped before logging (its intents
+        /// in the journal, <see cref="AuditLog.Reconcile"/>): those the ledger holds (<see cref="ConfirmedLedgerChanges"/>)
+        /// are logged under that run's id, marked reconciledBy this run. Called before this run's first write, holding
+        /// the sync lock (a -WhatIf run never gets here); intents of Halo user changes are left for the next import.
+        /// </summary>
+        private async Task ReconcileInterruptedAuditAsync(CancellationToken cancellationToken)
+        {
+            if (audit is null)
+            {
+                return;
+            }
+
+            var intents = audit.Interrupted(ledger.Location, ConfirmedLedgerChanges.Judges);
+            var held = intents.Count == 0 ? null : await ConfirmedLedgerChanges.ReadAsync(ledger, intents.Select(i => i.Change), cancellationToken).ConfigureAwait(false);
+            audit.Reconcile(ledger.Location, ConfirmedLedgerChanges.Judges, intended => held?.Confirm(intended), log.Verbose, ConfirmedLedgerChanges.LineOf);
+        }
+
         private async IAsyncEnumerable<PaymentChange> FirstRunAsync(
             PaymentBackfill backfill,
             PaymentStore store,
-            PaymentAudit paymentAudit,
             PaymentSyncStatistics statistics,
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
@@ -124,7 +145,7 @@ namespace GoCardlessHalo.Core.Sync.Payments
                         await writer.AddSeenEventAsync(e.Key, e.Value, cancellationToken).ConfigureAwait(false);
                     }
 
-                    await writer.SetWatermarkAsync(watermark, cancellationToken).ConfigureAwait(false);
+                    await store.SetWatermarkAsync(writer, null, watermark, cancellationToken).ConfigureAwait(false);
                     // The backfill just read every payment: the first reconciliation is due one period from now.
                     await writer.SetReconciledAsync(options.Clock.UtcNow, cancellationToken).ConfigureAwait(false);
                     return linkChanges;
@@ -135,7 +156,6 @@ namespace GoCardlessHalo.Core.Sync.Payments
                 yield return change;
             }
 
-            paymentAudit.Watermark(null, watermark);
             statistics.CustomersBackfilled = statistics.LinkedCustomers;
             statistics.WatermarkAfter = watermark;
         }
@@ -146,7 +166,6 @@ namespace GoCardlessHalo.Core.Sync.Payments
             PaymentStore store,
             MandateDirectory mandates,
             LinkIndex links,
-            PaymentAudit paymentAudit,
             PaymentSyncStatistics statistics,
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
@@ -180,17 +199,12 @@ namespace GoCardlessHalo.Core.Sync.Payments
                     {
                         // No later run reads further back than the new watermark minus the overlap.
                         await writer.PruneSeenEventsAsync(newWatermark - options.OverlapWindow, cancellationToken).ConfigureAwait(false);
-                        await writer.SetWatermarkAsync(newWatermark, cancellationToken).ConfigureAwait(false);
+                        await store.SetWatermarkAsync(writer, watermark, newWatermark, cancellationToken).ConfigureAwait(false);
                     }
 
                     return linkChanges;
                 },
                 cancellationToken).ConfigureAwait(false);
-            if (newWatermark > watermark)
-            {
-                paymentAudit.Watermark(watermark, newWatermark);
-            }
-
             statistics.WatermarkAfter = newWatermark;
             foreach (var change in changes)
             {
