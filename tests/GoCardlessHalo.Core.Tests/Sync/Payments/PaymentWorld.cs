@@ -54,8 +54,15 @@ internal sealed class PaymentWorld : IDisposable
         Payments = payments;
         UserByCustomer = users;
         customerByMandate = mandates.Where(m => m.CustomerId is not null).ToDictionary(m => m.Id, m => m.CustomerId!);
-        Audit = new AuditLog(ConfigLocation.Resolve(temp.Path, new FakePlatform()), "test");
+        AuditLocation = ConfigLocation.Resolve(temp.Path, new FakePlatform());
+        Audit = new AuditLog(AuditLocation, "test");
     }
+
+    /// <summary>Where the audit log and its journal are.</summary>
+    public ConfigLocation AuditLocation { get; }
+
+    /// <summary>The audit log as another run (<paramref name="runId"/>) writes it.</summary>
+    public AuditLog AuditOf(string runId) => new(AuditLocation, runId);
 
     public EmulatorFixture Emulator { get; }
 
@@ -145,11 +152,11 @@ internal sealed class PaymentWorld : IDisposable
         return data;
     }
 
-    public PaymentSynchronizer Synchronizer(GoCardlessClient client, Action<PaymentSyncOptions>? configure = null, IHaloTarget? halo = null, PaymentLedger? ledger = null)
+    public PaymentSynchronizer Synchronizer(GoCardlessClient client, Action<PaymentSyncOptions>? configure = null, IHaloTarget? halo = null, PaymentLedger? ledger = null, AuditLog? audit = null)
     {
         var options = new PaymentSyncOptions { LinkField = LinkField };
         configure?.Invoke(options);
-        return new PaymentSynchronizer(client, halo ?? Halo, ledger ?? Ledger, options, Log, Audit);
+        return new PaymentSynchronizer(client, halo ?? Halo, ledger ?? Ledger, options, Log, audit ?? Audit);
     }
 
     /// <summary>Runs one sync to its end against the emulator.</summary>
