@@ -113,10 +113,16 @@ namespace GoCardlessHalo.Core.Invoices
                 return unknown;
             }
 
-            await ledger.RecordCancelledAsync(row, payment, client.Dashboard, clock, cancellationToken).ConfigureAwait(false);
             var result = Result(item, row, CollectionAction.Cancelled,
                 $"Payment {row.PaymentId} ({CurrencyAmounts.Format(row.Amount, row.Currency)}) is cancelled because the invoice {ChangeOf(item, row)}. Sync-GcPayment leaves the invoice unpaid in Halo; New-GcPayment -InvoiceId {row.InvoiceId.ToString(CultureInfo.InvariantCulture)} -Retry charges its amount due now.");
-            CollectionAudit.Write(audit, "invoice.collection_cancelled", row, row.PaymentId, result.Reason);
+
+            // Journaled before the ledger write: a run killed before the line leaves the intent for the next New-GcPayment
+            // (InvoiceCollector.ResolveInterruptedAsync reconciles it against gch_payment, ConfirmedCollections).
+            var line = CollectionAudit.Line(ConfirmedCollections.Cancelled, row, row.PaymentId, result.Reason);
+            audit?.Intend(ledger.Location, new[] { line });
+            await ledger.RecordCancelledAsync(row, payment, client.Dashboard, clock, cancellationToken).ConfigureAwait(false);
+            audit?.WriteAll(new[] { line });
+            audit?.Settle();
             log.Verbose($"Collection: invoice {row.InvoiceNumber}: payment {row.PaymentId} cancelled.");
             return result;
         }

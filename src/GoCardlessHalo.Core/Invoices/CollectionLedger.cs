@@ -27,6 +27,13 @@ namespace GoCardlessHalo.Core.Invoices
             this.ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
         }
 
+        /// <summary>Where the ledger is (<see cref="PaymentLedger.Location"/>): the location its audit intents are journaled against.</summary>
+        public string Location => ledger.Location;
+
+        /// <summary>The stored rows of the given payments (those that exist).</summary>
+        public Task<Dictionary<string, PaymentRecord>> FindPaymentsAsync(IEnumerable<string> paymentIds, CancellationToken cancellationToken) =>
+            ledger.FindPaymentsAsync(paymentIds, cancellationToken);
+
         /// <summary>Every attempt, grouped by invoice, oldest attempt first.</summary>
         public async Task<IReadOnlyList<CollectionRow>> LoadAsync(CancellationToken cancellationToken)
         {

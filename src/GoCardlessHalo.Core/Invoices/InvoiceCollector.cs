@@ -1,6 +1,7 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -69,6 +70,7 @@ namespace GoCardlessHalo.Core.Invoices
         /// <summary>Completes every attempt an earlier run left without a payment id (see the class remarks). Run before planning.</summary>
         public async IAsyncEnumerable<CollectionResult> ResolveInterruptedAsync([EnumeratorCancellation] CancellationToken cancellationToken)
         {
+            await ReconcileInterruptedAuditAsync(cancellationToken).ConfigureAwait(false);
             foreach (var row in await ledger.LoadAsync(cancellationToken).ConfigureAwait(false))
             {
                 if (row.PaymentId is null)
@@ -84,6 +86,24 @@ namespace GoCardlessHalo.Core.Invoices
                     yield return result;
                 }
             }
+        }
+
+        /// <summary>
+        /// Writes the audit lines of charges and cancels an earlier run recorded in the ledger and was stopped before
+        /// logging (its intents in the journal, <see cref="AuditLog.Reconcile"/>, judged by <see cref="ConfirmedCollections"/>),
+        /// under that run's id, marked reconciledBy this run. Runs first in <see cref="ResolveInterruptedAsync"/>, which
+        /// only a writing New-GcPayment holding the sync lock calls, before its first charge or cancel.
+        /// </summary>
+        private async Task ReconcileInterruptedAuditAsync(CancellationToken cancellationToken)
+        {
+            if (audit is null)
+            {
+                return;
+            }
+
+            var intents = audit.Interrupted(ledger.Location, ConfirmedCollections.Judges);
+            var held = intents.Count == 0 ? null : await ConfirmedCollections.ReadAsync(ledger, intents.Select(i => i.Change), cancellationToken).ConfigureAwait(false);
+            audit.Reconcile(ledger.Location, ConfirmedCollections.Judges, intended => held?.Confirm(intended), log.Verbose, ConfirmedLedgerChanges.LineOf);
         }
 
         /// <summary>
@@ -170,9 +190,15 @@ namespace GoCardlessHalo.Core.Invoices
             }
 
             await Pass(CollectionCheckpoint.PaymentCreated, row).ConfigureAwait(false);
+
+            // Journaled before the ledger hears of the payment: a run killed before the line leaves the intent for the
+            // next New-GcPayment (ReconcileInterruptedAudit); killed before the ledger write, ResolveInterruptedAsync logs it.
+            var line = CollectionAudit.Line(ConfirmedCollections.Collected, row, payment.Id, null);
+            audit?.Intend(ledger.Location, new[] { line });
             await ledger.RecordPaymentAsync(row, payment.Id, payment.Status, clock.UtcNow, cancellationToken).ConfigureAwait(false);
             await Pass(CollectionCheckpoint.PaymentRecorded, row).ConfigureAwait(false);
-            Audit("invoice.collected", row, payment.Id, null);
+            audit?.WriteAll(new[] { line });
+            audit?.Settle();
             log.Verbose($"Collection: invoice {row.InvoiceNumber} → payment {payment.Id} ({CurrencyAmounts.Format(row.Amount, row.Currency)}, {row.ChargeDate:yyyy-MM-dd}).");
             result.Action = CollectionAction.Created;
             result.PaymentId = payment.Id;
