@@ -7,7 +7,10 @@ using System.Threading.Tasks;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.GoCardless;
 using GoCardlessHalo.Core.Invoices;
+using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Ledger;
+using GoCardlessHalo.Core.Sync;
+using GoCardlessHalo.Core.Tests.Config;
 using GoCardlessHalo.Core.Tests.GoCardless;
 using GoCardlessHalo.Core.Tests.Halo;
 
@@ -73,6 +76,28 @@ public sealed class InvoiceCollectorTests : IClassFixture<EmulatorFixture>, IAsy
         Assert.Equal(payments[2].Single().Id, third.Results.Single(r => r.InvoiceId == 2).PaymentId);
     }
 
+    [Theory]
+    [InlineData(nameof(CollectionCheckpoint.IntentRecorded))]
+    [InlineData(nameof(CollectionCheckpoint.PaymentCreated))]
+    [InlineData(nameof(CollectionCheckpoint.PaymentRecorded))]
+    public async Task A_kill_at_any_point_then_a_rerun_logs_every_charge_exactly_once(string point)
+    {
+        var killAt = (CollectionCheckpoint)Enum.Parse(typeof(CollectionCheckpoint), point);
+        var invoices = Invoices(3);
+
+        await RunAsync(invoices, kill: (killAt, 2), runId: "killed");
+        await RunAsync(invoices, runId: "rerun");
+
+        var lines = new AuditLogReader(Audit("reader").Path).Read(new AuditQuery()).Where(e => e.Action == "invoice.collected").ToList();
+        var payments = await PaymentsByInvoiceAsync();
+        Assert.Equal(new[] { 1, 2, 3 }.Select(i => ("halo-invoice:" + i, (string?)payments[i].Single().Id)), lines.Select(e => (e.Target, e.After!["payment"])).OrderBy(l => l.Target));
+        var second = lines.Single(e => e.Target == "halo-invoice:2");
+        Assert.Equal(
+            killAt == CollectionCheckpoint.PaymentRecorded ? ("killed", "rerun") : ("rerun", (string?)null),
+            (second.RunId, second.ReconciledBy));
+        Assert.Empty(System.IO.File.ReadAllText(Audit("reader").PendingPath));
+    }
+
     [Fact]
     public async Task The_payment_carries_the_invoice_number_and_id_and_the_planned_amount_and_date()
     {
@@ -119,10 +144,10 @@ public sealed class InvoiceCollectorTests : IClassFixture<EmulatorFixture>, IAsy
     private static int[] Recovered(Run run) => run.Recovered.Select(r => r.InvoiceId).ToArray();
 
     private async Task<Run> RunAsync(
-        IReadOnlyList<HaloInvoice> invoices, (CollectionCheckpoint At, int Invoice)? kill = null, CollectionOptions? options = null, IReadOnlyList<PayerMandate>? payers = null)
+        IReadOnlyList<HaloInvoice> invoices, (CollectionCheckpoint At, int Invoice)? kill = null, CollectionOptions? options = null, IReadOnlyList<PayerMandate>? payers = null, string? runId = null)
     {
         using var ledger = PaymentLedger.OpenModuleOwned(_temp.File("ledger.db"));
-        var collector = Collector(ledger);
+        var collector = runId is null ? Collector(ledger) : new InvoiceCollector(_emulator.Client(), ledger, audit: Audit(runId));
         if (kill is { } k)
         {
             collector.Checkpoint = (point, invoice) => point == k.At && invoice == k.Invoice ? throw new KilledException() : Task.CompletedTask;
@@ -151,6 +176,8 @@ public sealed class InvoiceCollectorTests : IClassFixture<EmulatorFixture>, IAsy
     }
 
     private InvoiceCollector Collector(PaymentLedger ledger) => new(_emulator.Client(), ledger);
+
+    private AuditLog Audit(string runId) => new(ConfigLocation.Resolve(_temp.Path, new FakePlatform()), runId);
 
     private async Task<Dictionary<int, List<Payment>>> PaymentsByInvoiceAsync()
     {
