@@ -1,8 +1,10 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
+using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using GoCardlessHalo.Core.Errors;
 using GoCardlessHalo.Core.Invoices;
+using GoCardlessHalo.Core.Sync;
 using GoCardlessHalo.Core.Tests.GoCardless;
 using GoCardlessHalo.Core.Tests.Halo.Api;
 
@@ -136,6 +138,57 @@ public sealed class CollectionCancellerTests : CollectionWorldTests
 
         Assert.Equal(CollectionAction.Cancelled, result.Action);
         Assert.Equal(CollectionSkipReason.PreviousAttemptFailed, (await World.PlanAsync()).Items.Single(i => i.Invoice.Id == 1).Skip);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_cancel_journaled_by_a_run_killed_before_its_line_is_logged_by_the_next_run_only_when_the_ledger_holds_it(bool recorded)
+    {
+        var payment = await World.CollectInvoiceOneAsync();
+        await World.EditInvoiceAsync(new { id = 1, voided = true });
+        var plan = await World.PlanAsync();
+        string location;
+        using (var ledger = World.OpenLedger())
+        {
+            location = ledger.Location;
+        }
+
+        // The killed run's intent; with `recorded` the cancel reached the ledger (a run that writes no lines stands for the kill).
+        var row = new CollectionRow { InvoiceId = 1, InvoiceNumber = "INV-1", CustomerId = "CU1", MandateId = "MD1", Amount = 12000, Currency = "GBP", IdempotencyKey = "key", PaymentId = payment };
+        World.AuditOf("killed").Intend(location, new[] { CollectionAudit.Line(ConfirmedCollections.Cancelled, row, payment, "voided") });
+        if (recorded)
+        {
+            await World.CancelChangedAsync(plan);
+        }
+
+        await World.ResolveInterruptedAsync(World.AuditOf("rerun"));
+
+        var log = new AuditLogReader(World.AuditOf("reader").Path).Read(new AuditQuery()).ToList();
+        if (recorded)
+        {
+            var line = Assert.Single(log);
+            Assert.Equal((ConfirmedCollections.Cancelled, "killed", (string?)"rerun", (string?)payment), (line.Action, line.RunId, line.ReconciledBy, line.After!["payment"]));
+        }
+        else
+        {
+            Assert.Empty(log);
+        }
+
+        Assert.Empty(File.ReadAllText(World.AuditOf("reader").PendingPath));
+    }
+
+    [Fact]
+    public async Task A_cancel_is_logged_once_and_leaves_the_journal_empty()
+    {
+        var payment = await World.CollectInvoiceOneAsync();
+        await World.EditInvoiceAsync(new { id = 1, voided = true });
+
+        await World.CancelChangedAsync(await World.PlanAsync(), audit: World.AuditOf("run"));
+
+        var line = Assert.Single(new AuditLogReader(World.AuditOf("reader").Path).Read(new AuditQuery()).ToList());
+        Assert.Equal((ConfirmedCollections.Cancelled, (string?)payment), (line.Action, line.After!["payment"]));
+        Assert.Empty(File.ReadAllText(World.AuditOf("reader").PendingPath));
     }
 
     [Fact]

@@ -5,10 +5,13 @@ using System.Linq;
 using System.Net.Http.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Halo.Api;
 using GoCardlessHalo.Core.Invoices;
 using GoCardlessHalo.Core.Ledger;
+using GoCardlessHalo.Core.Sync;
 using GoCardlessHalo.Core.Sync.Payments;
+using GoCardlessHalo.Core.Tests.Config;
 using GoCardlessHalo.Core.Tests.GoCardless;
 using GoCardlessHalo.Core.Tests.Halo;
 using GoCardlessHalo.Core.Tests.Halo.Api;
@@ -93,12 +96,23 @@ public sealed class CollectionWorld : IDisposable
     }
 
     /// <summary>New-GcPayment -CancelChanged on <paramref name="plan"/>; <paramref name="approve"/> false is -WhatIf.</summary>
-    public async Task<List<CollectionResult>> CancelChangedAsync(CollectionPlan plan, bool approve = true)
+    public async Task<List<CollectionResult>> CancelChangedAsync(CollectionPlan plan, bool approve = true, AuditLog? audit = null)
     {
         using var client = Emulator.Client();
         using var ledger = OpenLedger();
-        return await new CollectionCanceller(client, ledger).CancelChangedAsync(plan, _ => approve, CancellationToken.None).ToListAsync();
+        return await new CollectionCanceller(client, ledger, audit: audit).CancelChangedAsync(plan, _ => approve, CancellationToken.None).ToListAsync();
     }
+
+    /// <summary>What a writing New-GcPayment does first: completes interrupted charges, reconciling the audit journal.</summary>
+    public async Task<List<CollectionResult>> ResolveInterruptedAsync(AuditLog audit)
+    {
+        using var client = Emulator.Client();
+        using var ledger = OpenLedger();
+        return await new InvoiceCollector(client, ledger, audit: audit).ResolveInterruptedAsync(CancellationToken.None).ToListAsync();
+    }
+
+    /// <summary>The audit log beside the ledger as run <paramref name="runId"/> writes it.</summary>
+    public AuditLog AuditOf(string runId) => new(ConfigLocation.Resolve(_temp.Path, new FakePlatform()), runId);
 
     /// <summary>An agent edits an invoice in Halo (POST /api/Invoice with its id and the fields changed).</summary>
     public async Task EditInvoiceAsync(object fields)
