@@ -19,6 +19,7 @@ namespace GoCardlessHalo.Core.Sync
     /// can only be written once Halo has answered, so a write is first recorded as an intent in the journal beside the
     /// log (<see cref="Intend"/>, <see cref="AuditJournal"/>); the next run that writes to the same Halo writes the
     /// line of every intent a killed run left that Halo holds (<see cref="Reconcile"/>): a killed run loses no line.
+    /// The payment ledger's writes are journaled the same way, before their commit, and judged against the ledger.
     /// The file is owner-only, and rotated (<see cref="RotateIfDue"/>).
     /// </summary>
     public sealed class AuditLog
@@ -85,7 +86,7 @@ namespace GoCardlessHalo.Core.Sync
             _journal.Interrupted().Where(i => AuditJournal.SameLocation(i.Location, location) && judges(i.Change.Action)).ToList();
 
         /// <summary>
-        /// Writes the lines other runs against the Halo at <paramref name="location"/> intended and never wrote (killed
+        /// Writes the lines other runs against the Halo (or payment ledger) at <paramref name="location"/> intended and never wrote (killed
         /// between the write and its line): for each intent whose action <paramref name="judges"/> and with no line of
         /// its run, customer and action in the log, <paramref name="confirm"/> looks at Halo as read and returns the
         /// change as Halo holds it (a created user's id filled in), or null when Halo does not hold it (it did not
