@@ -111,6 +111,19 @@ namespace GoCardlessHalo.Core.Invoices
             return rows;
         }
 
+        /// <summary>The status each payment's collection was last settled at (gch_collection.payment_status), by payment id.</summary>
+        public async Task<IReadOnlyDictionary<string, string?>> LoadSettledStatusesAsync(CancellationToken cancellationToken)
+        {
+            await ledger.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+            var statuses = new Dictionary<string, string?>(StringComparer.Ordinal);
+            await foreach (var row in ledger.Database.QueryAsync("reading settled collections", CollectionSql.SelectSettledStatuses, LiteralSqlNames.Instance, null, r => (Payment: r.GetString(0), Status: r.IsDBNull(1) ? null : r.GetString(1)), cancellationToken).ConfigureAwait(false))
+            {
+                statuses[row.Payment] = row.Status;
+            }
+
+            return statuses;
+        }
+
         /// <summary>Records that Halo now reflects <paramref name="status"/> for this collection (after the Halo write, never before).</summary>
         public Task RecordSettledAsync(UnsettledCollection row, string status, DateTimeOffset now, CancellationToken cancellationToken) =>
             ExecuteAsync(CollectionSql.RecordSettledStatus, "recording the settled status of invoice " + row.InvoiceNumber, (d, c) =>

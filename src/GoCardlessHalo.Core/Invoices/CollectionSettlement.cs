@@ -68,7 +68,9 @@ namespace GoCardlessHalo.Core.Invoices
     /// state, not by events: every collection whose payment status in the ledger differs from the status last settled
     /// (gch_collection.payment_status) is settled, and the settled status is written only after Halo was, so a run that
     /// fails part-way is finished by the next. Before recording, Halo is read back by reference: a retry after an unknown
-    /// outcome never records a payment twice. Halo is contacted only when the invoice's paid/unpaid state changes.
+    /// outcome never records a payment twice. Halo is contacted only when the invoice's paid/unpaid state changes. A settlement's audit line is journaled before its
+    /// settled status is recorded (<see cref="AuditLog.Intend"/>), so a run killed before the line loses none: the next
+    /// writing Sync-GcPayment logs it (<see cref="ReconcileInterruptedAuditAsync"/>, <see cref="ConfirmedCollections"/>).
     /// </summary>
     public sealed class CollectionSettlement
     {
@@ -98,6 +100,17 @@ namespace GoCardlessHalo.Core.Invoices
 
         /// <summary>Whether Halo should show the invoice paid while its payment has <paramref name="status"/>.</summary>
         public bool CountsAsPaid(string? status) => status == "paid_out" || (MarkPaidOnConfirmed && status == "confirmed");
+
+        /// <summary>Test seam: runs after a collection's settled status is recorded, before its audit line (a kill in between).</summary>
+        internal Func<UnsettledCollection, Task>? SettledRecorded { get; set; }
+
+        /// <summary>
+        /// Writes the lines of settlements (and charges and cancels) a killed run recorded in the ledger and never logged
+        /// (<see cref="ConfirmedCollections.ReconcileAsync"/>). A writing Sync-GcPayment calls it first, holding the sync
+        /// lock, before any stage journals an intent; a -WhatIf run never does.
+        /// </summary>
+        public Task ReconcileInterruptedAuditAsync(CancellationToken cancellationToken) =>
+            ConfirmedCollections.ReconcileAsync(audit, ledger, log, cancellationToken);
 
         /// <summary>Settles every collection whose payment moved; one result per invoice whose Halo state changed (or failed to).</summary>
         public async IAsyncEnumerable<SettlementResult> SettleAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -135,14 +148,28 @@ namespace GoCardlessHalo.Core.Invoices
                 }
 
                 // A ticket not yet raised keeps the collection unsettled: the next run raises it (after looking for it).
+                var line = result is null ? null : Line(result);
                 if (result?.Action != SettlementAction.Failed && result?.TicketErrorId is null)
                 {
+                    // Journaled before the settled status is recorded: a run killed before the line leaves the intent for
+                    // the next writing Sync-GcPayment (ReconcileInterruptedAuditAsync), which logs it when the ledger holds
+                    // that status; killed before the ledger write, the rerun settles the collection again and logs it.
+                    if (line is not null)
+                    {
+                        audit?.Intend(ledger.Location, new[] { line });
+                    }
+
                     await ledger.RecordSettledAsync(row, row.Status, clock.UtcNow, cancellationToken).ConfigureAwait(false);
+                    if (SettledRecorded is not null)
+                    {
+                        await SettledRecorded(row).ConfigureAwait(false);
+                    }
                 }
 
                 if (result is not null)
                 {
-                    Audit(result);
+                    audit?.WriteAll(new[] { line! });
+                    audit?.Settle();
                     yield return result;
                 }
             }
@@ -209,15 +236,16 @@ namespace GoCardlessHalo.Core.Invoices
             (await invoices.GetPaymentsAsync(row.InvoiceId, cancellationToken).ConfigureAwait(false))
                 .FirstOrDefault(p => string.Equals(p.Reference, row.PaymentId, StringComparison.OrdinalIgnoreCase));
 
-        private void Audit(SettlementResult result) => audit?.Write(
+        // The line of one settlement, as journaled before the settled status is recorded and as written after.
+        private static AuditChange Line(SettlementResult result) => new AuditChange(
             result.Action switch
             {
-                SettlementAction.MarkedPaid or SettlementAction.AlreadyMarkedPaid => "invoice.paid",
-                SettlementAction.Unpaid => "invoice.unpaid",
-                SettlementAction.VoidedInHalo => "invoice.paid_void",
+                SettlementAction.MarkedPaid or SettlementAction.AlreadyMarkedPaid => ConfirmedCollections.Paid,
+                SettlementAction.Unpaid => ConfirmedCollections.Unpaid,
+                SettlementAction.VoidedInHalo => ConfirmedCollections.PaidVoid,
                 _ => "invoice.settle_failed",
             },
-            "halo-invoice:" + result.Collection.InvoiceId.ToString(CultureInfo.InvariantCulture),
+            CollectionAudit.InvoicePrefix + result.Collection.InvoiceId.ToString(CultureInfo.InvariantCulture),
             result.Collection.CustomerId,
             new Dictionary<string, string?> { ["paymentStatus"] = result.Collection.SettledStatus },
             new Dictionary<string, string?>

@@ -46,6 +46,11 @@ namespace GoCardlessHalo.Core.Invoices
             + " FROM {gch_collection} c JOIN {gch_payment} p ON p.payment_id = c.payment_id"
             + " WHERE c.payment_status IS NULL OR c.payment_status <> p.status ORDER BY c.invoice_id, c.attempt");
 
+        /// <summary>The status last settled into Halo (or recorded at creation) of every attempt with a payment, by payment id.</summary>
+        public static readonly SqlTemplate SelectSettledStatuses = new SqlTemplate(
+            nameof(SelectSettledStatuses),
+            "SELECT payment_id, payment_status FROM {gch_collection} WHERE payment_id IS NOT NULL");
+
         public static readonly SqlTemplate RecordSettledStatus = new SqlTemplate(
             nameof(RecordSettledStatus),
             "UPDATE {gch_collection} SET payment_status = @paymentStatus, updated_at = @now WHERE invoice_id = @invoiceId AND attempt = @attempt");

@@ -1,7 +1,6 @@
 // Copyright (c) GoCardlessHalo contributors. MIT licence.
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -88,23 +87,10 @@ namespace GoCardlessHalo.Core.Invoices
             }
         }
 
-        /// <summary>
-        /// Writes the audit lines of charges and cancels an earlier run recorded in the ledger and was stopped before
-        /// logging (its intents in the journal, <see cref="AuditLog.Reconcile"/>, judged by <see cref="ConfirmedCollections"/>),
-        /// under that run's id, marked reconciledBy this run. Runs first in <see cref="ResolveInterruptedAsync"/>, which
-        /// only a writing New-GcPayment holding the sync lock calls, before its first charge or cancel.
-        /// </summary>
-        private async Task ReconcileInterruptedAuditAsync(CancellationToken cancellationToken)
-        {
-            if (audit is null)
-            {
-                return;
-            }
-
-            var intents = audit.Interrupted(ledger.Location, ConfirmedCollections.Judges);
-            var held = intents.Count == 0 ? null : await ConfirmedCollections.ReadAsync(ledger, intents.Select(i => i.Change), cancellationToken).ConfigureAwait(false);
-            audit.Reconcile(ledger.Location, ConfirmedCollections.Judges, intended => held?.Confirm(intended), log.Verbose, ConfirmedLedgerChanges.LineOf);
-        }
+        // Charges, cancels and settlements a killed run recorded and did not log (ConfirmedCollections, the one place);
+        // only a writing New-GcPayment holding the sync lock calls ResolveInterruptedAsync, before its first charge or cancel.
+        private Task ReconcileInterruptedAuditAsync(CancellationToken cancellationToken) =>
+            ConfirmedCollections.ReconcileAsync(audit, ledger, log, cancellationToken);
 
         /// <summary>
         /// Charges the plan's collectable invoices that <paramref name="approve"/> accepts (the cmdlet's ShouldProcess),

@@ -97,6 +97,10 @@ namespace GoCardlessHalo.Commands
             _ledger = Connections.OpenLedger(_run.Target);
             var options = Await(PaymentSyncOptions.FromSettingsAsync(_run.Target, Context.Settings, CancellationToken));
             options.OverlapWindow = OverlapWindow;
+            var settlement = NewSettlement();
+
+            // Before any stage journals an intent: settlement lines a killed run never wrote (the payment sync reconciles its own).
+            Await(settlement.ReconcileInterruptedAuditAsync(CancellationToken));
             var synchronizer = new PaymentSynchronizer(_run.GoCardless, _run.Target, _ledger, options, Log, _run.Audit);
             var count = 0;
             var history = 0;
@@ -126,7 +130,7 @@ namespace GoCardlessHalo.Commands
             }
 
             WriteVerbose($"Payment sync finished: {synchronizer.LastRun}.");
-            SettleCollections();
+            SettleCollections(settlement);
             _run.Succeeded(mandateFailures: synchronizer.MandateChanges.Failures);
         }
 
@@ -140,13 +144,8 @@ namespace GoCardlessHalo.Commands
         }
 
         /// <summary>Invoices collected by New-GcPayment follow their payments into Halo: paid when paid out, unpaid when they fail.</summary>
-        private void SettleCollections()
+        private void SettleCollections(CollectionSettlement settlement)
         {
-            var settlement = new CollectionSettlement(_run!.Target, _ledger!, _run.Audit, log: Log)
-            {
-                MarkPaidOnConfirmed = Context.Settings.Collection.MarkPaidOn == "confirmed",
-                FailureTickets = CollectionFailureTickets.FromSettings(_run.Target, Context.Settings.Collection),
-            };
             foreach (var result in Stream(settlement.SettleAsync(CancellationToken)))
             {
                 if (result.Action == SettlementAction.Failed)
@@ -166,6 +165,12 @@ namespace GoCardlessHalo.Commands
                 WriteObject(CollectionMapper.ToOutput(result));
             }
         }
+
+        private CollectionSettlement NewSettlement() => new CollectionSettlement(_run!.Target, _ledger!, _run.Audit, log: Log)
+        {
+            MarkPaidOnConfirmed = Context.Settings.Collection.MarkPaidOn == "confirmed",
+            FailureTickets = CollectionFailureTickets.FromSettings(_run.Target, Context.Settings.Collection),
+        };
 
         internal override void OnTerminatingError(GcHaloException exception) => _run?.Failed(exception);
 
