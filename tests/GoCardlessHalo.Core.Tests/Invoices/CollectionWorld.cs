@@ -177,7 +177,9 @@ public sealed class CollectionWorld : IDisposable
 
     /// <summary>Sync-GcPayment: the ledger brought up to date, then the collections settled into Halo.</summary>
     /// <param name="reconcileEvery">Zero: no reconciliation of pending payments; null: the default (due once a day).</param>
-    public async Task<List<SettlementResult>> SyncAsync(bool markPaidOnConfirmed = false, TimeSpan? reconcileEvery = null, int? failureTicketTypeId = null)
+    /// <param name="audit">The run's audit log; when set, the settlement lines a killed run left are reconciled first, as the cmdlet does.</param>
+    /// <param name="settledRecorded">Runs after each settled status is recorded, before its line (throwing stands for a kill).</param>
+    public async Task<List<SettlementResult>> SyncAsync(bool markPaidOnConfirmed = false, TimeSpan? reconcileEvery = null, int? failureTicketTypeId = null, AuditLog? audit = null, Func<UnsettledCollection, Task>? settledRecorded = null)
     {
         using var halo = await OpenHaloAsync();
         using var client = Emulator.Client();
@@ -188,16 +190,18 @@ public sealed class CollectionWorld : IDisposable
             options.ReconcileEvery = every;
         }
 
-        await foreach (var _ in new PaymentSynchronizer(client, halo, ledger, options).SyncAsync(CancellationToken.None))
+        var settlement = new CollectionSettlement(halo, ledger, audit)
+        {
+            MarkPaidOnConfirmed = markPaidOnConfirmed,
+            FailureTickets = failureTicketTypeId is { } type ? new CollectionFailureTickets(halo, type) : null,
+            SettledRecorded = settledRecorded,
+        };
+        await settlement.ReconcileInterruptedAuditAsync(CancellationToken.None);
+        await foreach (var _ in new PaymentSynchronizer(client, halo, ledger, options, audit: audit).SyncAsync(CancellationToken.None))
         {
         }
 
         var results = new List<SettlementResult>();
-        var settlement = new CollectionSettlement(halo, ledger)
-        {
-            MarkPaidOnConfirmed = markPaidOnConfirmed,
-            FailureTickets = failureTicketTypeId is { } type ? new CollectionFailureTickets(halo, type) : null,
-        };
         await foreach (var result in settlement.SettleAsync(CancellationToken.None))
         {
             results.Add(result);
