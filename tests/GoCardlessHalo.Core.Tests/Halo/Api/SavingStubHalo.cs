@@ -10,6 +10,8 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 
+using GoCardlessHalo.Core.Halo.Api;
+
 namespace GoCardlessHalo.Core.Tests.Halo.Api;
 
 /// <summary>How the stub answers a POST /api/Users after it has saved the users.</summary>
@@ -35,6 +37,17 @@ public enum SavedAnswer
 /// </summary>
 public sealed class SavingStubHalo : HttpMessageHandler
 {
+    /// <summary>A Halo API target (no rate limit, a manual clock) that sends its requests to <paramref name="handler"/>.</summary>
+    public static HaloApiTarget TargetOver(HttpMessageHandler handler) => new(new HaloApiOptions
+    {
+        Url = "https://halo.example.com",
+        ClientId = "id",
+        ClientSecret = "secret",
+        RateLimitPer5Minutes = 0,
+        Clock = new ManualClock(),
+        HttpMessageHandler = handler,
+    });
+
     private readonly object _gate = new();
     private int _nextId = 100;
 

@@ -283,15 +283,7 @@ public sealed class AuditJournalTests : IDisposable
         return importer;
     }
 
-    private static HaloApiTarget Target(System.Net.Http.HttpMessageHandler halo) => new(new HaloApiOptions
-    {
-        Url = "https://halo.example.com",
-        ClientId = "id",
-        ClientSecret = "secret",
-        RateLimitPer5Minutes = 0,
-        Clock = new ManualClock(),
-        HttpMessageHandler = halo,
-    });
+    private static HaloApiTarget Target(System.Net.Http.HttpMessageHandler halo) => SavingStubHalo.TargetOver(halo);
 
     private static Customer Customer(int i) => new() { Id = "CU" + i, GivenName = "Pat", FamilyName = "CU" + i, Email = "cu" + i + "@example.com" };
 

@@ -135,15 +135,7 @@ public sealed class UnknownWriteOutcomeTests
         Assert.Equal(postsBefore + 1, halo.Posts);
     }
 
-    private static HaloApiTarget Target(SavingStubHalo halo) => new(new HaloApiOptions
-    {
-        Url = "https://halo.example.com",
-        ClientId = "id",
-        ClientSecret = "secret",
-        RateLimitPer5Minutes = 0,
-        Clock = new ManualClock(),
-        HttpMessageHandler = halo,
-    });
+    private static HaloApiTarget Target(SavingStubHalo halo) => SavingStubHalo.TargetOver(halo);
 
     private static async Task<UserImporter> Prepared(IHaloTarget target)
     {
