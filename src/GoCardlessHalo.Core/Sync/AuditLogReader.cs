@@ -77,7 +77,10 @@ namespace GoCardlessHalo.Core.Sync
             }
         }
 
-        /// <summary>The run that wrote the newest line, or null when the log is empty.</summary>
+        /// <summary>
+        /// The run that wrote the newest line (a line reconciled for a killed run names the run that wrote it,
+        /// <see cref="AuditEntry.ReconciledBy"/>), or null when the log is empty.
+        /// </summary>
         public string? LastRunId(CancellationToken cancellationToken = default)
         {
             foreach (var (path, _) in Files().Reverse())
@@ -85,7 +88,7 @@ namespace GoCardlessHalo.Core.Sync
                 var last = ReadFile(path, null, cancellationToken).LastOrDefault();
                 if (last is not null)
                 {
-                    return last.RunId;
+                    return last.ReconciledBy ?? last.RunId;
                 }
             }
 

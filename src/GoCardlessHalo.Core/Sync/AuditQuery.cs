@@ -16,6 +16,10 @@ namespace GoCardlessHalo.Core.Sync
         /// <summary>Lines written before this time.</summary>
         public DateTimeOffset? Until { get; set; }
 
+        /// <summary>
+        /// Lines one run wrote: its own changes, and those it found a killed run had made and logged for it
+        /// (<see cref="AuditEntry.ReconciledBy"/>); so -Last and -RunId of a rerun show what it found as well as what it did.
+        /// </summary>
         public string? RunId { get; set; }
 
         /// <summary>Which actions to keep (the shell passes its wildcard match); null keeps all.</summary>
@@ -26,7 +30,7 @@ namespace GoCardlessHalo.Core.Sync
             && (HaloUserId is null || entry.HaloUserId == HaloUserId)
             && (Since is null || entry.Time >= Since)
             && (Until is null || entry.Time < Until)
-            && (RunId is null || string.Equals(entry.RunId, RunId, StringComparison.Ordinal))
+            && (RunId is null || string.Equals(entry.RunId, RunId, StringComparison.Ordinal) || string.Equals(entry.ReconciledBy, RunId, StringComparison.Ordinal))
             && (ActionMatches is null || ActionMatches(entry.Action));
     }
 }

@@ -12,9 +12,10 @@ namespace GoCardlessHalo.Commands
     /// GoCardlessHalo.audit.jsonl beside the settings (rotated monthly or at 20 MB into GoCardlessHalo.audit.&lt;stamp&gt;.jsonl).
     /// Get-GcAuditLog reads the current and the rotated files, oldest first, and streams each change as it is read. Filters
     /// combine: -CustomerId, -HaloUserId, -Since/-Until, -RunId, -Action (wildcards), or -Last for the newest run only.
-    /// A line a killed run left incomplete is a warning, not an error. A change a killed import made in Halo before writing
-    /// its line is logged by the next Import-GcUser under the killed run's RunId, with ReconciledBy naming the run that wrote
-    /// it (GoCardlessHalo.audit.pending.jsonl holds the intents until then). Nothing is contacted; nothing is written.</para>
+    /// A line a killed run left incomplete is a warning, not an error. A change a killed run made in Halo or the ledger
+    /// before writing its line is logged by the next writing run under the killed run's RunId, with ReconciledBy naming the
+    /// run that wrote it (GoCardlessHalo.audit.pending.jsonl holds the intents until then); -Last and -RunId of that run
+    /// include such lines. Nothing is contacted; nothing is written.</para>
     /// <para type="link">Import-GcUser</para>
     /// <para type="link">Sync-GcPayment</para>
     /// </summary>

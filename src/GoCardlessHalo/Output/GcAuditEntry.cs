@@ -26,7 +26,10 @@ namespace GoCardlessHalo
         /// <summary>When the change was written (UTC).</summary>
         public DateTimeOffset Time { get; }
 
-        /// <summary>The run that made it (Get-GcAuditLog -RunId lists all of that run's changes).</summary>
+        /// <summary>
+        /// The run that made it (Get-GcAuditLog -RunId lists all of that run's changes, and the lines it wrote for a
+        /// killed run: <see cref="ReconciledBy"/>).
+        /// </summary>
         public string RunId { get; }
 
         /// <summary>e.g. user.created, user.updated, user.linked, customer.link, mandate.status, payment.watermark.</summary>

@@ -80,6 +80,22 @@ public sealed class AuditLogReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_run_that_logged_a_killed_runs_change_is_the_last_run_and_lists_it_under_its_own_id_too()
+    {
+        var killed = new AuditLog(_location, "run-killed");
+        killed.Write("user.created", "halo-user:4", "CU4", null, Values("name", "D"));
+        killed.Intend("halo", new[] { new AuditChange("user.updated", "halo-user:5", "CU5", Values("name", "A"), Values("name", "B")) });
+        var rerun = new AuditLog(_location, "run-rerun");
+
+        Assert.Equal(1, rerun.Reconcile("halo", action => action.StartsWith("user.", StringComparison.Ordinal), change => change, _ => { }));
+
+        Assert.Equal("run-rerun", Reader.LastRunId());
+        var found = Assert.Single(Reader.Read(new AuditQuery { RunId = "run-rerun" }));
+        Assert.Equal(("run-killed", "run-rerun", 5), (found.RunId, found.ReconciledBy, found.HaloUserId));
+        Assert.Equal(new[] { 4, 5 }, Reader.Read(new AuditQuery { RunId = "run-killed" }).Select(e => e.HaloUserId ?? 0));
+    }
+
+    [Fact]
     public void A_line_cut_short_by_a_killed_run_is_reported_and_skipped()
     {
         new AuditLog(_location, "run-1").Write("user.created", "halo-user:1", "CU1", null, null);
