@@ -50,17 +50,14 @@ namespace GoCardlessHalo.Core.Invoices
         /// (<see cref="CollectionSettlement.ReconcileInterruptedAuditAsync"/>) call it holding the sync lock, before their
         /// first intent; a -WhatIf run never does.
         /// </summary>
-        public static async Task ReconcileAsync(AuditLog? audit, CollectionLedger ledger, IEngineLog log, CancellationToken cancellationToken)
-        {
-            if (audit is null)
-            {
-                return;
-            }
-
-            var intents = audit.Interrupted(ledger.Location, Judges);
-            var held = intents.Count == 0 ? null : await ReadAsync(ledger, intents.Select(i => i.Change), cancellationToken).ConfigureAwait(false);
-            audit.Reconcile(ledger.Location, Judges, intended => held?.Confirm(intended), log.Verbose, ConfirmedLedgerChanges.LineOf);
-        }
+        public static Task ReconcileAsync(AuditLog? audit, CollectionLedger ledger, IEngineLog log, CancellationToken cancellationToken) =>
+            audit?.ReconcileAsync(
+                ledger.Location,
+                Judges,
+                async (intended, token) => (await ReadAsync(ledger, intended, token).ConfigureAwait(false)).Confirm,
+                log.Verbose,
+                ConfirmedLedgerChanges.LineOf,
+                cancellationToken) ?? Task.CompletedTask;
 
         /// <summary>Reads what the ledger holds of the <paramref name="intended"/> changes: the attempts, the cancelled payments by id, the settled statuses.</summary>
         public static async Task<ConfirmedCollections> ReadAsync(CollectionLedger ledger, IEnumerable<AuditChange> intended, CancellationToken cancellationToken)

@@ -5,6 +5,8 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
 using GoCardlessHalo.Core.Config;
 using GoCardlessHalo.Core.Internal;
 
@@ -84,6 +86,26 @@ namespace GoCardlessHalo.Core.Sync
         /// <summary>The open intents of other runs against <paramref name="location"/> whose action <paramref name="judges"/>: what a caller of <see cref="Reconcile"/> reads its target for.</summary>
         public IReadOnlyList<AuditIntent> Interrupted(string location, Func<string, bool> judges) =>
             _journal.Interrupted().Where(i => AuditJournal.SameLocation(i.Location, location) && judges(i.Change.Action)).ToList();
+
+        /// <summary>
+        /// <see cref="Reconcile"/> for a rule that must first read what it judges by (the payment ledger's rows):
+        /// <paramref name="read"/> gets the interrupted intents' changes, reads what it needs, and returns the confirm
+        /// function; it is not called when there are none.
+        /// </summary>
+        public async Task<int> ReconcileAsync(
+            string location,
+            Func<string, bool> judges,
+            Func<IReadOnlyList<AuditChange>, CancellationToken, Task<Func<AuditChange, AuditChange?>>> read,
+            Action<string> verbose,
+            Func<AuditChange, string>? lineOf,
+            CancellationToken cancellationToken)
+        {
+            var intents = Interrupted(location, judges);
+            var confirm = intents.Count == 0
+                ? _ => null
+                : await read(intents.Select(i => i.Change).ToList(), cancellationToken).ConfigureAwait(false);
+            return Reconcile(location, judges, confirm, verbose, lineOf);
+        }
 
         /// <summary>
         /// Writes the lines other runs against the Halo (or payment ledger) at <paramref name="location"/> intended and never wrote (killed

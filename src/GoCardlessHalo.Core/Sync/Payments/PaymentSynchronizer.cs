@@ -109,17 +109,14 @@ namespace GoCardlessHalo.Core.Sync.Payments
         /// are logged under that run's id, marked reconciledBy this run. Called before this run's first write, holding
         /// the sync lock (a -WhatIf run never gets here); intents of Halo user changes are left for the next import.
         /// </summary>
-        private async Task ReconcileInterruptedAuditAsync(CancellationToken cancellationToken)
-        {
-            if (audit is null)
-            {
-                return;
-            }
-
-            var intents = audit.Interrupted(ledger.Location, ConfirmedLedgerChanges.Judges);
-            var held = intents.Count == 0 ? null : await ConfirmedLedgerChanges.ReadAsync(ledger, intents.Select(i => i.Change), cancellationToken).ConfigureAwait(false);
-            audit.Reconcile(ledger.Location, ConfirmedLedgerChanges.Judges, intended => held?.Confirm(intended), log.Verbose, ConfirmedLedgerChanges.LineOf);
-        }
+        private Task ReconcileInterruptedAuditAsync(CancellationToken cancellationToken) =>
+            audit?.ReconcileAsync(
+                ledger.Location,
+                ConfirmedLedgerChanges.Judges,
+                async (intended, token) => (await ConfirmedLedgerChanges.ReadAsync(ledger, intended, token).ConfigureAwait(false)).Confirm,
+                log.Verbose,
+                ConfirmedLedgerChanges.LineOf,
+                cancellationToken) ?? Task.CompletedTask;
 
         private async IAsyncEnumerable<PaymentChange> FirstRunAsync(
             PaymentBackfill backfill,
